@@ -1,0 +1,2 @@
+//! The pipeline behind jeri-macros.
+pub mod model;

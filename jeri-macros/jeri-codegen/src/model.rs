@@ -1,0 +1,330 @@
+//! The typed intermediate model: what the generators read.
+//!
+//! The model stage (`model_builder`) turns an `openapiv3::OpenAPI` document into an [`Api`];
+//! the generators (`gen_types`, `gen_operations`) read only this model, never the raw
+//! document. Every name here is already a valid, collision-free Rust identifier.
+
+/// The whole API, ready for code generation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Api {
+    /// `info.title`.
+    pub title: String,
+    /// `info.version`.
+    pub version: String,
+    /// `info.description` and friends.
+    pub docs: Docs,
+    /// Every named type: component schemas first (in document order), then inline schemas
+    /// in the order they were met.
+    pub types: Vec<TypeDef>,
+    /// Every operation, in document order (path order, then method order
+    /// get, put, post, delete, options, head, patch, trace).
+    pub operations: Vec<Operation>,
+    /// `components.securitySchemes` that the runtime can apply.
+    pub security_schemes: Vec<SecurityScheme>,
+    /// `servers`, in document order.
+    pub servers: Vec<Server>,
+}
+
+/// Documentation gathered from a spec node.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Docs {
+    /// `summary` (operations) or `title` (schemas).
+    pub summary: Option<String>,
+    /// `description`.
+    pub description: Option<String>,
+    /// Every `x-jeri-assumption` on the node, shown as a warning in rustdoc.
+    pub assumptions: Vec<String>,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+}
+
+/// A server from `servers`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Server {
+    /// The URL as written (variables are not substituted).
+    pub url: String,
+    /// `description`.
+    pub description: Option<String>,
+}
+
+/// A named Rust type to generate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    /// PascalCase Rust name, unique across the API.
+    pub name: String,
+    /// Where the schema sits in the spec, e.g. `components.schemas.Customer` or
+    /// `paths./v1/x.post.requestBody.content.application/json.schema`.
+    pub origin: String,
+    /// Docs from the schema.
+    pub docs: Docs,
+    /// What the type is.
+    pub kind: TypeKind,
+}
+
+/// The shape of a generated type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeKind {
+    /// An object (with `allOf` members already merged in).
+    Struct {
+        /// Properties, in document order.
+        fields: Vec<Field>,
+        /// `additionalProperties` as a schema: extra keys are kept in a flattened map
+        /// with this value type. `None` when the spec does not allow extra properties
+        /// or leaves them unspecified.
+        additional_properties: Option<TypeRef>,
+    },
+    /// A string enum; decoding accepts values not listed here (kept as `Unknown`).
+    StringEnum {
+        /// The listed values.
+        variants: Vec<EnumVariant>,
+    },
+    /// `oneOf` / `anyOf`.
+    Union {
+        /// `discriminator.propertyName`: internally tagged on this property when set,
+        /// untagged otherwise.
+        tag: Option<String>,
+        /// The alternatives, in document order.
+        variants: Vec<UnionVariant>,
+    },
+    /// Any other schema given a name (arrays, maps, primitives): a type alias.
+    Alias(TypeRef),
+}
+
+/// One property of a struct.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// snake_case Rust name (keywords escaped as raw identifiers or suffixed).
+    pub rust_name: String,
+    /// The property name on the wire.
+    pub wire_name: String,
+    /// The value type (without the `Option` that `required`/`nullable` add).
+    pub ty: TypeRef,
+    /// Listed in `required`.
+    pub required: bool,
+    /// `nullable: true` (or the referenced schema is nullable).
+    pub nullable: bool,
+    /// Docs from the property schema.
+    pub docs: Docs,
+}
+
+/// One value of a string enum.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumVariant {
+    /// PascalCase Rust name, unique within the enum and never `Unknown`.
+    pub rust_name: String,
+    /// The value on the wire.
+    pub wire_value: String,
+}
+
+/// One alternative of a union.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionVariant {
+    /// PascalCase Rust name, unique within the union.
+    pub rust_name: String,
+    /// The alternative's type.
+    pub ty: TypeRef,
+    /// With a discriminator: the tag value that selects this variant (from
+    /// `discriminator.mapping`, else the referenced schema's name).
+    pub tag_value: Option<String>,
+}
+
+/// A reference to a Rust type, as used in fields, parameters, bodies and responses.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeRef {
+    /// A generated type, by its [`TypeDef::name`].
+    Named(String),
+    /// `String` (any string format we do not map specially, including dates).
+    String,
+    /// `bool`.
+    Bool,
+    /// An integer of the given Rust type.
+    Integer(IntType),
+    /// A floating point number of the given Rust type.
+    Number(FloatType),
+    /// `Vec<T>`.
+    Array(Box<TypeRef>),
+    /// `BTreeMap<String, T>` (`additionalProperties` on an object without properties).
+    Map(Box<TypeRef>),
+    /// `serde_json::Value`: free-form objects, schemas without a type, `{}`.
+    Json,
+    /// `Box<T>`: a reference that closes a cycle of types.
+    Boxed(Box<TypeRef>),
+}
+
+/// Rust integer types for OpenAPI integer formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntType {
+    /// `i8`
+    I8,
+    /// `i16`
+    I16,
+    /// `i32` (`format: int32`)
+    I32,
+    /// `i64` (`format: int64`, and no format)
+    I64,
+    /// `u8`
+    U8,
+    /// `u16`
+    U16,
+    /// `u32` (`format: uint32`)
+    U32,
+    /// `u64` (`format: uint64`)
+    U64,
+}
+
+/// Rust float types for OpenAPI number formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FloatType {
+    /// `f32` (`format: float`)
+    F32,
+    /// `f64` (`format: double`, and no format)
+    F64,
+}
+
+/// One HTTP operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    /// The `operationId`, or one derived from method and path.
+    pub id: String,
+    /// snake_case method name (from `id`).
+    pub fn_name: String,
+    /// PascalCase prefix for the operation's own types (`{prefix}Request`,
+    /// `{prefix}Response`), from `id`.
+    pub type_name: String,
+    /// Where the operation sits in the spec: `paths./v1/x.get`.
+    pub origin: String,
+    /// The HTTP method.
+    pub method: Method,
+    /// The path template as written in the spec, e.g. `/v1/programs/{programId}`.
+    pub path: String,
+    /// The path template split into literal text and parameters.
+    pub path_parts: Vec<PathPart>,
+    /// Docs: summary, description, assumptions, deprecation.
+    pub docs: Docs,
+    /// Parameters (path-level and operation-level merged), required ones first, each
+    /// group in document order.
+    pub params: Vec<Param>,
+    /// The JSON request body, if any.
+    pub body: Option<Body>,
+    /// Documented responses, in the order: explicit status codes ascending, then ranges
+    /// (`2XX`…), then `default`.
+    pub responses: Vec<Response>,
+    /// Security alternatives: the operation may be called with any one inner list, whose
+    /// schemes (by [`SecurityScheme::name`]) all apply. Empty: no credentials at all.
+    pub security: Vec<Vec<String>>,
+}
+
+/// HTTP methods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// GET
+    Get,
+    /// PUT
+    Put,
+    /// POST
+    Post,
+    /// DELETE
+    Delete,
+    /// OPTIONS
+    Options,
+    /// HEAD
+    Head,
+    /// PATCH
+    Patch,
+    /// TRACE
+    Trace,
+}
+
+/// A piece of a path template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathPart {
+    /// Literal text, sent as written.
+    Literal(String),
+    /// A `{name}` placeholder: the wire name of a path parameter.
+    Param(String),
+}
+
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamLocation {
+    /// In the path template.
+    Path,
+    /// In the query string (arrays are sent as repeated keys).
+    Query,
+    /// A request header.
+    Header,
+}
+
+/// One parameter of an operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    /// snake_case Rust name, unique within the operation (and distinct from `body`).
+    pub rust_name: String,
+    /// The name on the wire.
+    pub wire_name: String,
+    /// Where it goes.
+    pub location: ParamLocation,
+    /// Its type: a primitive, a string enum, or an array of those.
+    pub ty: TypeRef,
+    /// Required (path parameters always are).
+    pub required: bool,
+    /// Docs from the parameter.
+    pub docs: Docs,
+}
+
+/// A JSON request body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Body {
+    /// The body type.
+    pub ty: TypeRef,
+    /// `requestBody.required`.
+    pub required: bool,
+    /// `maxItems` when the body is an array: batch helpers split by it.
+    pub max_items: Option<u64>,
+    /// Docs from the request body.
+    pub docs: Docs,
+}
+
+/// Which statuses a response covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusMatch {
+    /// One status code.
+    Code(u16),
+    /// `1XX`…`5XX`: the hundreds digit.
+    Range(u16),
+    /// `default`.
+    Default,
+}
+
+/// One documented response.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    /// The statuses it covers.
+    pub status: StatusMatch,
+    /// The JSON body type; `None` when the response has no (JSON) content.
+    pub ty: Option<TypeRef>,
+    /// The response's description.
+    pub description: String,
+}
+
+/// A security scheme the runtime can apply.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SecurityScheme {
+    /// Its key in `components.securitySchemes`.
+    pub name: String,
+    /// How it is sent.
+    pub kind: SecurityKind,
+    /// Docs from the scheme's description.
+    pub docs: Docs,
+}
+
+/// How a credential is sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SecurityKind {
+    /// An API key in the named header.
+    ApiKeyHeader(String),
+    /// An API key in the named query parameter.
+    ApiKeyQuery(String),
+    /// `Authorization: Bearer <token>`.
+    Bearer,
+}

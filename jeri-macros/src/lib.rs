@@ -1,0 +1,1 @@
+//! Compile-time OpenAPI 3.0 client generator.

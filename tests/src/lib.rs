@@ -1,0 +1,1 @@
+//! Integration, drift and compile-fail tests for the jeri workspace (see `tests/`).
