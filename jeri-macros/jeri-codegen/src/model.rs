@@ -283,6 +283,26 @@ pub struct Body {
     pub max_items: Option<u64>,
     /// Docs from the request body.
     pub docs: Docs,
+    /// How the body is encoded. `ty` is the body's schema type for `Json` and
+    /// `FormUrlEncoded`, `Vec<u8>` (`Array(Integer(U8))`) for `OctetStream`, `String` for
+    /// `Text`.
+    // NOTE: added after the first draft of this model: real-world specs (nexus, buildomat)
+    // have form, octet-stream and text/plain request bodies. Generators that only know
+    // JSON should treat every other variant as its own way of sending the body.
+    pub media: BodyMedia,
+}
+
+/// The encoding of a request body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyMedia {
+    /// `application/json`, `application/*+json` (also with parameters such as `charset`).
+    Json,
+    /// `application/x-www-form-urlencoded`: the body type serialized as form fields.
+    FormUrlEncoded,
+    /// `application/octet-stream`: raw bytes.
+    OctetStream,
+    /// `text/plain`: a string sent as is.
+    Text,
 }
 
 /// Which statuses a response covers.
