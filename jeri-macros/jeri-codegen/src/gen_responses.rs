@@ -1,0 +1,275 @@
+//! Response typing: what `send()` returns and the `match` over the status that gets it.
+//!
+//! Successes are the documented `2xx` codes and the `2XX` range, plus `default` when it is
+//! the only response (then it also types the errors). Documented errors with a schema
+//! decode through `api_error`; everything else becomes `unexpected`.
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::gen_docs::inline_text;
+use crate::gen_type_ref::{Scope, type_ref};
+use crate::model::{Operation, Response, StatusMatch, TypeRef};
+
+/// The success side of an operation.
+pub(crate) struct Outcome<'a> {
+    op: &'a Operation,
+    /// Responses that are a success, in model order.
+    successes: Vec<&'a Response>,
+    /// The `default` response when it is the only one.
+    default_only: Option<&'a Response>,
+    /// Whether successes differ in type, so that a `{Type}Response` enum is needed.
+    several: bool,
+}
+
+impl<'a> Outcome<'a> {
+    pub(crate) fn new(op: &'a Operation) -> Self {
+        let default_only = match op.responses.as_slice() {
+            [only] if only.status == StatusMatch::Default => Some(only),
+            _ => None,
+        };
+        let successes: Vec<&Response> = match default_only {
+            Some(only) => vec![only],
+            None => op
+                .responses
+                .iter()
+                .filter(|r| is_success(r.status))
+                .collect(),
+        };
+        let several = successes.windows(2).any(|pair| pair[0].ty != pair[1].ty);
+        Outcome {
+            op,
+            successes,
+            default_only,
+            several,
+        }
+    }
+
+    fn enum_name(&self) -> Ident {
+        format_ident!("{}Response", self.op.type_name)
+    }
+
+    /// The `Ok` type of `send()`, as seen from the `requests` module.
+    pub(crate) fn output_type(&self) -> TokenStream {
+        if self.several {
+            let name = self.enum_name();
+            return quote!(#name);
+        }
+        match self
+            .successes
+            .first()
+            .and_then(|response| response.ty.as_ref())
+        {
+            Some(ty) => type_ref(ty, Scope::Requests),
+            None => quote!(()),
+        }
+    }
+
+    /// The `{Type}Response` enum when successes differ in type.
+    pub(crate) fn response_enum(&self) -> TokenStream {
+        if !self.several {
+            return TokenStream::new();
+        }
+        let name = self.enum_name();
+        let doc = format!(" The successful responses of `{}`.", self.op.id);
+        let variants = self.successes.iter().map(|response| {
+            let variant = variant_name(response.status);
+            let label = status_label(response.status);
+            let doc = format!(" `{label}`: {}", inline_text(&response.description));
+            let doc = doc.trim_end();
+            match &response.ty {
+                Some(ty) => {
+                    let ty = type_ref(ty, Scope::Requests);
+                    quote!(#[doc = #doc] #variant(#ty),)
+                }
+                None => quote!(#[doc = #doc] #variant,),
+            }
+        });
+        quote! {
+            #[doc = #doc]
+            #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
+            pub enum #name {
+                #(#variants)*
+            }
+        }
+    }
+
+    /// The arms of `match response.status() { ... }`.
+    pub(crate) fn match_arms(&self) -> TokenStream {
+        let mut codes = Vec::new();
+        let mut ranges = Vec::new();
+        if let Some(only) = self.default_only {
+            let decode = self.decode(only);
+            ranges.push(range_arm(2, decode));
+            let fallback = error_result(only.ty.as_ref());
+            return quote!(#(#ranges)* _ => #fallback,);
+        }
+        if self.several {
+            for response in &self.successes {
+                let decode = self.decode(response);
+                push_arm(&mut codes, &mut ranges, response.status, decode);
+            }
+        } else {
+            // One success type: every success status shares one arm per kind.
+            let statuses: Vec<StatusMatch> = self.successes.iter().map(|r| r.status).collect();
+            if let Some(first) = self.successes.first() {
+                let decode = self.decode(first);
+                if let Some(pattern) = code_pattern(&statuses) {
+                    codes.push(quote!(#pattern => #decode,));
+                }
+                if statuses.contains(&StatusMatch::Range(2)) {
+                    ranges.push(range_arm(2, decode));
+                }
+            } else {
+                ranges.push(range_arm(2, quote!(response.empty().await)));
+            }
+        }
+        let errors: Vec<&Response> = self
+            .op
+            .responses
+            .iter()
+            .filter(|r| !is_success(r.status) && r.status != StatusMatch::Default)
+            .collect();
+        let default = self
+            .op
+            .responses
+            .iter()
+            .find(|r| r.status == StatusMatch::Default);
+        // A schema-less error needs its own arm only when a broader arm after it would
+        // otherwise decode it with a schema that was not documented for it.
+        let typed_default = default.is_some_and(|r| r.ty.is_some());
+        for (ty, statuses) in group_by_type(&errors) {
+            let result = error_result(ty);
+            let has_broader =
+                |status: &StatusMatch| match status {
+                    StatusMatch::Code(code) => {
+                        typed_default
+                            || self.op.responses.iter().any(|r| {
+                                r.status == StatusMatch::Range(code / 100) && r.ty.is_some()
+                            })
+                    }
+                    _ => typed_default,
+                };
+            let needed: Vec<StatusMatch> = statuses
+                .into_iter()
+                .filter(|status| ty.is_some() || has_broader(status))
+                .collect();
+            if let Some(pattern) = code_pattern(&needed) {
+                codes.push(quote!(#pattern => #result,));
+            }
+            for status in needed {
+                if let StatusMatch::Range(hundreds) = status {
+                    ranges.push(range_arm(hundreds, result.clone()));
+                }
+            }
+        }
+        let fallback = error_result(default.and_then(|r| r.ty.as_ref()));
+        quote!(#(#codes)* #(#ranges)* _ => #fallback,)
+    }
+
+    /// The expression that decodes a success response into the output type.
+    fn decode(&self, response: &Response) -> TokenStream {
+        let value = match &response.ty {
+            Some(ty) => {
+                let ty = type_ref(ty, Scope::Requests);
+                quote!(response.json::<#ty>().await)
+            }
+            None => quote!(response.empty().await),
+        };
+        if !self.several {
+            return value;
+        }
+        let name = self.enum_name();
+        let variant = variant_name(response.status);
+        match response.ty {
+            Some(_) => quote!(#value.map(#name::#variant)),
+            None => quote!(#value.map(|()| #name::#variant)),
+        }
+    }
+}
+
+fn is_success(status: StatusMatch) -> bool {
+    match status {
+        StatusMatch::Code(code) => (200..300).contains(&code),
+        StatusMatch::Range(hundreds) => hundreds == 2,
+        StatusMatch::Default => false,
+    }
+}
+
+fn error_result(ty: Option<&TypeRef>) -> TokenStream {
+    match ty {
+        Some(ty) => {
+            let ty = type_ref(ty, Scope::Requests);
+            quote!(::core::result::Result::Err(response.api_error::<#ty>().await))
+        }
+        None => quote!(::core::result::Result::Err(response.unexpected().await)),
+    }
+}
+
+fn push_arm(
+    codes: &mut Vec<TokenStream>,
+    ranges: &mut Vec<TokenStream>,
+    status: StatusMatch,
+    body: TokenStream,
+) {
+    match status {
+        StatusMatch::Code(code) => {
+            let code = Literal::u16_unsuffixed(code);
+            codes.push(quote!(#code => #body,));
+        }
+        StatusMatch::Range(hundreds) => ranges.push(range_arm(hundreds, body)),
+        StatusMatch::Default => {}
+    }
+}
+
+/// `401 | 404` for the explicit codes among `statuses`.
+fn code_pattern(statuses: &[StatusMatch]) -> Option<TokenStream> {
+    let codes: Vec<u16> = statuses
+        .iter()
+        .filter_map(|status| match status {
+            StatusMatch::Code(code) => Some(*code),
+            _ => None,
+        })
+        .collect();
+    if codes.is_empty() {
+        return None;
+    }
+    let codes = codes.into_iter().map(Literal::u16_unsuffixed);
+    Some(quote!(#(#codes)|*))
+}
+
+fn range_arm(hundreds: u16, body: TokenStream) -> TokenStream {
+    let hundreds = Literal::u16_unsuffixed(hundreds);
+    quote!(status if status / 100 == #hundreds => #body,)
+}
+
+/// Error responses grouped by body type, in order of first appearance.
+fn group_by_type<'r>(errors: &[&'r Response]) -> Vec<(Option<&'r TypeRef>, Vec<StatusMatch>)> {
+    let mut groups: Vec<(Option<&TypeRef>, Vec<StatusMatch>)> = Vec::new();
+    for response in errors {
+        match groups
+            .iter_mut()
+            .find(|(ty, _)| *ty == response.ty.as_ref())
+        {
+            Some((_, statuses)) => statuses.push(response.status),
+            None => groups.push((response.ty.as_ref(), vec![response.status])),
+        }
+    }
+    groups
+}
+
+fn variant_name(status: StatusMatch) -> Ident {
+    match status {
+        StatusMatch::Code(code) => format_ident!("Status{}", code),
+        StatusMatch::Range(hundreds) => format_ident!("Status{}XX", hundreds),
+        StatusMatch::Default => format_ident!("Default"),
+    }
+}
+
+fn status_label(status: StatusMatch) -> String {
+    match status {
+        StatusMatch::Code(code) => code.to_string(),
+        StatusMatch::Range(hundreds) => format!("{hundreds}XX"),
+        StatusMatch::Default => "default".to_string(),
+    }
+}

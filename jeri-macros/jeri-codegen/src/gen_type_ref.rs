@@ -1,0 +1,176 @@
+//! Identifiers and type references as tokens, shared by the generators.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::model::{FloatType, IntType, TypeRef};
+
+/// Where generated code refers to the `types` module from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// Inside `types` itself: named types are written bare.
+    Types,
+    /// Inside `requests`: `super::types::X`.
+    Requests,
+    /// At the invocation site, next to `types`: `self::types::X`.
+    Root,
+}
+
+/// Words that cannot be identifiers even in raw form.
+const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Rust keywords (strict and reserved, 2024 edition) that need the `r#` prefix.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
+    "virtual", "where", "while", "yield",
+];
+
+/// An identifier from a model name. The model promises valid names; this still never
+/// panics on a bad one: invalid characters become `_`, keywords become raw identifiers.
+pub(crate) fn ident(name: &str) -> Ident {
+    let bare = name.strip_prefix("r#").unwrap_or(name);
+    let mut cleaned: String = bare
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if cleaned.is_empty() || cleaned.starts_with(|c: char| c.is_ascii_digit()) {
+        cleaned.insert(0, '_');
+    }
+    if NOT_RAW.contains(&cleaned.as_str()) {
+        cleaned.push('_');
+    }
+    if KEYWORDS.contains(&cleaned.as_str()) {
+        Ident::new_raw(&cleaned, Span::call_site())
+    } else {
+        Ident::new(&cleaned, Span::call_site())
+    }
+}
+
+/// The name without a raw prefix: what the identifier reads as.
+pub(crate) fn unraw(name: &str) -> &str {
+    name.strip_prefix("r#").unwrap_or(name)
+}
+
+/// A type reference as a Rust type, with named types reached from `scope`.
+pub(crate) fn type_ref(ty: &TypeRef, scope: Scope) -> TokenStream {
+    match ty {
+        TypeRef::Named(name) => {
+            let name = ident(name);
+            match scope {
+                Scope::Types => quote!(#name),
+                Scope::Requests => quote!(super::types::#name),
+                Scope::Root => quote!(self::types::#name),
+            }
+        }
+        TypeRef::String => quote!(::std::string::String),
+        TypeRef::Bool => quote!(bool),
+        TypeRef::Integer(int) => int_type(*int),
+        TypeRef::Number(FloatType::F32) => quote!(f32),
+        TypeRef::Number(FloatType::F64) => quote!(f64),
+        TypeRef::Array(item) => {
+            let item = type_ref(item, scope);
+            quote!(::std::vec::Vec<#item>)
+        }
+        TypeRef::Map(value) => {
+            let value = type_ref(value, scope);
+            quote!(::std::collections::BTreeMap<::std::string::String, #value>)
+        }
+        TypeRef::Json => quote!(::serde_json::Value),
+        TypeRef::Boxed(inner) => {
+            let inner = type_ref(inner, scope);
+            quote!(::std::boxed::Box<#inner>)
+        }
+    }
+}
+
+fn int_type(int: IntType) -> TokenStream {
+    match int {
+        IntType::I8 => quote!(i8),
+        IntType::I16 => quote!(i16),
+        IntType::I32 => quote!(i32),
+        IntType::I64 => quote!(i64),
+        IntType::U8 => quote!(u8),
+        IntType::U16 => quote!(u16),
+        IntType::U32 => quote!(u32),
+        IntType::U64 => quote!(u64),
+    }
+}
+
+/// The runtime path as seen from a module one level below the invocation site: a
+/// relative path gains a `super::`.
+pub(crate) fn runtime_from_child(runtime: &syn::Path) -> syn::Path {
+    let first = runtime
+        .segments
+        .first()
+        .map(|segment| segment.ident.to_string());
+    if runtime.leading_colon.is_some() || first.as_deref() == Some("crate") {
+        return runtime.clone();
+    }
+    let mut path = runtime.clone();
+    if first.as_deref() == Some("self") {
+        if let Some(segment) = path.segments.first_mut() {
+            segment.ident = Ident::new("super", Span::call_site());
+        }
+        return path;
+    }
+    let mut segments = syn::punctuated::Punctuated::new();
+    segments.push(syn::PathSegment::from(Ident::new(
+        "super",
+        Span::call_site(),
+    )));
+    segments.extend(path.segments);
+    path.segments = segments;
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_never_panic() {
+        let cases = [
+            ("name", "name"),
+            ("r#type", "r#type"),
+            ("type", "r#type"),
+            ("self", "self_"),
+            ("r#self", "self_"),
+            ("9lives", "_9lives"),
+            ("a-b", "a_b"),
+            ("", "_"),
+            ("_", "__"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(ident(input).to_string(), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn relative_runtime_paths_gain_super() {
+        let cases = [
+            ("::jeri_client::runtime", "::jeri_client::runtime"),
+            ("crate::runtime", "crate::runtime"),
+            ("self::runtime", "super::runtime"),
+            ("runtime", "super::runtime"),
+            ("super::runtime", "super::super::runtime"),
+        ];
+        for (input, expected) in cases {
+            let path: syn::Path = syn::parse_str(input).expect("valid path");
+            let adjusted = runtime_from_child(&path);
+            assert_eq!(
+                quote!(#adjusted).to_string().replace(' ', ""),
+                expected,
+                "{input}"
+            );
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! `pub mod types`: one Rust item per [`TypeDef`].
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::gen_docs::{DocText, deprecated_attr};
+use crate::gen_enums::{string_enum, tagged_union};
+use crate::gen_type_ref::{Scope, ident, type_ref, unraw};
+use crate::model::{Api, Field, TypeDef, TypeKind, TypeRef, UnionVariant};
+
+/// The `types` module: every type of the API, in model order.
+pub fn types_module(api: &Api) -> TokenStream {
+    let items = api.types.iter().map(type_item);
+    // Generated items refer to each other; a deprecated one would warn at each such use.
+    let allow = uses_deprecated(api).then(|| quote!(#[allow(deprecated)]));
+    quote! {
+        #[doc = " Types from the spec."]
+        #allow
+        pub mod types {
+            #(#items)*
+        }
+    }
+}
+
+fn uses_deprecated(api: &Api) -> bool {
+    api.types.iter().any(|def| {
+        def.docs.deprecated
+            || matches!(&def.kind, TypeKind::Struct { fields, .. } if fields.iter().any(|field| field.docs.deprecated))
+    })
+}
+
+fn type_item(def: &TypeDef) -> TokenStream {
+    let mut docs = DocText::from_docs(&def.docs);
+    if docs.is_empty() {
+        docs.line(format!(
+            "Generated from `{}`.",
+            def.origin.replace('`', "'")
+        ));
+    }
+    let docs = docs.assumptions(&def.docs).attrs();
+    let deprecated = deprecated_attr(&def.docs);
+    let name = ident(&def.name);
+    let body = match &def.kind {
+        TypeKind::Struct {
+            fields,
+            additional_properties,
+        } => struct_item(&name, fields, additional_properties.as_ref()),
+        TypeKind::StringEnum { variants } => string_enum(&name, variants),
+        TypeKind::Union {
+            tag: Some(tag),
+            variants,
+        } => tagged_union(&name, tag, variants),
+        TypeKind::Union {
+            tag: None,
+            variants,
+        } => untagged_union(&name, variants),
+        TypeKind::Alias(ty) => {
+            let ty = type_ref(ty, Scope::Types);
+            quote!(pub type #name = #ty;)
+        }
+    };
+    quote! {
+        #docs
+        #deprecated
+        #body
+    }
+}
+
+/// How a field maps to Rust:
+/// - required, not nullable: `T`;
+/// - required and nullable: `Option<T>`, always sent (`None` as `null`);
+/// - optional: `Option<T>`, left out when `None`. When the field is also nullable, `null`
+///   and an absent key both read as `None`: one `Option` level keeps the types simple, and
+///   no API we target gives `null` a meaning different from absence.
+fn struct_item(
+    name: &proc_macro2::Ident,
+    fields: &[Field],
+    additional_properties: Option<&TypeRef>,
+) -> TokenStream {
+    let field_items = fields.iter().map(field_item);
+    let extra = additional_properties.map(|value| {
+        let value = type_ref(value, Scope::Types);
+        let field_name = extra_field_name(fields);
+        quote! {
+            #[doc = " Properties not listed in the spec, by name."]
+            #[serde(flatten)]
+            pub #field_name: ::std::collections::BTreeMap<::std::string::String, #value>,
+        }
+    });
+    let all_optional = fields.iter().all(|field| !field.required || field.nullable);
+    let default = all_optional.then(|| quote!(::core::default::Default,));
+    quote! {
+        #[derive(
+            ::core::fmt::Debug,
+            ::core::clone::Clone,
+            ::core::cmp::PartialEq,
+            #default
+            ::serde::Serialize,
+            ::serde::Deserialize,
+        )]
+        pub struct #name {
+            #(#field_items)*
+            #extra
+        }
+    }
+}
+
+fn extra_field_name(fields: &[Field]) -> proc_macro2::Ident {
+    let mut name = String::from("additional_properties");
+    while fields.iter().any(|field| unraw(&field.rust_name) == name) {
+        name.push('_');
+    }
+    ident(&name)
+}
+
+fn field_item(field: &Field) -> TokenStream {
+    let mut docs = DocText::from_docs(&field.docs);
+    if docs.is_empty() {
+        docs.line(format!(
+            "The `{}` property.",
+            field.wire_name.replace('`', "'")
+        ));
+    }
+    if !field.required && field.nullable {
+        docs.line("`null` and an absent value both read as `None`.");
+    }
+    docs.assumptions(&field.docs);
+    let docs = docs.attrs();
+    let deprecated = deprecated_attr(&field.docs);
+    let name = ident(&field.rust_name);
+    let rename = rename_attr(&field.rust_name, &field.wire_name);
+    let ty = type_ref(&field.ty, Scope::Types);
+    let (ty, serde) = match (field.required, field.nullable) {
+        (true, false) => (ty, TokenStream::new()),
+        (true, true) => (quote!(::core::option::Option<#ty>), TokenStream::new()),
+        (false, _) => (
+            quote!(::core::option::Option<#ty>),
+            quote!(#[serde(default, skip_serializing_if = "::core::option::Option::is_none")]),
+        ),
+    };
+    quote! {
+        #docs
+        #deprecated
+        #rename
+        #serde
+        pub #name: #ty,
+    }
+}
+
+/// `#[serde(rename = "...")]` when the wire name differs from the Rust name.
+pub(crate) fn rename_attr(rust_name: &str, wire_name: &str) -> TokenStream {
+    if unraw(rust_name) == wire_name {
+        TokenStream::new()
+    } else {
+        quote!(#[serde(rename = #wire_name)])
+    }
+}
+
+fn untagged_union(name: &proc_macro2::Ident, variants: &[UnionVariant]) -> TokenStream {
+    let variants = variants.iter().map(|variant| {
+        let doc = format!(" The `{}` alternative.", unraw(&variant.rust_name));
+        let variant_name = ident(&variant.rust_name);
+        let ty = type_ref(&variant.ty, Scope::Types);
+        quote! {
+            #[doc = #doc]
+            #variant_name(#ty),
+        }
+    });
+    quote! {
+        #[derive(
+            ::core::fmt::Debug,
+            ::core::clone::Clone,
+            ::core::cmp::PartialEq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+        )]
+        #[serde(untagged)]
+        pub enum #name {
+            #(#variants)*
+        }
+    }
+}
