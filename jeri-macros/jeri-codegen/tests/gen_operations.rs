@@ -1,0 +1,396 @@
+//! `operations`: request values, response typing, clients and `SERVERS`.
+
+mod gen_fixture;
+
+use gen_fixture::{operation, param, response};
+use jeri_codegen::gen_operations::operations;
+use jeri_codegen::model::{Api, Method, ParamLocation, PathPart, StatusMatch, TypeRef};
+use jeri_codegen::settings::{Scope, Settings};
+
+fn settings() -> Settings {
+    Settings {
+        runtime: syn::parse_quote!(crate::runtime),
+        types_only: false,
+        scopes: vec![
+            Scope {
+                client_name: "CustomerClient".to_string(),
+                scheme: "customerToken".to_string(),
+            },
+            Scope {
+                client_name: "QueryClient".to_string(),
+                scheme: "queryKey".to_string(),
+            },
+        ],
+    }
+}
+
+fn generate(api: &Api, settings: &Settings) -> syn::File {
+    syn::parse2(operations(api, settings)).expect("generated operations parse")
+}
+
+fn pretty(items: Vec<syn::Item>) -> String {
+    prettyplease::unparse(&syn::File {
+        shebang: None,
+        attrs: Vec::new(),
+        items,
+    })
+}
+
+fn requests_items(file: &syn::File) -> Vec<syn::Item> {
+    file.items
+        .iter()
+        .find_map(|item| match item {
+            syn::Item::Mod(module) if module.ident == "requests" => {
+                Some(module.content.as_ref().expect("inline").1.clone())
+            }
+            _ => None,
+        })
+        .expect("a requests module")
+}
+
+/// The struct, enum and impls named `name` inside `requests`, pretty-printed.
+fn request_text(file: &syn::File, name: &str) -> String {
+    let items: Vec<syn::Item> = requests_items(file)
+        .into_iter()
+        .filter(|item| match item {
+            syn::Item::Struct(item) => item.ident == name,
+            syn::Item::Enum(item) => item.ident == name,
+            syn::Item::Impl(item) => {
+                matches!(&*item.self_ty, syn::Type::Path(p) if p.path.is_ident(name))
+            }
+            _ => false,
+        })
+        .collect();
+    assert!(!items.is_empty(), "no request item {name}");
+    pretty(items)
+}
+
+/// Method names of the root-level client struct `name`.
+fn client_methods(file: &syn::File, name: &str) -> Vec<String> {
+    file.items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Impl(item) if matches!(&*item.self_ty, syn::Type::Path(p) if p.path.is_ident(name)) => {
+                Some(item.items.iter().filter_map(|item| match item {
+                    syn::ImplItem::Fn(f) => Some(f.sig.ident.to_string()),
+                    _ => None,
+                }))
+            }
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
+
+#[test]
+fn minimal_operation_renders_exactly() {
+    let mut op = operation(
+        "getThing",
+        Method::Get,
+        vec![
+            PathPart::Literal("/v1/things/".to_string()),
+            PathPart::Param("thingId".to_string()),
+        ],
+    );
+    op.params = vec![param(
+        "thing_id",
+        "thingId",
+        ParamLocation::Path,
+        TypeRef::String,
+        true,
+    )];
+    op.responses = vec![
+        response(StatusMatch::Code(200), Some(TypeRef::Bool)),
+        response(StatusMatch::Code(404), None),
+    ];
+    let api = Api {
+        types: Vec::new(),
+        operations: vec![op],
+        ..gen_fixture::api()
+    };
+    let expected = r#"/// Request for `getThing` (`GET /v1/things/{thingId}`), built by the client; send it with `.await`.
+#[derive(::core::fmt::Debug, ::core::clone::Clone)]
+#[must_use = "a request does nothing until it is sent or awaited"]
+pub struct GetThingRequest {
+    transport: crate::runtime::Transport,
+    options: crate::runtime::CallOptions,
+    thing_id: ::std::string::String,
+}
+impl GetThingRequest {
+    pub(crate) fn new(
+        transport: crate::runtime::Transport,
+        thing_id: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            transport,
+            options: ::core::default::Default::default(),
+            thing_id: ::core::convert::Into::into(thing_id),
+        }
+    }
+    /// Per-call options (retries, timeout) for this request.
+    pub fn options(mut self, options: crate::runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// Sends the request and decodes the response.
+    pub async fn send(self) -> ::core::result::Result<bool, crate::runtime::Error> {
+        static OPERATION: crate::runtime::OperationInfo = crate::runtime::OperationInfo {
+            id: "getThing",
+            method: crate::runtime::Method::Get,
+            path: "/v1/things/{thingId}",
+            security: &[&[crate::runtime::SecurityRequirement::ApiKeyHeader("api-key")]],
+        };
+        let mut call = crate::runtime::Call::new(
+            &self.transport,
+            &OPERATION,
+            self.options,
+        );
+        call.path_literal("/v1/things/");
+        call.path_param("thingId", &self.thing_id)?;
+        let response = call.send().await?;
+        match response.status() {
+            200 => response.json::<bool>().await,
+            _ => ::core::result::Result::Err(response.unexpected().await),
+        }
+    }
+}
+impl ::core::future::IntoFuture for GetThingRequest {
+    type Output = ::core::result::Result<bool, crate::runtime::Error>;
+    type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
+    fn into_future(self) -> Self::IntoFuture {
+        ::std::boxed::Box::pin(self.send())
+    }
+}
+"#;
+    assert_eq!(
+        request_text(&generate(&api, &settings()), "GetThingRequest"),
+        expected
+    );
+}
+
+#[test]
+fn parameters_go_where_the_spec_puts_them() {
+    let text = request_text(
+        &generate(&gen_fixture::api(), &settings()),
+        "GetCustomerRequest",
+    );
+    for expected in [
+        // Required arguments in order; strings through `Into`.
+        "program_id: impl ::core::convert::Into<::std::string::String>,\n        email: impl ::core::convert::Into<::std::string::String>,\n        kind: super::types::CustomerKind,\n        ids: ::std::vec::Vec<i32>,\n    ) -> Self",
+        // Path pieces in template order.
+        "call.path_literal(\"/v1/programs/\");\n        call.path_param(\"programId\", &self.program_id)?;\n        call.path_literal(\"/customers/\");\n        call.path_param(\"email\", &self.email)?;",
+        "call.query(\"kind\", &self.kind);",
+        // Query arrays repeat the key.
+        "for value in &self.ids {\n            call.query(\"ids\", value);\n        }",
+        "if let ::core::option::Option::Some(value) = &self.expires_in {\n            call.query(\"expires_in\", value);\n        }",
+        "call.header(\"X-Trace\", value)?;",
+        // Header arrays are joined.
+        ".join(\",\");\n            call.header(\"X-Tags\", &joined)?;",
+        // A parameter named like the request's own `options` gets a suffix.
+        "pub fn options_param(mut self, value: bool) -> Self",
+        "call.query(\"opts\", value);",
+        "pub fn trace(\n        mut self,\n        value: impl ::core::convert::Into<::std::string::String>,\n    ) -> Self",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+}
+
+#[test]
+fn error_statuses_decode_their_documented_schema() {
+    let text = request_text(
+        &generate(&gen_fixture::api(), &settings()),
+        "GetCustomerRequest",
+    );
+    let arms = text
+        .split("match response.status() {")
+        .nth(1)
+        .expect("a match");
+    let expected = "
+            200 => response.json::<super::types::Customer>().await,
+            400 => ::core::result::Result::Err(response.unexpected().await),
+            401 | 404 => {
+                ::core::result::Result::Err(
+                    response.api_error::<super::types::ErrorBody>().await,
+                )
+            }
+            status if status / 100 == 4 => {
+                ::core::result::Result::Err(
+                    response.api_error::<::serde_json::Value>().await,
+                )
+            }
+            _ => ::core::result::Result::Err(response.unexpected().await),
+        }";
+    assert!(arms.starts_with(expected), "got\n{arms}");
+}
+
+#[test]
+fn several_success_types_make_a_response_enum() {
+    let text = request_text(
+        &generate(&gen_fixture::api(), &settings()),
+        "UpsertItemsResponse",
+    );
+    assert!(text.contains("pub enum UpsertItemsResponse {"));
+    for variant in [
+        "Status200(super::types::Customer),",
+        "Status201(super::types::Empty),",
+        "Status204,",
+        "Status2XX(::serde_json::Value),",
+    ] {
+        assert!(text.contains(variant), "missing {variant}");
+    }
+    let request = request_text(
+        &generate(&gen_fixture::api(), &settings()),
+        "UpsertItemsRequest",
+    );
+    for expected in [
+        "pub const BODY_MAX_ITEMS: usize = 250;",
+        "-> ::core::result::Result<UpsertItemsResponse, crate::runtime::Error>",
+        "204 => response.empty().await.map(|()| UpsertItemsResponse::Status204),",
+        "status if status / 100 == 2 => {\n                response\n                    .json::<::serde_json::Value>()",
+        "_ => {\n                ::core::result::Result::Err(\n                    response.api_error::<super::types::ErrorBody>().await,",
+        "call.json_body(&self.body)?;",
+        "&[crate::runtime::SecurityRequirement::ApiKeyHeader(\"api-key\")],\n                &[crate::runtime::SecurityRequirement::Bearer],",
+    ] {
+        assert!(
+            request.contains(expected),
+            "missing {expected:?} in\n{request}"
+        );
+    }
+}
+
+#[test]
+fn default_only_response_types_success_and_errors() {
+    let text = request_text(
+        &generate(&gen_fixture::api(), &settings()),
+        "GetStatusRequest",
+    );
+    assert!(
+        text.contains("-> ::core::result::Result<super::types::Labels, crate::runtime::Error>")
+    );
+    assert!(
+        text.contains(
+            "status if status / 100 == 2 => response.json::<super::types::Labels>().await,"
+        )
+    );
+    assert!(text.contains("response.api_error::<super::types::Labels>().await"));
+    assert!(text.contains("security: &[],"));
+}
+
+#[test]
+fn no_documented_success_accepts_any_2xx_as_unit() {
+    let text = request_text(&generate(&gen_fixture::api(), &settings()), "PingRequest");
+    assert!(text.contains("-> ::core::result::Result<(), crate::runtime::Error>"));
+    assert!(text.contains("status if status / 100 == 2 => response.empty().await,"));
+    // The `oauth` alternative cannot be satisfied by the runtime and is left out.
+    assert!(text.contains("security: &[&[crate::runtime::SecurityRequirement::Bearer]],"));
+}
+
+#[test]
+fn optional_bodies_and_other_media_types() {
+    let file = generate(&gen_fixture::api(), &settings());
+    let delete = request_text(&file, "DeleteThingRequest");
+    assert!(delete.contains(
+        "/// The thing to delete.\n    pub fn body(mut self, value: super::types::OldThing) -> Self"
+    ));
+    assert!(delete.contains("if let ::core::option::Option::Some(body) = &self.body {\n            call.json_body(body)?;"));
+    assert!(request_text(&file, "UploadRequest").contains("call.bytes_body(&self.body)?;"));
+    assert!(request_text(&file, "NoteRequest").contains("call.text_body(body)?;"));
+    assert!(request_text(&file, "LoginRequest").contains("call.form_body(&self.body)?;"));
+}
+
+#[test]
+fn client_has_every_operation_and_scopes_only_theirs() {
+    let file = generate(&gen_fixture::api(), &settings());
+    assert_eq!(
+        client_methods(&file, "Client"),
+        [
+            "from_transport",
+            "transport",
+            "get_customer",
+            "upsert_items",
+            "delete_thing",
+            "get_status",
+            "ping",
+            "upload",
+            "note",
+            "login"
+        ]
+    );
+    // `deleteThing` needs customerToken together with apiKey, so it is not in the scope.
+    assert_eq!(
+        client_methods(&file, "CustomerClient"),
+        ["from_transport", "transport", "upsert_items", "ping"]
+    );
+    assert_eq!(
+        client_methods(&file, "QueryClient"),
+        ["from_transport", "transport"]
+    );
+    let text = pretty(file.items.clone());
+    assert!(
+        text.contains(
+            "/// No operation accepts `queryKey` alone, so this client has no methods.\n"
+        )
+    );
+}
+
+#[test]
+fn client_methods_delegate_to_the_request_constructor() {
+    let text = pretty(generate(&gen_fixture::api(), &settings()).items);
+    let expected = r#"    /// getCustomer
+    ///
+    /// `GET /v1/programs/{programId}/customers/{email}`
+    ///
+    /// - `program_id`: The program id or slug.
+    ///
+    /// <div class="warning">Assumption: Email is case-insensitive.</div>
+    pub fn get_customer(
+        &self,
+        program_id: impl ::core::convert::Into<::std::string::String>,
+        email: impl ::core::convert::Into<::std::string::String>,
+        kind: self::types::CustomerKind,
+        ids: ::std::vec::Vec<i32>,
+    ) -> self::requests::GetCustomerRequest {
+        self::requests::GetCustomerRequest::new(
+            ::core::clone::Clone::clone(&self.transport),
+            program_id,
+            email,
+            kind,
+            ids,
+        )
+    }
+"#;
+    assert!(text.contains(expected), "got\n{text}");
+    assert!(text.contains("    #[deprecated]\n    pub fn delete_thing(&self)"));
+}
+
+#[test]
+fn servers_are_listed() {
+    let text = pretty(generate(&gen_fixture::api(), &settings()).items);
+    let expected = "/// Server URLs from the spec, in document order.
+///
+/// - `https://api.example.com`: Production
+/// - `https://s.api.example.com`
+pub const SERVERS: &[&str] = &[\"https://api.example.com\", \"https://s.api.example.com\"];
+";
+    assert!(text.starts_with(expected), "got\n{text}");
+}
+
+#[test]
+fn relative_runtime_path_is_reached_from_the_requests_module() {
+    let settings = Settings {
+        runtime: syn::parse_quote!(rt),
+        ..settings()
+    };
+    let text = pretty(generate(&gen_fixture::api(), &settings).items);
+    assert!(text.contains("transport: super::rt::Transport,"));
+    assert!(text.contains("pub struct Client {\n    transport: rt::Transport,\n}"));
+}
+
+#[test]
+fn types_only_generates_no_operations() {
+    let settings = Settings {
+        types_only: true,
+        ..settings()
+    };
+    assert!(operations(&gen_fixture::api(), &settings).is_empty());
+}

@@ -1,0 +1,249 @@
+//! `types_module`: the Rust item each kind of `TypeDef` becomes.
+
+mod gen_fixture;
+
+use gen_fixture::{field, named, type_def};
+use jeri_codegen::gen_types::types_module;
+use jeri_codegen::model::{Api, Docs, IntType, TypeDef, TypeKind, TypeRef};
+
+fn api_with(types: Vec<TypeDef>) -> Api {
+    Api {
+        types,
+        operations: Vec::new(),
+        ..gen_fixture::api()
+    }
+}
+
+/// The items inside `pub mod types`, parsed.
+fn type_items(api: &Api) -> Vec<syn::Item> {
+    let file: syn::File = syn::parse2(types_module(api)).expect("generated types parse");
+    match file.items.as_slice() {
+        [syn::Item::Mod(module)] => {
+            assert_eq!(module.ident, "types");
+            module.content.as_ref().expect("inline module").1.clone()
+        }
+        other => panic!("expected one module, got {} items", other.len()),
+    }
+}
+
+fn pretty(items: Vec<syn::Item>) -> String {
+    prettyplease::unparse(&syn::File {
+        shebang: None,
+        attrs: Vec::new(),
+        items,
+    })
+}
+
+/// Every item (type and impls) generated for the type `name`, pretty-printed.
+fn text_of(api: &Api, name: &str) -> String {
+    let items = type_items(api)
+        .into_iter()
+        .filter(|item| item_name(item).as_deref() == Some(name))
+        .collect::<Vec<_>>();
+    assert!(!items.is_empty(), "no item named {name}");
+    pretty(items)
+}
+
+fn item_name(item: &syn::Item) -> Option<String> {
+    match item {
+        syn::Item::Struct(item) => Some(item.ident.to_string()),
+        syn::Item::Enum(item) => Some(item.ident.to_string()),
+        syn::Item::Type(item) => Some(item.ident.to_string()),
+        syn::Item::Impl(item) => match &*item.self_ty {
+            syn::Type::Path(path) => path.path.segments.last().map(|s| s.ident.to_string()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+#[test]
+fn small_struct_renders_exactly() {
+    let mut def = type_def(
+        "Balance",
+        TypeKind::Struct {
+            fields: vec![
+                field(
+                    "amount",
+                    "amount",
+                    TypeRef::Integer(IntType::I64),
+                    true,
+                    false,
+                ),
+                field("reason_text", "reasonText", TypeRef::String, false, false),
+            ],
+            additional_properties: None,
+        },
+    );
+    def.docs = Docs {
+        summary: Some("A balance change".to_string()),
+        ..Docs::default()
+    };
+    let expected = r#"/// A balance change
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+)]
+pub struct Balance {
+    /// The `amount` property.
+    pub amount: i64,
+    /// The `reasonText` property.
+    #[serde(rename = "reasonText")]
+    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    pub reason_text: ::core::option::Option<::std::string::String>,
+}
+"#;
+    assert_eq!(text_of(&api_with(vec![def]), "Balance"), expected);
+}
+
+#[test]
+fn field_optionality_follows_required_and_nullable() {
+    let text = text_of(&gen_fixture::api(), "Customer");
+    // Required, nullable: `Option`, always sent.
+    assert!(text.contains(
+        "    /// The `phone` property.\n    pub phone: ::core::option::Option<::std::string::String>,"
+    ));
+    // Optional and nullable: one `Option` level, documented.
+    assert!(text.contains("`null` and an absent value both read as `None`."));
+    assert!(text.contains("pub r#type: ::core::option::Option<CustomerKind>,"));
+    assert!(text.contains("pub parent: ::core::option::Option<::std::boxed::Box<Customer>>,"));
+    assert!(text.contains("pub extra: ::core::option::Option<::serde_json::Value>,"));
+    // A required field rules out `Default`.
+    assert!(!text.contains("Default"));
+}
+
+#[test]
+fn additional_properties_flatten_into_a_map_and_all_optional_structs_get_default() {
+    let text = text_of(&gen_fixture::api(), "OldThing");
+    assert!(text.contains("::core::default::Default,"));
+    assert!(text.contains(
+        "    #[serde(flatten)]\n    pub additional_properties: ::std::collections::BTreeMap<"
+    ));
+}
+
+#[test]
+fn additional_properties_name_avoids_a_field_of_that_name() {
+    let def = type_def(
+        "Bag",
+        TypeKind::Struct {
+            fields: vec![field(
+                "additional_properties",
+                "additional_properties",
+                TypeRef::Bool,
+                true,
+                false,
+            )],
+            additional_properties: Some(TypeRef::Json),
+        },
+    );
+    let text = text_of(&api_with(vec![def]), "Bag");
+    assert!(text.contains("pub additional_properties: bool,"));
+    assert!(text.contains("pub additional_properties_: ::std::collections::BTreeMap<"));
+}
+
+#[test]
+fn string_enums_are_open_with_helpers() {
+    let text = text_of(&gen_fixture::api(), "CustomerKind");
+    for expected in [
+        "    /// `person`\n    Person,",
+        "    Unknown(::std::string::String),",
+        "pub fn as_str(&self) -> &str",
+        "Self::Company => \"COMPANY\",",
+        "pub fn is_unknown(&self) -> bool",
+        "impl ::core::convert::From<::std::string::String> for CustomerKind",
+        "impl ::core::str::FromStr for CustomerKind",
+        "type Err = ::core::convert::Infallible;",
+        "impl ::core::fmt::Display for CustomerKind",
+        "impl ::serde::Serialize for CustomerKind",
+        "impl<'de> ::serde::Deserialize<'de> for CustomerKind",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+    assert!(text.contains("::core::cmp::Eq,\n    ::core::hash::Hash,"));
+}
+
+#[test]
+fn enum_without_values_has_no_single_arm_match() {
+    let text = text_of(&gen_fixture::api(), "Nothing");
+    assert!(text.contains(
+        "fn from(value: ::std::string::String) -> Self {\n        Self::Unknown(value)\n    }"
+    ));
+}
+
+#[test]
+fn tagged_union_keeps_the_tag_inside_each_alternative() {
+    let text = text_of(&gen_fixture::api(), "Item");
+    assert!(!text.contains("#[serde(tag"));
+    for expected in [
+        "    /// `feature` is `users`.\n    Users(UserItem),",
+        "Self::Loyalty(value) => (\"loyalty\", ::serde_json::to_value(value)),",
+        "::std::string::String::from(\"feature\"),",
+        "\"users\" => ::serde_json::from_value(value).map(Self::Users),",
+        "::serde::de::Error::unknown_variant(other, &[\"users\", \"loyalty\"])",
+        ".ok_or_else(|| ::serde::de::Error::missing_field(\"feature\"))?;",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+}
+
+#[test]
+fn untagged_union_derives_serde() {
+    let text = text_of(&gen_fixture::api(), "Message");
+    assert!(text.contains("#[serde(untagged)]\npub enum Message {"));
+    assert!(text.contains("    Lines(::std::vec::Vec<::std::string::String>),"));
+}
+
+#[test]
+fn aliases_and_maps() {
+    let api = gen_fixture::api();
+    assert!(text_of(&api, "Items").ends_with("pub type Items = ::std::vec::Vec<Item>;\n"));
+    assert!(text_of(&api, "Labels").ends_with(
+        "pub type Labels = ::std::collections::BTreeMap<::std::string::String, bool>;\n"
+    ));
+}
+
+#[test]
+fn docs_show_assumptions_and_fall_back_to_the_origin() {
+    let api = gen_fixture::api();
+    let customer = text_of(&api, "Customer");
+    assert!(customer.starts_with(
+        "/// A customer\n///\n/// Holds a `Vec<T>` and [links](https://example.com).\n///\n\
+         /// <div class=\"warning\">Assumption: Balance is an integer.</div>\n"
+    ));
+    assert!(text_of(&api, "Items").starts_with("/// Generated from `components.schemas.Items`.\n"));
+}
+
+#[test]
+fn deprecated_types_are_marked_and_allowed_inside_the_module() {
+    let api = gen_fixture::api();
+    assert!(text_of(&api, "OldThing").contains("#[deprecated]\n"));
+    let module = types_module(&api).to_string();
+    assert!(module.contains("# [allow (deprecated)] pub mod types"));
+
+    let plain = api_with(vec![type_def("Plain", TypeKind::Alias(TypeRef::Bool))]);
+    assert!(!types_module(&plain).to_string().contains("allow"));
+}
+
+#[test]
+fn generated_code_never_relies_on_the_prelude_or_imports() {
+    let text = pretty(type_items(&gen_fixture::api()));
+    assert!(!text.contains("use "));
+    for bare in [
+        " String", "<String", " Option<", " Vec<", " Box<", " Result<",
+    ] {
+        assert!(!text.contains(bare), "unqualified {bare:?}");
+    }
+}
+
+#[test]
+fn named_references_stay_bare_inside_the_module() {
+    let def = type_def(
+        "Wrapper",
+        TypeKind::Alias(TypeRef::Array(Box::new(named("Customer")))),
+    );
+    let text = text_of(&api_with(vec![def]), "Wrapper");
+    assert!(text.contains("= ::std::vec::Vec<Customer>;"));
+}
