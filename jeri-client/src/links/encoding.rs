@@ -25,9 +25,12 @@ use super::LinkError;
 /// - in the session link's path segment, `/` → `%2F`; `+` and `=` stay literal, as RFC 3986
 ///   allows in a path and every path decoder leaves them.
 ///
-/// A server that percent-decodes the URL gets the Base64 text back byte for byte. If the
-/// jeri.link server turns out to want URL-safe Base64 (for instance because a proxy in front
-/// of it rejects `%2F` in paths), switch to [`UrlSafeNoPad`](Self::UrlSafeNoPad).
+/// A server that percent-decodes the URL gets the Base64 text back byte for byte.
+///
+/// The API's tokens are JWTs, whose characters (`A–Z a–z 0–9 - _ .`) never produce `+` or
+/// `/` in standard Base64 (in ASCII text only `>`, `?`, `~` and DEL do), so for real tokens
+/// the choice of alphabet only decides the `=` padding. If the jeri.link server turns out
+/// to want URL-safe Base64 anyway, switch to [`UrlSafeNoPad`](Self::UrlSafeNoPad).
 ///
 /// </div>
 ///
