@@ -1,0 +1,151 @@
+//! An error response from the API.
+
+use std::any::Any;
+use std::fmt;
+use std::time::Duration;
+
+use super::body::excerpt;
+
+/// Characters of the body shown by `Display`.
+const DISPLAY_EXCERPT_CHARS: usize = 200;
+
+/// A decoded error body: any `Debug + Send + Sync` type, typically the spec's
+/// `ErrorBody`. Get it back with [`ApiError::body`].
+pub trait ErrorBody: Any + fmt::Debug + Send + Sync {}
+
+impl<T: Any + fmt::Debug + Send + Sync> ErrorBody for T {}
+
+/// The API answered with a status the operation does not treat as success.
+///
+/// Keeps the status, the operation id, the start of the raw body (at most
+/// [`ApiError::MAX_BODY_BYTES`]) and, when the operation documents an error
+/// schema and the body matches it, the decoded body.
+#[derive(Debug)]
+pub struct ApiError {
+    operation: &'static str,
+    status: u16,
+    raw_body: Vec<u8>,
+    truncated: bool,
+    retry_after: Option<Duration>,
+    body: Option<Box<dyn ErrorBody>>,
+}
+
+impl ApiError {
+    /// How much of an error body is kept; the rest is read and dropped.
+    pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+    pub(crate) fn new(
+        operation: &'static str,
+        status: u16,
+        raw_body: Vec<u8>,
+        truncated: bool,
+        retry_after: Option<Duration>,
+    ) -> Self {
+        Self {
+            operation,
+            status,
+            raw_body,
+            truncated,
+            retry_after,
+            body: None,
+        }
+    }
+
+    pub(crate) fn with_body(mut self, body: Box<dyn ErrorBody>) -> Self {
+        self.body = Some(body);
+        self
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The operation id.
+    pub fn operation(&self) -> &'static str {
+        self.operation
+    }
+
+    /// The decoded error body, if it decoded as `T`.
+    ///
+    /// ```no_run
+    /// # fn demo(error: &jeri_client::runtime::ApiError) {
+    /// if let Some(body) = error.body::<serde_json::Value>() {
+    ///     println!("{body}");
+    /// }
+    /// # }
+    /// ```
+    pub fn body<T: Any>(&self) -> Option<&T> {
+        let body: &dyn Any = self.body.as_deref()?;
+        body.downcast_ref::<T>()
+    }
+
+    /// The raw body as received, cut at [`ApiError::MAX_BODY_BYTES`].
+    pub fn raw_body(&self) -> &[u8] {
+        &self.raw_body
+    }
+
+    /// The raw body as text (invalid UTF-8 replaced).
+    pub fn raw_text(&self) -> String {
+        String::from_utf8_lossy(&self.raw_body).into_owned()
+    }
+
+    /// Whether the body was longer than what [`raw_body`](Self::raw_body) keeps.
+    pub fn is_truncated(&self) -> bool {
+        self.truncated
+    }
+
+    /// The server's `Retry-After`, when it sent one in seconds.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: the API answered HTTP {}",
+            self.operation, self.status
+        )?;
+        let text = excerpt(&self.raw_body, DISPLAY_EXCERPT_CHARS);
+        if !text.is_empty() {
+            write!(f, ": {text}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq)]
+    struct Body(u16);
+
+    #[test]
+    fn typed_body_comes_back_only_as_its_type() {
+        let error =
+            ApiError::new("op", 404, b"{}".to_vec(), false, None).with_body(Box::new(Body(404)));
+        assert_eq!(error.body::<Body>(), Some(&Body(404)));
+        assert_eq!(error.body::<String>(), None);
+        let bare = ApiError::new("op", 404, Vec::new(), false, None);
+        assert_eq!(bare.body::<Body>(), None);
+    }
+
+    #[test]
+    fn display_is_short() {
+        let error = ApiError::new(
+            "getCustomer",
+            500,
+            "x".repeat(10_000).into_bytes(),
+            false,
+            None,
+        );
+        let shown = error.to_string();
+        assert!(shown.starts_with("getCustomer: the API answered HTTP 500: xxx"));
+        assert!(shown.chars().count() < 300);
+    }
+}

@@ -1,0 +1,325 @@
+//! Configuring a [`Transport`].
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::HeaderValue;
+use url::Url;
+
+use super::transport::Inner;
+use super::{Credentials, Environment, Error, RetryPolicy, Secret, Transport};
+
+/// Builds a [`Transport`]; every setting has a default.
+///
+/// | setting | default |
+/// |---|---|
+/// | base URL | [`Environment::Production`] |
+/// | connect timeout | 10 s |
+/// | total timeout per attempt | 30 s |
+/// | `User-Agent` | `jeri-client/<version>` |
+/// | HTTP client | a new `reqwest::Client` (rustls, same-origin redirects only) |
+/// | retries | [`RetryPolicy::default`] |
+/// | largest success body | 32 MiB |
+#[derive(Clone, Debug)]
+pub struct TransportBuilder {
+    base: Base,
+    connect_timeout: Duration,
+    timeout: Duration,
+    user_agent: String,
+    client: Option<ClientSlot>,
+    retry: RetryPolicy,
+    max_body_size: usize,
+    credentials: Credentials,
+    api_key_given: bool,
+}
+
+#[derive(Clone, Debug)]
+enum Base {
+    Environment(Environment),
+    Text(String),
+}
+
+/// A caller's `reqwest::Client`, kept out of `Debug` (its default headers may
+/// hold credentials).
+#[derive(Clone)]
+struct ClientSlot(reqwest::Client);
+
+impl std::fmt::Debug for ClientSlot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("reqwest::Client")
+    }
+}
+
+/// Redirects at most this many times, and only within the same origin:
+/// a redirect elsewhere would carry the `api-key` header along.
+const MAX_REDIRECTS: usize = 5;
+
+impl Default for TransportBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TransportBuilder {
+    /// The default user agent, `jeri-client/<version>`.
+    pub const DEFAULT_USER_AGENT: &'static str = concat!("jeri-client/", env!("CARGO_PKG_VERSION"));
+    /// The default largest success body, 32 MiB.
+    pub const DEFAULT_MAX_BODY_SIZE: usize = 32 * 1024 * 1024;
+
+    /// A builder with every default.
+    pub fn new() -> Self {
+        Self {
+            base: Base::Environment(Environment::Production),
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(30),
+            user_agent: Self::DEFAULT_USER_AGENT.to_owned(),
+            client: None,
+            retry: RetryPolicy::default(),
+            max_body_size: Self::DEFAULT_MAX_BODY_SIZE,
+            credentials: Credentials::none(),
+            api_key_given: false,
+        }
+    }
+
+    /// Talk to this deployment.
+    pub fn environment(mut self, environment: Environment) -> Self {
+        self.base = Base::Environment(environment);
+        self
+    }
+
+    /// Talk to this base URL (checked by [`build`](Self::build)).
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base = Base::Text(url.into());
+        self
+    }
+
+    /// Time allowed to establish a connection (only for the client this
+    /// builder creates, not for one passed to [`http_client`](Self::http_client)).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Total time allowed for each attempt: connecting, sending, and reading
+    /// the whole response.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The `User-Agent` header.
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = user_agent.into();
+        self
+    }
+
+    /// Send through this `reqwest::Client` (its TLS, proxy, pool and redirect
+    /// settings apply; the connect timeout of this builder does not).
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.client = Some(ClientSlot(client));
+        self
+    }
+
+    /// The retry policy.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// The largest success body read, in bytes; a longer one fails with
+    /// [`Error::BodyTooLarge`].
+    pub fn max_body_size(mut self, bytes: usize) -> Self {
+        self.max_body_size = bytes;
+        self
+    }
+
+    /// The API key; an empty key is rejected by [`build`](Self::build).
+    pub fn api_key(mut self, key: impl Into<Secret>) -> Self {
+        self.credentials = self.credentials.with_api_key(key);
+        self.api_key_given = true;
+        self
+    }
+
+    /// A bearer token.
+    pub fn bearer_token(mut self, token: impl Into<Secret>) -> Self {
+        self.credentials = self.credentials.with_bearer_token(token);
+        self
+    }
+
+    /// Checks the settings and builds the transport.
+    pub fn build(self) -> Result<Transport, Error> {
+        if self.api_key_given && self.credentials.api_key_secret().is_none() {
+            return Err(Error::Config("the API key is empty".into()));
+        }
+        check_secret("API key", self.credentials.api_key_secret())?;
+        check_secret("bearer token", self.credentials.bearer_token_secret())?;
+        let base_url = parse_base_url(&self.base)?;
+        if self.timeout.is_zero() || self.connect_timeout.is_zero() {
+            return Err(Error::Config("timeouts must be longer than zero".into()));
+        }
+        let user_agent = HeaderValue::from_str(&self.user_agent)
+            .ok()
+            .filter(|value| value.to_str().is_ok())
+            .ok_or_else(|| {
+                Error::Config(format!(
+                    "the user agent {:?} is not a valid header value (visible ASCII only)",
+                    self.user_agent
+                ))
+            })?;
+        let client = match self.client {
+            Some(ClientSlot(client)) => client,
+            None => reqwest::Client::builder()
+                .connect_timeout(self.connect_timeout)
+                .redirect(reqwest::redirect::Policy::custom(same_origin_redirects))
+                .build()
+                .map_err(|error| {
+                    Error::Config(format!("cannot create the HTTP client: {error}"))
+                })?,
+        };
+        Ok(Transport {
+            inner: Arc::new(Inner {
+                base_url,
+                client,
+                user_agent,
+                credentials: self.credentials,
+                retry: self.retry,
+                timeout: self.timeout,
+                max_body_size: self.max_body_size,
+            }),
+        })
+    }
+}
+
+fn same_origin_redirects(attempt: reqwest::redirect::Attempt<'_>) -> reqwest::redirect::Action {
+    let same_origin = attempt
+        .previous()
+        .first()
+        .is_some_and(|first| first.origin() == attempt.url().origin());
+    if same_origin && attempt.previous().len() <= MAX_REDIRECTS {
+        attempt.follow()
+    } else {
+        attempt.stop()
+    }
+}
+
+/// Secrets must fit in a header; the message never shows the secret.
+fn check_secret(what: &str, secret: Option<&Secret>) -> Result<(), Error> {
+    match secret {
+        Some(secret) if HeaderValue::from_str(secret.expose()).is_err() => Err(Error::Config(
+            format!("the {what} contains characters that cannot be sent in an HTTP header"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn parse_base_url(base: &Base) -> Result<Url, Error> {
+    let text = match base {
+        Base::Environment(environment) => environment.as_str(),
+        Base::Text(text) => text.as_str(),
+    };
+    let url = Url::parse(text)
+        .map_err(|error| Error::Config(format!("invalid base URL {text:?}: {error}")))?;
+    // Credentials in the URL would show up wherever the URL is printed.
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::Config(
+            "the base URL must not contain a user name or password".into(),
+        ));
+    }
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(Error::Config(format!(
+            "the base URL {url} must use http or https"
+        )));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(Error::Config(format!(
+            "the base URL {url} must not have a query or fragment"
+        )));
+    }
+    Ok(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config_error(builder: TransportBuilder) -> String {
+        match builder.build() {
+            Err(Error::Config(message)) => message,
+            other => format!("unexpected: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn defaults() {
+        let transport = TransportBuilder::new().api_key("k").build();
+        let Ok(transport) = transport else {
+            panic!("default build failed: {transport:?}");
+        };
+        assert_eq!(
+            transport.base_url().as_str(),
+            "https://api.jericommerce.com/"
+        );
+        assert_eq!(transport.timeout(), Duration::from_secs(30));
+        assert_eq!(
+            transport.user_agent(),
+            concat!("jeri-client/", env!("CARGO_PKG_VERSION"))
+        );
+        assert_eq!(transport.retry_policy(), &RetryPolicy::default());
+        assert_eq!(transport.max_body_size(), 32 * 1024 * 1024);
+    }
+
+    #[test]
+    fn environments() {
+        for (environment, expected) in [
+            (Environment::Production, "https://api.jericommerce.com/"),
+            (Environment::Staging, "https://s.api.jericommerce.com/"),
+        ] {
+            let built = TransportBuilder::new().environment(environment).build();
+            assert_eq!(
+                built.map(|t| t.base_url().to_string()).ok().as_deref(),
+                Some(expected)
+            );
+        }
+    }
+
+    #[test]
+    fn rejects_bad_settings_without_showing_secrets() {
+        assert!(config_error(TransportBuilder::new().api_key("")).contains("empty"));
+        let message = config_error(TransportBuilder::new().api_key("sk_live\nsecret"));
+        assert!(message.contains("API key") && !message.contains("sk_live"));
+        let message =
+            config_error(TransportBuilder::new().base_url("https://user:hunter2@example.com"));
+        assert!(!message.contains("hunter2"));
+        assert!(
+            config_error(TransportBuilder::new().base_url("not a url"))
+                .contains("invalid base URL")
+        );
+        assert!(
+            config_error(TransportBuilder::new().base_url("ftp://example.com")).contains("http")
+        );
+        assert!(
+            config_error(TransportBuilder::new().base_url("https://example.com/?a=b"))
+                .contains("query")
+        );
+        assert!(config_error(TransportBuilder::new().timeout(Duration::ZERO)).contains("timeouts"));
+        assert!(
+            config_error(TransportBuilder::new().user_agent("a\u{7f}b")).contains("user agent")
+        );
+    }
+
+    #[test]
+    fn debug_hides_credentials() {
+        let built = TransportBuilder::new()
+            .api_key("sk_live_hunter2")
+            .bearer_token("eyJ.secret.jwt")
+            .build();
+        let text = format!("{built:?}");
+        assert!(
+            !text.contains("hunter2") && !text.contains("secret.jwt"),
+            "{text}"
+        );
+        assert!(text.contains("Secret([REDACTED])"));
+        let builder = format!("{:?}", TransportBuilder::new().api_key("sk_live_hunter2"));
+        assert!(!builder.contains("hunter2"));
+    }
+}

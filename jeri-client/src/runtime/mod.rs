@@ -1,0 +1,43 @@
+//! The HTTP plumbing every generated operation goes through.
+//!
+//! Generated code builds a [`Call`] (path pieces, query, headers, body),
+//! sends it, and reads the [`Response`] according to the status codes the
+//! spec documents. Everything about HTTP lives here: credentials
+//! ([`Transport`], [`Credentials`], [`Secret`]), URL encoding, retries
+//! ([`RetryPolicy`], [`CallOptions`]), timeouts, bounded body reading, and
+//! the one [`Error`] type.
+
+mod api_error;
+mod auth;
+mod body;
+mod builder;
+mod call;
+mod credentials;
+mod encoding;
+mod environment;
+mod error;
+mod operation;
+mod options;
+mod response;
+mod retry;
+mod secret;
+mod transport;
+
+use std::future::Future;
+use std::pin::Pin;
+
+pub use api_error::{ApiError, ErrorBody};
+pub use builder::TransportBuilder;
+pub use call::Call;
+pub use credentials::Credentials;
+pub use environment::Environment;
+pub use error::{Error, TransportErrorKind};
+pub use operation::{Method, OperationInfo, SecurityRequirement};
+pub use options::CallOptions;
+pub use response::Response;
+pub use retry::RetryPolicy;
+pub use secret::Secret;
+pub use transport::Transport;
+
+/// The future returned by a request's `IntoFuture`.
+pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;

@@ -1,0 +1,69 @@
+//! What generated code knows about an operation at compile time.
+
+/// The static description of one API operation, emitted once per operation.
+#[derive(Debug)]
+pub struct OperationInfo {
+    /// The spec's `operationId`, used in every error about this operation.
+    pub id: &'static str,
+    /// The HTTP method.
+    pub method: Method,
+    /// The path template, for documentation and errors (`/v1/programs/{programId}`).
+    pub path: &'static str,
+    /// Security alternatives: the first one the transport can satisfy is
+    /// applied; every requirement inside an alternative must be met.
+    /// Empty means the operation needs no credentials.
+    pub security: &'static [&'static [SecurityRequirement]],
+}
+
+/// An HTTP method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    /// `GET`
+    Get,
+    /// `PUT`
+    Put,
+    /// `POST`
+    Post,
+    /// `DELETE`
+    Delete,
+    /// `OPTIONS`
+    Options,
+    /// `HEAD`
+    Head,
+    /// `PATCH`
+    Patch,
+    /// `TRACE`
+    Trace,
+}
+
+impl Method {
+    /// Whether repeating the request has the same effect as sending it once
+    /// (RFC 9110 §9.2.2), which is what makes automatic retries safe.
+    pub fn is_idempotent(self) -> bool {
+        !matches!(self, Method::Post | Method::Patch)
+    }
+
+    pub(crate) fn to_reqwest(self) -> reqwest::Method {
+        match self {
+            Method::Get => reqwest::Method::GET,
+            Method::Put => reqwest::Method::PUT,
+            Method::Post => reqwest::Method::POST,
+            Method::Delete => reqwest::Method::DELETE,
+            Method::Options => reqwest::Method::OPTIONS,
+            Method::Head => reqwest::Method::HEAD,
+            Method::Patch => reqwest::Method::PATCH,
+            Method::Trace => reqwest::Method::TRACE,
+        }
+    }
+}
+
+/// One credential an operation asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SecurityRequirement {
+    /// The API key in the named request header.
+    ApiKeyHeader(&'static str),
+    /// The API key in the named query parameter.
+    ApiKeyQuery(&'static str),
+    /// The bearer token in `Authorization: Bearer <token>`.
+    Bearer,
+}

@@ -1,0 +1,99 @@
+//! The configured connection to the API that every call goes through.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::HeaderValue;
+use url::Url;
+
+use super::{Credentials, RetryPolicy, TransportBuilder};
+
+/// The base URL, HTTP client, credentials and policies shared by every call.
+///
+/// Cheap to clone (the configuration sits behind an [`Arc`]). `Debug` shows
+/// the configuration with credentials redacted.
+#[derive(Clone)]
+pub struct Transport {
+    pub(crate) inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) base_url: Url,
+    pub(crate) client: reqwest::Client,
+    pub(crate) user_agent: HeaderValue,
+    pub(crate) credentials: Credentials,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) timeout: Duration,
+    pub(crate) max_body_size: usize,
+}
+
+impl Transport {
+    /// Starts configuring a transport.
+    pub fn builder() -> TransportBuilder {
+        TransportBuilder::new()
+    }
+
+    /// The same configuration and HTTP client (sharing its connection pool)
+    /// with other credentials, for example a customer's bearer token.
+    pub fn with_credentials(&self, credentials: Credentials) -> Transport {
+        let inner = &self.inner;
+        Transport {
+            inner: Arc::new(Inner {
+                base_url: inner.base_url.clone(),
+                client: inner.client.clone(),
+                user_agent: inner.user_agent.clone(),
+                credentials,
+                retry: inner.retry.clone(),
+                timeout: inner.timeout,
+                max_body_size: inner.max_body_size,
+            }),
+        }
+    }
+
+    /// The base URL operation paths are appended to.
+    pub fn base_url(&self) -> &Url {
+        &self.inner.base_url
+    }
+
+    /// The credentials sent with calls.
+    pub fn credentials(&self) -> &Credentials {
+        &self.inner.credentials
+    }
+
+    /// The retry policy.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.inner.retry
+    }
+
+    /// The total time allowed for one attempt.
+    pub fn timeout(&self) -> Duration {
+        self.inner.timeout
+    }
+
+    /// The largest success body read, in bytes.
+    pub fn max_body_size(&self) -> usize {
+        self.inner.max_body_size
+    }
+
+    /// The `User-Agent` sent with every request.
+    pub fn user_agent(&self) -> &str {
+        self.inner.user_agent.to_str().unwrap_or_default()
+    }
+}
+
+impl fmt::Debug for Transport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = &self.inner;
+        // The reqwest client is left out: its Debug shows default headers,
+        // which a caller-provided client may use for credentials.
+        f.debug_struct("Transport")
+            .field("base_url", &inner.base_url.as_str())
+            .field("user_agent", &inner.user_agent)
+            .field("credentials", &inner.credentials)
+            .field("retry", &inner.retry)
+            .field("timeout", &inner.timeout)
+            .field("max_body_size", &inner.max_body_size)
+            .finish_non_exhaustive()
+    }
+}
