@@ -1,2 +1,94 @@
-//! The pipeline behind jeri-macros.
+//! The pipeline behind jeri-macros: an OpenAPI 3.0 document (YAML or JSON) in, Rust
+//! tokens and located spec errors out.
+//!
+//! Stages: [`load`] (text → `openapiv3::OpenAPI`, version checks) → [`model_builder`]
+//! (→ [`model::Api`]) → [`checks`] (rules over the model) → `gen_types` and
+//! `gen_operations` (→ tokens). Every stage collects errors instead of stopping, and code
+//! is still generated for whatever checked out.
+#![deny(missing_docs)]
+
+pub mod checks;
+pub mod diagnostics;
+mod gen_clients;
+mod gen_docs;
+mod gen_enums;
+pub mod gen_operations;
+mod gen_responses;
+mod gen_type_ref;
+pub mod gen_types;
+pub mod load;
+pub mod locate;
 pub mod model;
+pub mod model_builder;
+pub mod naming;
+pub mod path_template;
+pub mod settings;
+
+pub use diagnostics::{SpecError, render_error};
+pub use settings::{Scope, Settings};
+
+use diagnostics::Diagnostics;
+
+/// What [`generate`] produced.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// The generated items: `pub mod types`, and unless `types_only`, `pub mod requests`
+    /// and the clients.
+    pub tokens: proc_macro2::TokenStream,
+    /// Every problem found in the spec, in the order found. Non-empty means the tokens
+    /// cover only the parts without problems.
+    pub errors: Vec<SpecError>,
+}
+
+/// Runs the whole pipeline over the spec text. Never panics; problems are returned in
+/// [`Output::errors`].
+pub fn generate(source: &str, settings: &Settings) -> Output {
+    let mut diag = Diagnostics::new(source);
+    let Some(doc) = load::load(source, &mut diag) else {
+        return Output {
+            tokens: proc_macro2::TokenStream::new(),
+            errors: diag.into_errors(),
+        };
+    };
+    let built = model_builder::build(&doc, &mut diag);
+    let skip = checks::run(&built, &mut diag);
+    check_scopes(&built.api, settings, &mut diag);
+    let mut api = built.api;
+    model_builder::without_failed(&mut api, &built.ops, &skip);
+    let mut tokens = gen_types::types_module(&api);
+    if !settings.types_only {
+        tokens.extend(gen_operations::operations(&api, settings));
+    }
+    Output {
+        tokens,
+        errors: diag.into_errors(),
+    }
+}
+
+/// Each `scope(...)` setting must name a security scheme the spec defines.
+fn check_scopes(api: &model::Api, settings: &Settings, diag: &mut Diagnostics<'_>) {
+    for scope in &settings.scopes {
+        if api.security_schemes.iter().any(|s| s.name == scope.scheme) {
+            continue;
+        }
+        let known = api
+            .security_schemes
+            .iter()
+            .map(|s| format!("`{}`", s.name))
+            .collect::<Vec<_>>();
+        let help = if known.is_empty() {
+            "the spec defines no usable security scheme under `components.securitySchemes`"
+                .to_owned()
+        } else {
+            format!("use one of: {}", known.join(", "))
+        };
+        diag.error(
+            "components.securitySchemes",
+            format!(
+                "`scope({} = \"{}\")` names a security scheme that the spec does not define",
+                scope.client_name, scope.scheme
+            ),
+            help,
+        );
+    }
+}

@@ -1,0 +1,257 @@
+//! Source text → `openapiv3::OpenAPI`, with version checks and located parse errors.
+
+use openapiv3::OpenAPI;
+use serde_yaml::Value;
+
+use crate::diagnostics::{Diagnostics, SpecError};
+use crate::locate;
+
+/// Parses the spec; `None` (with errors recorded) when it cannot be used at all.
+pub fn load(source: &str, diag: &mut Diagnostics<'_>) -> Option<OpenAPI> {
+    let json = locate::is_json(source);
+    let value = if json {
+        parse_json(source, diag)?
+    } else {
+        parse_yaml(source, diag)?
+    };
+    check_version(&value, diag)?;
+    let parsed = if json {
+        serde_json::from_str::<OpenAPI>(source).map_err(|e| {
+            let line = (e.line() > 0).then_some(e.line());
+            (line, e.to_string())
+        })
+    } else {
+        serde_yaml::from_str::<OpenAPI>(source).map_err(|e| {
+            (
+                e.location().map(|l| l.line()),
+                strip_location(&e.to_string()),
+            )
+        })
+    };
+    match parsed {
+        Ok(doc) => Some(doc),
+        Err((line, message)) => {
+            diag.push(SpecError {
+                pointer: String::new(),
+                line,
+                message: format!("the document is not a valid OpenAPI 3.0 description: {message}"),
+                help: "check this part of the spec against the OpenAPI 3.0 specification \
+                       (https://spec.openapis.org/oas/v3.0.3)"
+                    .to_owned(),
+            });
+            None
+        }
+    }
+}
+
+fn parse_json(source: &str, diag: &mut Diagnostics<'_>) -> Option<Value> {
+    match serde_json::from_str::<serde_json::Value>(source) {
+        Ok(value) => match serde_yaml::to_value(value) {
+            Ok(value) => Some(value),
+            Err(e) => {
+                diag.error("", format!("the JSON could not be read: {e}"), "");
+                None
+            }
+        },
+        Err(e) => {
+            diag.push(SpecError {
+                pointer: String::new(),
+                line: (e.line() > 0).then_some(e.line()),
+                message: format!("invalid JSON: {e}"),
+                help: "the file starts with `{`, so it is read as JSON; fix the syntax \
+                       (a JSON linter shows the exact spot)"
+                    .to_owned(),
+            });
+            None
+        }
+    }
+}
+
+fn parse_yaml(source: &str, diag: &mut Diagnostics<'_>) -> Option<Value> {
+    match serde_yaml::from_str::<Value>(source) {
+        Ok(Value::Mapping(map)) => Some(Value::Mapping(map)),
+        Ok(Value::Null) => {
+            diag.error(
+                "",
+                "the spec file is empty",
+                "put an OpenAPI 3.0 document (YAML or JSON) in it",
+            );
+            None
+        }
+        Ok(_) => {
+            diag.error(
+                "",
+                "the spec is not a mapping of keys to values",
+                "an OpenAPI document starts with `openapi: 3.0.3`, `info:` and `paths:`",
+            );
+            None
+        }
+        Err(e) => {
+            diag.push(SpecError {
+                pointer: String::new(),
+                line: e.location().map(|l| l.line()),
+                message: format!("invalid YAML: {}", strip_location(&e.to_string())),
+                help: "fix the YAML syntax here (indentation, quoting, or a missing `:`)"
+                    .to_owned(),
+            });
+            None
+        }
+    }
+}
+
+/// serde_yaml appends "at line L column C"; the line is shown separately.
+fn strip_location(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+fn check_version(doc: &Value, diag: &mut Diagnostics<'_>) -> Option<()> {
+    let Value::Mapping(map) = doc else {
+        diag.error(
+            "",
+            "the spec is not a mapping of keys to values",
+            "start the document with `openapi: 3.0.3`",
+        );
+        return None;
+    };
+    if let Some(swagger) = map.get("swagger") {
+        let version = scalar_text(swagger);
+        diag.error(
+            "swagger",
+            format!("this is a Swagger {version} document; only OpenAPI 3.0 is supported"),
+            "convert it to OpenAPI 3.0, e.g. with `npx swagger2openapi spec.yaml -o openapi.yaml`",
+        );
+        return None;
+    }
+    let Some(version) = map.get("openapi") else {
+        diag.error(
+            "",
+            "the spec has no `openapi` field, so its version is unknown",
+            "add `openapi: 3.0.3` at the top of the document",
+        );
+        return None;
+    };
+    let Value::String(version) = version else {
+        diag.error(
+            "openapi",
+            format!(
+                "`openapi` must be a string, found `{}`",
+                scalar_text(version)
+            ),
+            "quote the version: `openapi: \"3.0.3\"`",
+        );
+        return None;
+    };
+    if version.starts_with("3.0") {
+        return Some(());
+    }
+    if version.starts_with("3.1") {
+        diag.error(
+            "openapi",
+            format!("OpenAPI {version} is not supported; only 3.0.x is"),
+            "write the spec as OpenAPI 3.0.3 (`nullable: true` instead of `type: [T, \"null\"]`, \
+             `example` instead of `examples` in schemas)",
+        );
+    } else {
+        diag.error(
+            "openapi",
+            format!("unsupported OpenAPI version `{version}`; only 3.0.x is supported"),
+            "set `openapi: 3.0.3` and make the document follow OpenAPI 3.0",
+        );
+    }
+    None
+}
+
+fn scalar_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Null => "null".to_owned(),
+        _ => "a collection".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(source: &str) -> Vec<SpecError> {
+        let mut diag = Diagnostics::new(source);
+        let loaded = load(source, &mut diag);
+        let errors = diag.into_errors();
+        assert_eq!(loaded.is_some(), errors.is_empty());
+        errors
+    }
+
+    #[test]
+    fn loads_yaml_and_json() {
+        let yaml = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n";
+        assert!(errors(yaml).is_empty());
+        let json = r#"{"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {}}"#;
+        assert!(errors(json).is_empty());
+    }
+
+    #[test]
+    fn version_problems() {
+        let e = errors("swagger: '2.0'\ninfo: {title: t, version: '1'}\n");
+        assert_eq!(e[0].pointer, "swagger");
+        assert_eq!(e[0].line, Some(1));
+        let e = errors("openapi: 3.1.0\ninfo: {title: t, version: '1'}\n");
+        assert_eq!(
+            e[0].message,
+            "OpenAPI 3.1.0 is not supported; only 3.0.x is"
+        );
+        let e = errors("info: {title: t, version: '1'}\n");
+        assert_eq!(
+            e[0].message,
+            "the spec has no `openapi` field, so its version is unknown"
+        );
+        let e = errors("openapi: 3.0\n");
+        assert_eq!(e[0].message, "`openapi` must be a string, found `3.0`");
+        let e = errors("openapi: '2.5'\n");
+        assert!(
+            e[0].message
+                .starts_with("unsupported OpenAPI version `2.5`")
+        );
+    }
+
+    #[test]
+    fn syntax_problems_have_lines() {
+        let e = errors("openapi: 3.0.3\ninfo:\n  title: [\n");
+        assert!(
+            e[0].message.starts_with("invalid YAML: "),
+            "{}",
+            e[0].message
+        );
+        assert!(e[0].line.is_some());
+        let e = errors("{\n  \"openapi\": \"3.0.3\",\n  \"info\": }\n");
+        assert!(
+            e[0].message.starts_with("invalid JSON: "),
+            "{}",
+            e[0].message
+        );
+        assert_eq!(e[0].line, Some(3));
+        assert_eq!(errors("")[0].message, "the spec file is empty");
+        assert_eq!(
+            errors("- a\n")[0].message,
+            "the spec is not a mapping of keys to values"
+        );
+    }
+
+    #[test]
+    fn structure_problems_have_lines() {
+        let e = errors(
+            "openapi: 3.0.3\ninfo:\n  title: t\n  version: '1'\npaths:\n  /x:\n    get:\n      responses: 7\n",
+        );
+        assert!(
+            e[0].message
+                .starts_with("the document is not a valid OpenAPI 3.0 description"),
+            "{}",
+            e[0].message
+        );
+        assert!(e[0].line.is_some());
+    }
+}

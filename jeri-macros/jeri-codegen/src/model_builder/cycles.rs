@@ -1,0 +1,283 @@
+//! Cycles in the type graph: aliases that expand forever are errors; recursive structs
+//! and unions get a `Box` where a cycle closes.
+
+use std::collections::HashMap;
+
+use crate::diagnostics::Diagnostics;
+use crate::model::{TypeDef, TypeKind, TypeRef};
+
+/// Every name a type reference mentions, at any depth.
+fn named_in(ty: &TypeRef, out: &mut Vec<String>) {
+    match ty {
+        TypeRef::Named(n) => out.push(n.clone()),
+        TypeRef::Array(t) | TypeRef::Map(t) | TypeRef::Boxed(t) => named_in(t, out),
+        _ => {}
+    }
+}
+
+/// Type aliases cannot be recursive in Rust, even through `Vec` or `Box`: each alias cycle
+/// is reported once and broken by turning its first alias into `serde_json::Value`.
+pub(super) fn break_alias_cycles(types: &mut [TypeDef], diag: &mut Diagnostics<'_>) {
+    let by_name: HashMap<String, usize> = types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.name.clone(), i))
+        .collect();
+    let edges: Vec<Vec<usize>> = types
+        .iter()
+        .map(|t| match &t.kind {
+            TypeKind::Alias(ty) => {
+                let mut names = Vec::new();
+                named_in(ty, &mut names);
+                names
+                    .iter()
+                    .filter_map(|n| by_name.get(n).copied())
+                    .filter(|&j| matches!(types[j].kind, TypeKind::Alias(_)))
+                    .collect()
+            }
+            _ => Vec::new(),
+        })
+        .collect();
+    let mut cycles = Vec::new();
+    dfs_back_edges(&edges, |stack, from, to| {
+        let start = stack.iter().position(|&n| n == to).unwrap_or(0);
+        let mut cycle: Vec<usize> = stack[start..].to_vec();
+        cycle.push(to);
+        cycles.push((from, cycle));
+    });
+    for (_, cycle) in cycles {
+        let Some(&first) = cycle.first() else {
+            continue;
+        };
+        if !matches!(types[first].kind, TypeKind::Alias(ref t) if *t != TypeRef::Json) {
+            continue;
+        }
+        let path = cycle
+            .iter()
+            .map(|&i| types[i].name.as_str())
+            .collect::<Vec<_>>()
+            .join(" → ");
+        diag.error(
+            &types[first].origin,
+            format!("cyclic `$ref`: {path} refers back to itself without an object in between"),
+            "make one schema in the cycle an object (with properties) or point one of them at a concrete schema",
+        );
+        types[first].kind = TypeKind::Alias(TypeRef::Json);
+    }
+}
+
+/// Where a type holds another type inline (so a cycle through it has infinite size).
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    Field(usize),
+    Variant(usize),
+    Alias,
+}
+
+fn inline_named(ty: &TypeRef) -> Option<&str> {
+    match ty {
+        TypeRef::Named(n) => Some(n),
+        _ => None,
+    }
+}
+
+/// Boxes the references that close cycles of inline containment, so every type is finite.
+/// References through `Vec`/`BTreeMap` already live on the heap and are left alone.
+pub(super) fn box_recursive_fields(types: &mut [TypeDef]) {
+    let by_name: HashMap<String, usize> = types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.name.clone(), i))
+        .collect();
+    let slots: Vec<Vec<(Slot, usize)>> = types
+        .iter()
+        .map(|t| {
+            let named: Vec<(Slot, &TypeRef)> = match &t.kind {
+                TypeKind::Struct { fields, .. } => fields
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| (Slot::Field(i), &f.ty))
+                    .collect(),
+                TypeKind::Union { variants, .. } => variants
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| (Slot::Variant(i), &v.ty))
+                    .collect(),
+                TypeKind::Alias(ty) => vec![(Slot::Alias, ty)],
+                TypeKind::StringEnum { .. } => Vec::new(),
+            };
+            named
+                .into_iter()
+                .filter_map(|(slot, ty)| Some((slot, *by_name.get(inline_named(ty)?)?)))
+                .collect()
+        })
+        .collect();
+    let edges: Vec<Vec<usize>> = slots
+        .iter()
+        .map(|s| s.iter().map(|(_, t)| *t).collect())
+        .collect();
+    let mut to_box = Vec::new();
+    dfs_back_edges(&edges, |_, from, to| {
+        if let Some((slot, _)) = slots[from].iter().find(|(_, t)| *t == to) {
+            to_box.push((from, *slot));
+        }
+    });
+    for (from, slot) in to_box {
+        let ty = match (&mut types[from].kind, slot) {
+            (TypeKind::Struct { fields, .. }, Slot::Field(i)) => {
+                fields.get_mut(i).map(|f| &mut f.ty)
+            }
+            (TypeKind::Union { variants, .. }, Slot::Variant(i)) => {
+                variants.get_mut(i).map(|v| &mut v.ty)
+            }
+            (TypeKind::Alias(ty), Slot::Alias) => Some(ty),
+            _ => None,
+        };
+        if let Some(ty) = ty
+            && matches!(ty, TypeRef::Named(_))
+        {
+            *ty = TypeRef::Boxed(Box::new(std::mem::replace(ty, TypeRef::Json)));
+        }
+    }
+}
+
+/// Depth-first search over all nodes; calls `on_back(stack, from, to)` for each edge that
+/// closes a cycle. Removing those edges leaves the graph acyclic.
+fn dfs_back_edges(edges: &[Vec<usize>], mut on_back: impl FnMut(&[usize], usize, usize)) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        OnStack,
+        Done,
+    }
+    let mut mark = vec![Mark::New; edges.len()];
+    for root in 0..edges.len() {
+        if mark[root] != Mark::New {
+            continue;
+        }
+        let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
+        let mut path: Vec<usize> = vec![root];
+        mark[root] = Mark::OnStack;
+        while let Some(top) = stack.last_mut() {
+            let (node, next) = *top;
+            top.1 += 1;
+            let Some(&to) = edges[node].get(next) else {
+                mark[node] = Mark::Done;
+                stack.pop();
+                path.pop();
+                continue;
+            };
+            match mark[to] {
+                Mark::New => {
+                    mark[to] = Mark::OnStack;
+                    stack.push((to, 0));
+                    path.push(to);
+                }
+                Mark::OnStack => on_back(&path, node, to),
+                Mark::Done => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Docs, Field};
+
+    fn def(name: &str, kind: TypeKind) -> TypeDef {
+        TypeDef {
+            name: name.into(),
+            origin: format!("components.schemas.{name}"),
+            docs: Docs::default(),
+            kind,
+        }
+    }
+    fn field(ty: TypeRef) -> Field {
+        Field {
+            rust_name: "f".into(),
+            wire_name: "f".into(),
+            ty,
+            required: false,
+            nullable: false,
+            docs: Docs::default(),
+        }
+    }
+    fn named(n: &str) -> TypeRef {
+        TypeRef::Named(n.into())
+    }
+
+    #[test]
+    fn boxes_only_where_needed() {
+        let mut types = vec![
+            def(
+                "Node",
+                TypeKind::Struct {
+                    fields: vec![
+                        field(named("Node")),
+                        field(TypeRef::Array(Box::new(named("Node")))),
+                    ],
+                    additional_properties: None,
+                },
+            ),
+            def(
+                "A",
+                TypeKind::Struct {
+                    fields: vec![field(named("B"))],
+                    additional_properties: None,
+                },
+            ),
+            def(
+                "B",
+                TypeKind::Struct {
+                    fields: vec![field(named("A"))],
+                    additional_properties: None,
+                },
+            ),
+            def(
+                "C",
+                TypeKind::Struct {
+                    fields: vec![field(named("A"))],
+                    additional_properties: None,
+                },
+            ),
+        ];
+        box_recursive_fields(&mut types);
+        let TypeKind::Struct { fields, .. } = &types[0].kind else {
+            unreachable!()
+        };
+        assert_eq!(fields[0].ty, TypeRef::Boxed(Box::new(named("Node"))));
+        assert_eq!(fields[1].ty, TypeRef::Array(Box::new(named("Node"))));
+        let TypeKind::Struct { fields: a, .. } = &types[1].kind else {
+            unreachable!()
+        };
+        let TypeKind::Struct { fields: b, .. } = &types[2].kind else {
+            unreachable!()
+        };
+        assert_eq!(a[0].ty, named("B"));
+        assert_eq!(b[0].ty, TypeRef::Boxed(Box::new(named("A"))));
+        let TypeKind::Struct { fields: c, .. } = &types[3].kind else {
+            unreachable!()
+        };
+        assert_eq!(c[0].ty, named("A"));
+    }
+
+    #[test]
+    fn alias_cycles_are_errors() {
+        let source = "components:\n  schemas:\n    A:\n      $ref: '#/components/schemas/B'\n    B:\n      type: array\n";
+        let mut diag = Diagnostics::new(source);
+        let mut types = vec![
+            def("A", TypeKind::Alias(named("B"))),
+            def("B", TypeKind::Alias(TypeRef::Array(Box::new(named("A"))))),
+        ];
+        break_alias_cycles(&mut types, &mut diag);
+        let errors = diag.into_errors();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            errors[0].message,
+            "cyclic `$ref`: A → B → A refers back to itself without an object in between"
+        );
+        assert_eq!(errors[0].line, Some(3));
+        assert_eq!(types[0].kind, TypeKind::Alias(TypeRef::Json));
+    }
+}

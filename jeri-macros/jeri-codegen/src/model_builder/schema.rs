@@ -1,0 +1,750 @@
+//! Schemas → type references and named types.
+
+use std::collections::HashSet;
+
+use openapiv3::{
+    AdditionalProperties, IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaKind, Type,
+    VariantOrUnknownOrEmpty,
+};
+
+use super::Builder;
+use super::docs::schema_docs;
+use crate::diagnostics::{child, index};
+use crate::model::{EnumVariant, Field, FloatType, IntType, TypeKind, TypeRef, UnionVariant};
+use crate::naming::{NameSet, pascal_case, pascal_ident, snake_ident};
+
+/// A schema or a reference to one.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum SRef<'s> {
+    Ref(&'s str),
+    Item(&'s Schema),
+}
+
+impl<'s> SRef<'s> {
+    pub(super) fn of(r: &'s ReferenceOr<Schema>) -> Self {
+        match r {
+            ReferenceOr::Reference { reference } => Self::Ref(reference),
+            ReferenceOr::Item(s) => Self::Item(s),
+        }
+    }
+
+    pub(super) fn of_boxed(r: &'s ReferenceOr<Box<Schema>>) -> Self {
+        match r {
+            ReferenceOr::Reference { reference } => Self::Ref(reference),
+            ReferenceOr::Item(s) => Self::Item(s),
+        }
+    }
+}
+
+/// An object's parts, whichever way the schema spelled it.
+#[derive(Debug, Clone)]
+pub(super) struct ObjectView<'s> {
+    pub(super) props: Vec<(&'s str, SRef<'s>)>,
+    pub(super) required: &'s [String],
+    pub(super) additional: Option<&'s AdditionalProperties>,
+}
+
+/// What a schema is, normalized over the ways openapiv3 represents it.
+#[derive(Debug, Clone)]
+pub(super) enum Shape<'s> {
+    Str,
+    StrEnum(Vec<String>),
+    Int(IntType),
+    Float(FloatType),
+    Bool,
+    Array(Option<SRef<'s>>, Option<usize>),
+    Object(ObjectView<'s>),
+    Union {
+        members: &'s [ReferenceOr<Schema>],
+        keyword: &'static str,
+    },
+    AllOf {
+        members: &'s [ReferenceOr<Schema>],
+        own: Option<ObjectView<'s>>,
+    },
+    Any,
+    Not,
+    UnknownType(&'s str),
+}
+
+fn int_type(format: Option<&str>) -> IntType {
+    match format {
+        Some("int8") => IntType::I8,
+        Some("int16") => IntType::I16,
+        Some("int32") => IntType::I32,
+        Some("uint8") => IntType::U8,
+        Some("uint16") => IntType::U16,
+        Some("uint32") => IntType::U32,
+        Some("uint64") => IntType::U64,
+        _ => IntType::I64,
+    }
+}
+
+fn float_type(format: Option<&str>) -> FloatType {
+    if format == Some("float") {
+        FloatType::F32
+    } else {
+        FloatType::F64
+    }
+}
+
+fn string_values<'v>(values: impl IntoIterator<Item = Option<&'v str>>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    values
+        .into_iter()
+        .flatten()
+        .filter(|v| seen.insert(*v))
+        .map(str::to_owned)
+        .collect()
+}
+
+fn str_shape(values: Vec<String>) -> Shape<'static> {
+    if values.is_empty() {
+        Shape::Str
+    } else {
+        Shape::StrEnum(values)
+    }
+}
+
+/// Classifies a schema.
+pub(super) fn classify(schema: &Schema) -> Shape<'_> {
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::String(s)) => {
+            str_shape(string_values(s.enumeration.iter().map(Option::as_deref)))
+        }
+        SchemaKind::Type(Type::Integer(i)) => Shape::Int(match &i.format {
+            VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => IntType::I32,
+            VariantOrUnknownOrEmpty::Item(IntegerFormat::Int64) => IntType::I64,
+            VariantOrUnknownOrEmpty::Unknown(f) => int_type(Some(f)),
+            VariantOrUnknownOrEmpty::Empty => IntType::I64,
+        }),
+        SchemaKind::Type(Type::Number(n)) => Shape::Float(match &n.format {
+            VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => FloatType::F32,
+            VariantOrUnknownOrEmpty::Unknown(f) => float_type(Some(f)),
+            _ => FloatType::F64,
+        }),
+        SchemaKind::Type(Type::Boolean(_)) => Shape::Bool,
+        SchemaKind::Type(Type::Array(a)) => {
+            Shape::Array(a.items.as_ref().map(SRef::of_boxed), a.max_items)
+        }
+        SchemaKind::Type(Type::Object(o)) => Shape::Object(ObjectView {
+            props: o
+                .properties
+                .iter()
+                .map(|(k, v)| (k.as_str(), SRef::of_boxed(v)))
+                .collect(),
+            required: &o.required,
+            additional: o.additional_properties.as_ref(),
+        }),
+        SchemaKind::OneOf { one_of } => Shape::Union {
+            members: one_of,
+            keyword: "oneOf",
+        },
+        SchemaKind::AnyOf { any_of } => Shape::Union {
+            members: any_of,
+            keyword: "anyOf",
+        },
+        SchemaKind::AllOf { all_of } => Shape::AllOf {
+            members: all_of,
+            own: None,
+        },
+        SchemaKind::Not { .. } => Shape::Not,
+        SchemaKind::Any(any) => {
+            let has_object_parts = !any.properties.is_empty()
+                || !any.required.is_empty()
+                || any.additional_properties.is_some();
+            let object = || ObjectView {
+                props: any
+                    .properties
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), SRef::of_boxed(v)))
+                    .collect(),
+                required: &any.required,
+                additional: any.additional_properties.as_ref(),
+            };
+            if !any.all_of.is_empty() {
+                return Shape::AllOf {
+                    members: &any.all_of,
+                    own: has_object_parts.then(object),
+                };
+            }
+            if !any.one_of.is_empty() {
+                return Shape::Union {
+                    members: &any.one_of,
+                    keyword: "oneOf",
+                };
+            }
+            if !any.any_of.is_empty() {
+                return Shape::Union {
+                    members: &any.any_of,
+                    keyword: "anyOf",
+                };
+            }
+            if any.not.is_some() {
+                return Shape::Not;
+            }
+            let format = any.format.as_deref();
+            match any.typ.as_deref() {
+                Some("object") => Shape::Object(object()),
+                None if has_object_parts => Shape::Object(object()),
+                Some("array") => {
+                    Shape::Array(any.items.as_ref().map(SRef::of_boxed), any.max_items)
+                }
+                None if any.items.is_some() => {
+                    Shape::Array(any.items.as_ref().map(SRef::of_boxed), any.max_items)
+                }
+                Some("string") => str_shape(string_values(
+                    any.enumeration.iter().map(serde_json::Value::as_str),
+                )),
+                Some("integer") => Shape::Int(int_type(format)),
+                Some("number") => Shape::Float(float_type(format)),
+                Some("boolean") => Shape::Bool,
+                None if !any.enumeration.is_empty()
+                    && any.enumeration.iter().all(serde_json::Value::is_string) =>
+                {
+                    str_shape(string_values(
+                        any.enumeration.iter().map(serde_json::Value::as_str),
+                    ))
+                }
+                None => Shape::Any,
+                Some(other) => Shape::UnknownType(other),
+            }
+        }
+    }
+}
+
+/// The component key of a local schema reference: `#/components/schemas/A~1B` → `A/B`.
+pub(super) fn component_key(reference: &str) -> Option<String> {
+    let key = reference.strip_prefix("#/components/schemas/")?;
+    if key.is_empty() || key.contains('/') {
+        return None;
+    }
+    Some(key.replace("~1", "/").replace("~0", "~"))
+}
+
+/// Whether a schema adds nothing to an `allOf` (only docs, `nullable` and the like).
+fn is_empty_schema(s: SRef<'_>) -> bool {
+    matches!(s, SRef::Item(schema) if matches!(classify(schema), Shape::Any))
+}
+
+/// Fields being collected into one struct (from properties and `allOf` members).
+#[derive(Default)]
+pub(super) struct StructAcc {
+    fields: Vec<Field>,
+    names: NameSet,
+    required: HashSet<String>,
+    additional: Option<TypeRef>,
+}
+
+impl StructAcc {
+    fn add(&mut self, mut field: Field) {
+        if let Some(existing) = self
+            .fields
+            .iter_mut()
+            .find(|f| f.wire_name == field.wire_name)
+        {
+            field.rust_name = existing.rust_name.clone();
+            field.required |= existing.required;
+            *existing = field;
+        } else {
+            field.rust_name = self.names.claim(&field.rust_name);
+            self.fields.push(field);
+        }
+    }
+
+    fn finish(mut self) -> TypeKind {
+        for field in &mut self.fields {
+            field.required |= self.required.contains(&field.wire_name);
+        }
+        TypeKind::Struct {
+            fields: self.fields,
+            additional_properties: self.additional,
+        }
+    }
+}
+
+impl<'d> Builder<'d, '_, '_> {
+    /// Resolves a schema reference to a component index, reporting dangling ones.
+    pub(super) fn resolve_schema_ref(&mut self, reference: &str, pointer: &str) -> Option<usize> {
+        let Some(key) = component_key(reference) else {
+            self.diag.error(
+                pointer,
+                format!("`$ref: '{reference}'` is not a reference to a component schema"),
+                "only local references of the form `#/components/schemas/<Name>` are supported",
+            );
+            return None;
+        };
+        match self.by_key.get(&key) {
+            Some(&index) => Some(index),
+            None => {
+                let mut known: Vec<&str> = self
+                    .component_keys
+                    .iter()
+                    .map(|(k, _)| k.as_str())
+                    .collect();
+                known.sort_by_key(|k| crate::checks::distance(k, &key));
+                known.truncate(3);
+                let hint = if known.is_empty() {
+                    format!("define `{key}` under `components.schemas`")
+                } else {
+                    format!(
+                        "define `{key}` under `components.schemas`, or fix the reference (closest existing: {})",
+                        known
+                            .iter()
+                            .map(|k| format!("`{k}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                };
+                self.diag.error(
+                    pointer,
+                    format!("`$ref: '{reference}'` points to schema `{key}`, which does not exist"),
+                    hint,
+                );
+                None
+            }
+        }
+    }
+
+    /// The raw schema of a component (following nothing).
+    pub(super) fn component_schema(&self, index: usize) -> Option<SRef<'d>> {
+        let (key, _) = self.component_keys.get(index)?;
+        let doc: &'d openapiv3::OpenAPI = self.doc;
+        doc.components.as_ref()?.schemas.get(key).map(SRef::of)
+    }
+
+    /// Whether a schema is nullable, looking through references (with a bound, as
+    /// references may loop).
+    pub(super) fn is_nullable(&self, s: SRef<'_>) -> bool {
+        let mut current = s;
+        for _ in 0..32 {
+            match current {
+                SRef::Item(schema) => {
+                    if schema.schema_data.nullable {
+                        return true;
+                    }
+                    // `allOf: [$ref]` wrappers carry the referenced schema's nullability.
+                    if let Shape::AllOf { members, own: None } = classify(schema) {
+                        let real: Vec<_> = members
+                            .iter()
+                            .map(SRef::of)
+                            .filter(|m| !is_empty_schema(*m))
+                            .collect();
+                        if let [only] = real.as_slice() {
+                            current = *only;
+                            continue;
+                        }
+                    }
+                    return false;
+                }
+                SRef::Ref(r) => {
+                    let Some(index) = component_key(r).and_then(|k| self.by_key.get(&k).copied())
+                    else {
+                        return false;
+                    };
+                    match self.component_schema(index) {
+                        Some(next) => current = next,
+                        None => return false,
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    /// The type of a schema used in a field, parameter, body or response; inline objects,
+    /// enums and unions become named types called after `hint`.
+    pub(super) fn type_ref(&mut self, s: SRef<'_>, pointer: &str, hint: &str) -> TypeRef {
+        let schema = match s {
+            SRef::Ref(reference) => {
+                return match self.resolve_schema_ref(reference, pointer) {
+                    Some(index) => self
+                        .components
+                        .get(index)
+                        .map_or(TypeRef::Json, |c| TypeRef::Named(c.rust_name.clone())),
+                    None => TypeRef::Json,
+                };
+            }
+            SRef::Item(schema) => schema,
+        };
+        match classify(schema) {
+            Shape::Str => TypeRef::String,
+            Shape::Int(i) => TypeRef::Integer(i),
+            Shape::Float(f) => TypeRef::Number(f),
+            Shape::Bool => TypeRef::Bool,
+            Shape::Any => TypeRef::Json,
+            Shape::Array(items, _) => TypeRef::Array(Box::new(match items {
+                Some(items) => {
+                    self.type_ref(items, &child(pointer, "items"), &format!("{hint}Item"))
+                }
+                None => TypeRef::Json,
+            })),
+            Shape::Object(view) if view.props.is_empty() => self.free_form(&view, pointer, hint),
+            Shape::AllOf { members, own: None }
+                if members
+                    .iter()
+                    .map(SRef::of)
+                    .filter(|m| !is_empty_schema(*m))
+                    .count()
+                    == 1 =>
+            {
+                let only = members
+                    .iter()
+                    .map(SRef::of)
+                    .enumerate()
+                    .find(|(_, m)| !is_empty_schema(*m));
+                match only {
+                    Some((i, only)) => {
+                        self.type_ref(only, &index(&child(pointer, "allOf"), i), hint)
+                    }
+                    None => TypeRef::Json,
+                }
+            }
+            Shape::Not | Shape::UnknownType(_) => {
+                self.report_unsupported(schema, pointer);
+                TypeRef::Json
+            }
+            Shape::Object(_) | Shape::StrEnum(_) | Shape::Union { .. } | Shape::AllOf { .. } => {
+                let docs = schema_docs(self.diag, pointer, schema);
+                let name = self.add_inline(hint, pointer, docs, |b, name| {
+                    b.named_kind(SRef::Item(schema), pointer, name)
+                });
+                TypeRef::Named(name)
+            }
+        }
+    }
+
+    fn report_unsupported(&mut self, schema: &Schema, pointer: &str) {
+        match classify(schema) {
+            Shape::Not => self.diag.error(
+                &child(pointer, "not"),
+                "`not` schemas are not supported",
+                "remove `not` and describe the allowed values directly (e.g. with `enum`)",
+            ),
+            Shape::UnknownType(t) => self.diag.error(
+                &child(pointer, "type"),
+                format!("unknown type `{t}`"),
+                "use one of `string`, `integer`, `number`, `boolean`, `array`, `object`",
+            ),
+            _ => {}
+        }
+    }
+
+    /// An object without properties: a map when `additionalProperties` has a schema,
+    /// otherwise free-form JSON.
+    fn free_form(&mut self, view: &ObjectView<'_>, pointer: &str, hint: &str) -> TypeRef {
+        match view.additional {
+            Some(AdditionalProperties::Schema(value)) => {
+                let value = SRef::of(value);
+                if is_empty_schema(value) {
+                    return TypeRef::Map(Box::new(TypeRef::Json));
+                }
+                let ty = self.type_ref(
+                    value,
+                    &child(pointer, "additionalProperties"),
+                    &format!("{hint}Value"),
+                );
+                TypeRef::Map(Box::new(ty))
+            }
+            _ => TypeRef::Json,
+        }
+    }
+
+    /// The kind of a named type (component or inline) for schema `s`.
+    pub(super) fn named_kind(&mut self, s: SRef<'_>, pointer: &str, name: &str) -> TypeKind {
+        let schema = match s {
+            SRef::Ref(_) => return TypeKind::Alias(self.type_ref(s, pointer, name)),
+            SRef::Item(schema) => schema,
+        };
+        match classify(schema) {
+            Shape::Object(view) if !view.props.is_empty() => {
+                let mut acc = StructAcc::default();
+                self.add_object(&mut acc, &view, pointer, name);
+                acc.finish()
+            }
+            Shape::StrEnum(values) => string_enum(&values),
+            Shape::Union { members, keyword } => {
+                self.union_kind(schema, members, keyword, pointer, name)
+            }
+            Shape::AllOf { members, own } => {
+                let real = members
+                    .iter()
+                    .map(SRef::of)
+                    .filter(|m| !is_empty_schema(*m))
+                    .count();
+                if real == 1 && own.is_none() {
+                    return TypeKind::Alias(self.type_ref(s, pointer, name));
+                }
+                let mut acc = StructAcc::default();
+                for (i, member) in members.iter().enumerate() {
+                    let member_pointer = index(&child(pointer, "allOf"), i);
+                    self.merge_member(&mut acc, SRef::of(member), &member_pointer, name, 0);
+                }
+                if let Some(own) = own {
+                    self.add_object(&mut acc, &own, pointer, name);
+                }
+                acc.finish()
+            }
+            _ => TypeKind::Alias(self.type_ref(s, pointer, name)),
+        }
+    }
+
+    fn add_object(
+        &mut self,
+        acc: &mut StructAcc,
+        view: &ObjectView<'_>,
+        pointer: &str,
+        parent: &str,
+    ) {
+        for (wire, prop) in &view.props {
+            let prop_pointer = child(&child(pointer, "properties"), wire);
+            let hint = format!("{parent}{}", pascal_case(wire));
+            let ty = self.type_ref(*prop, &prop_pointer, &hint);
+            let docs = match prop {
+                SRef::Item(schema) => schema_docs(self.diag, &prop_pointer, schema),
+                SRef::Ref(_) => Default::default(),
+            };
+            let nullable = self.is_nullable(*prop);
+            acc.add(Field {
+                rust_name: snake_ident(wire),
+                wire_name: (*wire).to_owned(),
+                ty,
+                required: view.required.iter().any(|r| r == wire),
+                nullable,
+                docs,
+            });
+        }
+        acc.required.extend(view.required.iter().cloned());
+        match view.additional {
+            Some(AdditionalProperties::Any(true)) => acc.additional = Some(TypeRef::Json),
+            Some(AdditionalProperties::Schema(value)) => {
+                let ty = self.type_ref(
+                    SRef::of(value),
+                    &child(pointer, "additionalProperties"),
+                    &format!("{parent}Value"),
+                );
+                acc.additional = Some(ty);
+            }
+            Some(AdditionalProperties::Any(false)) | None => {}
+        }
+    }
+
+    /// Adds one `allOf` member's properties to `acc`.
+    fn merge_member(
+        &mut self,
+        acc: &mut StructAcc,
+        member: SRef<'_>,
+        pointer: &str,
+        parent: &str,
+        depth: usize,
+    ) {
+        if depth > 32 {
+            self.diag.error(
+                pointer,
+                "`allOf` nests too deeply",
+                "flatten the `allOf` members",
+            );
+            return;
+        }
+        match member {
+            SRef::Ref(reference) => {
+                let Some(target) = self.resolve_schema_ref(reference, pointer) else { return };
+                let key = self.component_keys.get(target).map(|(k, _)| k.clone()).unwrap_or_default();
+                match self.component_kind(target) {
+                    None => self.diag.error(
+                        pointer,
+                        format!("schema `{key}` includes itself through `allOf`"),
+                        "break the cycle: an `allOf` member cannot (directly or indirectly) be the schema itself",
+                    ),
+                    Some(TypeKind::Struct { fields, additional_properties }) => {
+                        for field in fields {
+                            acc.add(field);
+                        }
+                        if additional_properties.is_some() {
+                            acc.additional = additional_properties;
+                        }
+                    }
+                    Some(TypeKind::Alias(TypeRef::Json)) => {}
+                    Some(TypeKind::Alias(TypeRef::Named(_))) => {
+                        if let Some(inner) = self.component_schema(target) {
+                            let inner_pointer = self.component_keys.get(target).map(|(_, p)| p.clone()).unwrap_or_default();
+                            self.merge_member(acc, inner, &inner_pointer, parent, depth + 1);
+                        }
+                    }
+                    Some(_) => self.diag.error(
+                        pointer,
+                        format!("`allOf` member `{key}` is not an object, so its properties cannot be merged"),
+                        "list only object schemas under `allOf`, or use `oneOf` for alternatives",
+                    ),
+                }
+            }
+            SRef::Item(schema) => match classify(schema) {
+                Shape::Object(view) => self.add_object(acc, &view, pointer, parent),
+                Shape::AllOf { members, own } => {
+                    for (i, m) in members.iter().enumerate() {
+                        self.merge_member(acc, SRef::of(m), &index(&child(pointer, "allOf"), i), parent, depth + 1);
+                    }
+                    if let Some(own) = own {
+                        self.add_object(acc, &own, pointer, parent);
+                    }
+                }
+                Shape::Any => {}
+                Shape::Not | Shape::UnknownType(_) => self.report_unsupported(schema, pointer),
+                Shape::Union { keyword, .. } => self.diag.error(
+                    pointer,
+                    format!("an `allOf` member with `{keyword}` is not supported"),
+                    format!("move the `{keyword}` out of the `allOf`, or list the combined objects as alternatives"),
+                ),
+                _ => self.diag.error(
+                    pointer,
+                    "this `allOf` member is not an object, so it cannot be merged",
+                    "list only object schemas under `allOf`",
+                ),
+            },
+        }
+    }
+
+    fn union_kind(
+        &mut self,
+        schema: &Schema,
+        members: &[ReferenceOr<Schema>],
+        keyword: &str,
+        pointer: &str,
+        name: &str,
+    ) -> TypeKind {
+        let discriminator = schema.schema_data.discriminator.as_ref();
+        // `oneOf` of documented single values is how many generators spell a string enum.
+        if discriminator.is_none() {
+            let mut values = Vec::new();
+            let all_enums = members.iter().all(|m| match m {
+                ReferenceOr::Item(s) => match classify(s) {
+                    Shape::StrEnum(v) => {
+                        values.extend(v);
+                        true
+                    }
+                    _ => false,
+                },
+                ReferenceOr::Reference { .. } => false,
+            });
+            if all_enums {
+                let mut seen = HashSet::new();
+                values.retain(|v| seen.insert(v.clone()));
+                return string_enum(&values);
+            }
+        }
+        let tag = discriminator.map(|d| d.property_name.clone());
+        let mut names = NameSet::new();
+        let mut variants = Vec::new();
+        let mut ref_keys = Vec::new();
+        for (i, member) in members.iter().enumerate() {
+            let member_pointer = index(&child(pointer, keyword), i);
+            let member = SRef::of(member);
+            let (base, ref_key, tag_value) = match member {
+                SRef::Ref(r) => {
+                    let key = component_key(r);
+                    let base = key
+                        .as_deref()
+                        .map(pascal_ident)
+                        .unwrap_or_else(|| format!("Variant{}", i + 1));
+                    (base, key.clone(), key)
+                }
+                SRef::Item(s) => {
+                    let tag_value = tag.as_deref().and_then(|t| single_value_property(s, t));
+                    (variant_base(s, i), None, tag_value)
+                }
+            };
+            let rust_name = names.claim(&base);
+            let ty = self.type_ref(member, &member_pointer, &format!("{name}{rust_name}"));
+            ref_keys.push(ref_key);
+            variants.push(UnionVariant {
+                rust_name,
+                ty,
+                tag_value: tag.as_ref().and(tag_value),
+            });
+        }
+        if let Some(d) = discriminator {
+            let mapping_pointer = child(&child(pointer, "discriminator"), "mapping");
+            for (value, target) in &d.mapping {
+                let key = component_key(target).unwrap_or_else(|| target.clone());
+                match ref_keys.iter().position(|k| k.as_deref() == Some(key.as_str())) {
+                    Some(i) => {
+                        if let Some(v) = variants.get_mut(i) {
+                            v.tag_value = Some(value.clone());
+                        }
+                    }
+                    None => self.diag.error(
+                        &child(&mapping_pointer, value),
+                        format!("discriminator mapping `{value}` points to `{target}`, which is not one of the `{keyword}` alternatives"),
+                        format!("add `$ref: '#/components/schemas/{key}'` to `{keyword}`, or remove the mapping"),
+                    ),
+                }
+            }
+        }
+        TypeKind::Union { tag, variants }
+    }
+}
+
+fn string_enum(values: &[String]) -> TypeKind {
+    let mut names = NameSet::with_reserved(&["Unknown"]);
+    TypeKind::StringEnum {
+        variants: values
+            .iter()
+            .map(|v| EnumVariant {
+                rust_name: names.claim(&pascal_ident(v)),
+                wire_value: v.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// The value of `property` when the schema pins it to one string (a tag).
+fn single_value_property(schema: &Schema, property: &str) -> Option<String> {
+    let Shape::Object(view) = classify(schema) else {
+        return None;
+    };
+    let (_, prop) = view.props.iter().find(|(k, _)| *k == property)?;
+    match prop {
+        SRef::Item(s) => match classify(s) {
+            Shape::StrEnum(values) if values.len() == 1 => values.into_iter().next(),
+            _ => None,
+        },
+        SRef::Ref(_) => None,
+    }
+}
+
+/// A readable variant name for an inline union member.
+fn variant_base(schema: &Schema, i: usize) -> String {
+    if let Some(title) = schema
+        .schema_data
+        .title
+        .as_deref()
+        .filter(|t| !t.trim().is_empty())
+    {
+        return pascal_ident(title);
+    }
+    match classify(schema) {
+        Shape::StrEnum(values) if values.len() == 1 => pascal_ident(&values[0]),
+        Shape::Object(view) => {
+            // A property pinned to one value names the variant (`type: enum [ip]` → `Ip`),
+            // else a lone required property (`{"ip": …}` → `Ip`).
+            let pinned = view.props.iter().find_map(|(_, p)| match p {
+                SRef::Item(s) => match classify(s) {
+                    Shape::StrEnum(values) if values.len() == 1 => values.into_iter().next(),
+                    _ => None,
+                },
+                SRef::Ref(_) => None,
+            });
+            match (pinned, view.props.as_slice()) {
+                (Some(value), _) => pascal_ident(&value),
+                (None, [(only, _)]) => pascal_ident(only),
+                _ => format!("Variant{}", i + 1),
+            }
+        }
+        Shape::Str | Shape::StrEnum(_) => "String".to_owned(),
+        Shape::Int(_) => "Integer".to_owned(),
+        Shape::Float(_) => "Number".to_owned(),
+        Shape::Bool => "Bool".to_owned(),
+        Shape::Array(..) => "Array".to_owned(),
+        _ => format!("Variant{}", i + 1),
+    }
+}
