@@ -214,18 +214,21 @@ fn escape_inline(line: &str) -> String {
             '>' => out.push_str("&gt;"),
             '[' => match link_text_end(&chars, i) {
                 Some(close) => {
-                    out.push('[');
-                    out.push_str(&escape_inline(
-                        &chars[i + 1..close].iter().collect::<String>(),
-                    ));
-                    out.push_str("](");
-                    i = close + 2;
-                    let target_end = chars[i..]
+                    let text = escape_inline(&chars[i + 1..close].iter().collect::<String>());
+                    let target_start = close + 2;
+                    let target_end = chars[target_start..]
                         .iter()
                         .position(|c| *c == ')')
-                        .map_or(chars.len(), |offset| i + offset);
-                    out.extend(&chars[i..target_end]);
-                    i = target_end;
+                        .map_or(chars.len(), |offset| target_start + offset);
+                    let target: String = chars[target_start..target_end].iter().collect();
+                    // Rustdoc resolves any other target as a Rust path, which names items
+                    // of the spec's own server code: keep just the text.
+                    if is_url(&target) || target.starts_with("mailto:") || target.starts_with('#') {
+                        out.push_str(&format!("[{text}]({target})"));
+                    } else {
+                        out.push_str(&text);
+                    }
+                    i = (target_end + 1).min(chars.len());
                     continue;
                 }
                 None => out.push_str("\\["),
@@ -319,6 +322,8 @@ mod tests {
                 "see [the docs](https://x.io/a)",
                 "see [the docs](https://x.io/a)",
             ),
+            ("a [`Disk`](omicron::Disk) here", "a `Disk` here"),
+            ("[top](#top)", "[top](#top)"),
             ("go to https://x.io/a.", "go to <https://x.io/a>."),
             ("already <https://x.io>", "already <https://x.io>"),
             ("code `Vec<T> [x]` stays", "code `Vec<T> [x]` stays"),
