@@ -1,0 +1,183 @@
+//! The exact request the runtime puts on the wire.
+
+mod runtime_support;
+
+use std::collections::HashMap;
+
+use jeri_client::runtime::{Call, CallOptions, Error, Method, OperationInfo};
+use runtime_support::{API_KEY, API_KEY_HEADER, Reply, Server, get_customer, redeem};
+
+static GET_TOKEN: OperationInfo = OperationInfo {
+    id: "getCustomerToken",
+    method: Method::Get,
+    path: "/v1/programs/{programId}/customers/token",
+    security: &[&[API_KEY_HEADER]],
+};
+
+#[tokio::test]
+async fn get_sends_method_path_and_standard_headers() {
+    let server = Server::start(vec![Reply::json(200, "{}")]).await;
+    let response = get_customer(
+        &server.transport(),
+        "prog-1",
+        "ana@example.com",
+        CallOptions::new(),
+    )
+    .await
+    .expect("response");
+    assert_eq!(response.status(), 200);
+
+    let request = server.single();
+    assert_eq!(request.method, "GET");
+    assert_eq!(
+        request.target,
+        "/v1/programs/prog-1/customers/ana%40example.com"
+    );
+    assert_eq!(request.header("api-key"), Some(API_KEY));
+    assert_eq!(request.header("accept"), Some("application/json"));
+    assert_eq!(
+        request.header("user-agent"),
+        Some(concat!("jeri-client/", env!("CARGO_PKG_VERSION")))
+    );
+    assert_eq!(request.header("content-type"), None);
+    assert_eq!(request.header("authorization"), None);
+    assert!(request.body.is_empty());
+}
+
+#[tokio::test]
+async fn path_params_are_single_encoded_segments() {
+    let cases = [
+        ("a/b", "a%2Fb"),
+        ("../../admin", "..%2F..%2Fadmin"),
+        ("...", "..."),
+        ("what?#frag", "what%3F%23frag"),
+        ("100%", "100%25"),
+        ("%2E%2E", "%252E%252E"),
+        ("a+b c", "a%2Bb%20c"),
+        ("ñandú@例え.jp", "%C3%B1and%C3%BA%40%E4%BE%8B%E3%81%88.jp"),
+    ];
+    let server = Server::start(vec![Reply::json(200, "{}")]).await;
+    let transport = server.transport();
+    for (value, _) in cases {
+        get_customer(&transport, "p", value, CallOptions::new())
+            .await
+            .expect("response");
+    }
+    let targets: Vec<String> = server.requests().into_iter().map(|r| r.target).collect();
+    let expected: Vec<String> = cases
+        .iter()
+        .map(|(_, encoded)| format!("/v1/programs/p/customers/{encoded}"))
+        .collect();
+    assert_eq!(targets, expected);
+}
+
+#[tokio::test]
+async fn params_that_would_change_the_target_are_rejected_before_sending() {
+    let server = Server::start(vec![Reply::json(200, "{}")]).await;
+    let transport = server.transport();
+    for value in ["", ".", ".."] {
+        let result = get_customer(&transport, "p", value, CallOptions::new()).await;
+        match result {
+            Err(Error::InvalidInput { operation, message }) => {
+                assert_eq!(operation, "getCustomer");
+                assert!(message.contains("`email`"), "{message}");
+            }
+            other => panic!("{value:?}: expected InvalidInput, got {other:?}"),
+        }
+    }
+    assert_eq!(server.count(), 0);
+}
+
+#[tokio::test]
+async fn base_url_path_is_a_prefix() {
+    let server = Server::start(vec![Reply::json(200, "{}")]).await;
+    for base in [
+        format!("{}/api", server.url),
+        format!("{}/api/", server.url),
+    ] {
+        let transport = server.builder().base_url(base).build().expect("transport");
+        get_customer(&transport, "p", "e", CallOptions::new())
+            .await
+            .expect("response");
+    }
+    let targets: Vec<String> = server.requests().into_iter().map(|r| r.target).collect();
+    assert_eq!(targets, ["/api/v1/programs/p/customers/e"; 2]);
+}
+
+#[tokio::test]
+async fn query_is_form_encoded_in_order() {
+    let server = Server::start(vec![Reply::json(200, "{}")]).await;
+    let transport = server.transport();
+    let mut call = Call::new(&transport, &GET_TOKEN, CallOptions::new());
+    call.path_literal("/v1/programs/");
+    call.path_param("programId", &"p").expect("param");
+    call.path_literal("/customers/token");
+    call.query("email", &"ana+vip@example.com");
+    call.query("token_type", &"auth");
+    call.query("note", &"a b&c=d/é");
+    call.query("expires_in", &3600);
+    call.send().await.expect("response");
+
+    let request = server.single();
+    assert_eq!(
+        request.target,
+        "/v1/programs/p/customers/token?email=ana%2Bvip%40example.com&token_type=auth\
+         &note=a+b%26c%3Dd%2F%C3%A9&expires_in=3600"
+    );
+}
+
+#[tokio::test]
+async fn post_sends_a_json_body() {
+    let server = Server::start(vec![Reply::json(201, "{}")]).await;
+    let response = redeem(&server.transport(), CallOptions::new())
+        .await
+        .expect("response");
+    assert_eq!(response.status(), 201);
+
+    let request = server.single();
+    assert_eq!(request.method, "POST");
+    assert_eq!(request.target, "/v1/programs/p1/rewards/r1/redeem");
+    assert_eq!(request.header("content-type"), Some("application/json"));
+    assert_eq!(request.header("api-key"), Some(API_KEY));
+    let body: serde_json::Value = serde_json::from_slice(&request.body).expect("JSON body");
+    assert_eq!(body, serde_json::json!({ "email": "ana@example.com" }));
+}
+
+#[tokio::test]
+async fn header_params_are_sent_and_validated() {
+    let server = Server::start(vec![Reply::json(200, "{}")]).await;
+    let transport = server.transport();
+
+    let mut call = Call::new(&transport, &GET_TOKEN, CallOptions::new());
+    call.path_literal("/v1/status");
+    call.header("X-Request-Id", &"req-7").expect("valid header");
+    call.send().await.expect("response");
+    assert_eq!(server.single().header("x-request-id"), Some("req-7"));
+
+    let mut call = Call::new(&transport, &GET_TOKEN, CallOptions::new());
+    let result = call.header("X-Request-Id", &"line\r\nInjected: yes");
+    assert!(matches!(
+        result,
+        Err(Error::InvalidInput {
+            operation: "getCustomerToken",
+            ..
+        })
+    ));
+    let result = call.header("Bad Name", &"value");
+    assert!(matches!(result, Err(Error::InvalidInput { .. })));
+}
+
+#[tokio::test]
+async fn unserializable_body_is_invalid_input() {
+    let transport = jeri_client::runtime::Transport::builder()
+        .api_key(API_KEY)
+        .build()
+        .expect("transport");
+    let mut call = Call::new(&transport, &GET_TOKEN, CallOptions::new());
+    let body: HashMap<(u8, u8), u8> = HashMap::from([((1, 2), 3)]);
+    let result = call.json_body(&body);
+    match result {
+        Err(Error::InvalidInput { message, .. }) => assert!(message.contains("JSON"), "{message}"),
+        other => panic!("expected InvalidInput, got {other:?}"),
+    }
+}

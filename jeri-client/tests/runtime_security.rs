@@ -1,0 +1,130 @@
+//! Which credentials go out with which operation.
+
+mod runtime_support;
+
+use jeri_client::runtime::{
+    Call, CallOptions, Credentials, Error, Method, OperationInfo, SecurityRequirement,
+};
+use runtime_support::{API_KEY, Reply, Server, TOKEN, redeem};
+
+static STATUS: OperationInfo = OperationInfo {
+    id: "getApiStatus",
+    method: Method::Get,
+    path: "/v1/status",
+    security: &[],
+};
+
+static QUERY_KEY: OperationInfo = OperationInfo {
+    id: "queryKeyed",
+    method: Method::Get,
+    path: "/v1/status",
+    security: &[&[SecurityRequirement::ApiKeyQuery("api_key")]],
+};
+
+static BEARER_ONLY: OperationInfo = OperationInfo {
+    id: "customerOnly",
+    method: Method::Get,
+    path: "/v1/me",
+    security: &[&[SecurityRequirement::Bearer]],
+};
+
+async fn send(
+    transport: &jeri_client::runtime::Transport,
+    operation: &'static OperationInfo,
+) -> Result<u16, Error> {
+    let mut call = Call::new(transport, operation, CallOptions::new());
+    call.path_literal(operation.path);
+    call.query("page", &1);
+    call.send().await.map(|response| response.status())
+}
+
+#[tokio::test]
+async fn first_satisfiable_alternative_is_used() {
+    let server = Server::start(vec![Reply::json(201, "{}")]).await;
+    let both = server
+        .builder()
+        .bearer_token(TOKEN)
+        .build()
+        .expect("transport");
+    redeem(&both, CallOptions::new()).await.expect("with key");
+    let customer = both.with_credentials(Credentials::bearer(TOKEN));
+    redeem(&customer, CallOptions::new())
+        .await
+        .expect("with token");
+
+    let requests = server.requests();
+    assert_eq!(requests[0].header("api-key"), Some(API_KEY));
+    assert_eq!(requests[0].header("authorization"), None);
+    assert_eq!(requests[1].header("api-key"), None);
+    let bearer = format!("Bearer {TOKEN}");
+    assert_eq!(requests[1].header("authorization"), Some(bearer.as_str()));
+}
+
+#[tokio::test]
+async fn missing_credentials_fail_before_sending() {
+    let server = Server::start(vec![Reply::json(200, "{}")]).await;
+    let key_only = server.transport();
+    let result = send(&key_only, &BEARER_ONLY).await;
+    assert!(matches!(
+        result,
+        Err(Error::MissingCredentials {
+            operation: "customerOnly"
+        })
+    ));
+
+    let nothing = key_only.with_credentials(Credentials::none());
+    let result = redeem(&nothing, CallOptions::new()).await;
+    assert!(matches!(
+        result,
+        Err(Error::MissingCredentials {
+            operation: "redeemReward"
+        })
+    ));
+
+    let empty_token = key_only.with_credentials(Credentials::bearer(""));
+    let result = send(&empty_token, &BEARER_ONLY).await;
+    assert!(matches!(result, Err(Error::MissingCredentials { .. })));
+    assert_eq!(server.count(), 0);
+}
+
+#[tokio::test]
+async fn operations_without_security_send_no_credentials() {
+    let server = Server::start(vec![Reply::json(200, "{}")]).await;
+    let transport = server
+        .builder()
+        .bearer_token(TOKEN)
+        .build()
+        .expect("transport");
+    assert_eq!(send(&transport, &STATUS).await.ok(), Some(200));
+    let request = server.single();
+    assert_eq!(request.header("api-key"), None);
+    assert_eq!(request.header("authorization"), None);
+    assert_eq!(request.target, "/v1/status?page=1");
+}
+
+#[tokio::test]
+async fn api_key_in_the_query_goes_last() {
+    let server = Server::start(vec![Reply::json(200, "{}")]).await;
+    assert_eq!(send(&server.transport(), &QUERY_KEY).await.ok(), Some(200));
+    let request = server.single();
+    assert_eq!(
+        request.target,
+        format!("/v1/status?page=1&api_key={API_KEY}")
+    );
+    assert_eq!(request.header("api-key"), None);
+}
+
+#[tokio::test]
+async fn header_params_cannot_replace_credentials() {
+    let server = Server::start(vec![Reply::json(200, "{}")]).await;
+    let transport = server.transport();
+    let mut call = Call::new(
+        &transport,
+        &runtime_support::GET_CUSTOMER,
+        CallOptions::new(),
+    );
+    call.path_literal("/x");
+    call.header("api-key", &"attacker").expect("header");
+    call.send().await.expect("response");
+    assert_eq!(server.single().header("api-key"), Some(API_KEY));
+}
