@@ -30,10 +30,10 @@ impl DocText {
         if let Some(summary) = non_blank(docs.summary.as_deref()) {
             self.markdown(summary);
         }
-        if let Some(description) = non_blank(docs.description.as_deref()) {
-            if non_blank(docs.summary.as_deref()) != Some(description) {
-                self.markdown(description);
-            }
+        if let Some(description) = non_blank(docs.description.as_deref())
+            && non_blank(docs.summary.as_deref()) != Some(description)
+        {
+            self.markdown(description);
         }
         self
     }

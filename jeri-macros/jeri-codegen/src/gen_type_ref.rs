@@ -146,7 +146,7 @@ mod tests {
             ("r#self", "self_"),
             ("9lives", "_9lives"),
             ("a-b", "a_b"),
-            ("", "_"),
+            ("", "__"),
             ("_", "__"),
         ];
         for (input, expected) in cases {
