@@ -1,0 +1,201 @@
+//! Expansion time and generated code size of jeri-codegen and progenitor, side by side.
+//!
+//! Usage: `progenitor-compare [--budget-ms N] SPEC...`
+//!
+//! For every spec both generators run in this one process, back to back, from spec text to
+//! tokens (parsing included, as the macros do it), repeated until the time budget is used
+//! (at least three runs each); the median is reported. Code size is the line count of the
+//! expansion pretty-printed with prettyplease. Progenitor only reads JSON, so a YAML spec is
+//! converted to JSON text once, outside the timed region, and progenitor times parsing that.
+//! Prints a markdown table.
+
+#[cfg(feature = "jeri")]
+mod jeri_side;
+
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use proc_macro2::TokenStream;
+
+/// What one generator did with one spec.
+struct Measurement {
+    /// Median wall time of one spec-text-to-tokens run.
+    median: Duration,
+    /// How many runs the median is over.
+    runs: usize,
+    /// Lines of the pretty-printed expansion; `None` when it did not parse as a file.
+    lines: Option<usize>,
+}
+
+/// One spec as each generator reads it.
+struct SpecInput {
+    /// File name shown in the table.
+    label: String,
+    /// The text as written (YAML or JSON), given to jeri-codegen.
+    text: String,
+    /// The same document as JSON text, given to progenitor.
+    json: String,
+    /// Number of operations in the spec.
+    operations: usize,
+}
+
+const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("progenitor-compare: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let mut budget = Duration::from_millis(2000);
+    let mut paths = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--budget-ms" {
+            let value = args.next().ok_or("--budget-ms needs a value")?;
+            let ms: u64 = value
+                .parse()
+                .map_err(|e| format!("--budget-ms {value}: {e}"))?;
+            budget = Duration::from_millis(ms);
+        } else {
+            paths.push(arg);
+        }
+    }
+    if paths.is_empty() {
+        return Err("usage: progenitor-compare [--budget-ms N] SPEC...".into());
+    }
+
+    println!(
+        "| spec | ops | jeri expand ms | progenitor expand ms | progenitor/jeri | jeri lines | progenitor lines | progenitor/jeri |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
+    for path in &paths {
+        let spec = load(path)?;
+        let ours = measure(budget, || jeri(&spec.text));
+        let theirs = measure(budget, || progenitor(&spec.json));
+        println!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            spec.label,
+            spec.operations,
+            cell_ms(&ours),
+            cell_ms(&theirs),
+            ratio(
+                theirs.as_ref().ok().map(|m| m.median.as_secs_f64()),
+                ours.as_ref().ok().map(|m| m.median.as_secs_f64())
+            ),
+            cell_lines(&ours),
+            cell_lines(&theirs),
+            ratio(
+                theirs.as_ref().ok().and_then(|m| m.lines).map(|n| n as f64),
+                ours.as_ref().ok().and_then(|m| m.lines).map(|n| n as f64)
+            ),
+        );
+    }
+    Ok(())
+}
+
+fn load(path: &str) -> Result<SpecInput, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    // YAML is a superset of JSON, so one parser reads both forms.
+    let value: serde_json::Value =
+        serde_yaml::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+    let operations = value
+        .get("paths")
+        .and_then(|paths| paths.as_object())
+        .map(|paths| {
+            paths
+                .values()
+                .filter_map(|item| item.as_object())
+                .flat_map(|item| item.keys())
+                .filter(|key| METHODS.contains(&key.as_str()))
+                .count()
+        })
+        .unwrap_or(0);
+    let json = serde_json::to_string_pretty(&value).map_err(|e| format!("{path}: {e}"))?;
+    let label = std::path::Path::new(path)
+        .file_name()
+        .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned());
+    Ok(SpecInput {
+        label,
+        text,
+        json,
+        operations,
+    })
+}
+
+/// Runs `generate` at least three times and until `budget` is spent; the last output is
+/// pretty-printed for the line count.
+fn measure(
+    budget: Duration,
+    mut generate: impl FnMut() -> Result<TokenStream, String>,
+) -> Result<Measurement, String> {
+    let mut times = Vec::new();
+    let started = Instant::now();
+    let mut last;
+    loop {
+        let t = Instant::now();
+        last = generate()?;
+        times.push(t.elapsed());
+        if times.len() >= 3 && started.elapsed() >= budget {
+            break;
+        }
+    }
+    times.sort();
+    let lines = syn::parse2::<syn::File>(last)
+        .ok()
+        .map(|file| prettyplease::unparse(&file).lines().count());
+    Ok(Measurement {
+        median: times[times.len() / 2],
+        runs: times.len(),
+        lines,
+    })
+}
+
+#[cfg(feature = "jeri")]
+fn jeri(text: &str) -> Result<TokenStream, String> {
+    jeri_side::generate(text)
+}
+
+#[cfg(not(feature = "jeri"))]
+fn jeri(_text: &str) -> Result<TokenStream, String> {
+    Err("built without the `jeri` feature".into())
+}
+
+fn progenitor(json: &str) -> Result<TokenStream, String> {
+    let spec: openapiv3::OpenAPI = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    progenitor::Generator::default()
+        .generate_tokens(&spec)
+        .map_err(|e| e.to_string())
+}
+
+fn cell_ms(m: &Result<Measurement, String>) -> String {
+    match m {
+        Ok(m) => format!("{:.2} (n={})", m.median.as_secs_f64() * 1000.0, m.runs),
+        Err(e) => format!(
+            "error: {}",
+            e.replace('|', "/").lines().next().unwrap_or("")
+        ),
+    }
+}
+
+fn cell_lines(m: &Result<Measurement, String>) -> String {
+    match m {
+        Ok(Measurement { lines: Some(n), .. }) => n.to_string(),
+        Ok(_) => "unparsable".into(),
+        Err(_) => "–".into(),
+    }
+}
+
+fn ratio(numerator: Option<f64>, denominator: Option<f64>) -> String {
+    match (numerator, denominator) {
+        (Some(n), Some(d)) if d > 0.0 => format!("{:.1}×", n / d),
+        _ => "–".into(),
+    }
+}
