@@ -1,1 +1,141 @@
 //! Compile-time OpenAPI 3.0 client generator.
+//!
+//! See [`generate!`].
+#![deny(missing_docs)]
+
+use std::path::{Path, PathBuf};
+
+use proc_macro::TokenStream;
+use quote::quote;
+
+/// Generates Rust types and a client from an OpenAPI 3.0 document (YAML or JSON), at
+/// compile time.
+///
+/// # Syntax
+///
+/// ```ignore
+/// jeri_macros::generate!("path/to/spec.yaml" [, setting]* [,]);
+/// ```
+///
+/// The path is resolved like `include_str!`: relative to the directory of the file that
+/// invokes the macro (when the compiler cannot say which file that is, relative to the
+/// crate's `Cargo.toml` directory). The crate is rebuilt whenever the spec changes.
+///
+/// # Settings
+///
+/// - `runtime = some::path`: the module the generated code calls for its HTTP plumbing
+///   (`Transport`, `Call`, `Response`, `Error`, …). Default: `::jeri_client::runtime`.
+/// - `types_only`: generate only the `types` module; no `requests` module, no clients.
+/// - `scope(Name = "schemeName", ...)`: for each pair, an extra client type `Name` holding
+///   only the operations callable with the security scheme `schemeName` alone, e.g.
+///   `scope(CustomerClient = "customerToken")`.
+///
+/// # What it generates
+///
+/// At the invocation site:
+/// - `pub mod types`: one item per schema. Objects become structs (with `allOf` members
+///   merged), string enums become enums that keep unknown values, `oneOf`/`anyOf` become
+///   enums (internally tagged when the schema has a `discriminator`), other named schemas
+///   become type aliases. Inline objects and enums are named after where they sit:
+///   `CustomerUserData` for property `userData` of `Customer`, `{Operation}Body` and
+///   `{Operation}Response{status}` for inline request and response bodies.
+/// - unless `types_only`: `pub mod requests` with one request value per operation (holding
+///   its arguments, with setters for optional ones, `send()` and `IntoFuture`), and
+///   `Client` with one method per operation (named after the `operationId` in snake_case),
+///   plus one client per `scope(...)`.
+///
+/// # Dependencies of the generated code
+///
+/// The crate that invokes the macro needs `serde` (with the `derive` feature) and
+/// `serde_json`; in client mode also the runtime crate (`jeri-client`, or the crate that
+/// owns the module given as `runtime`).
+///
+/// # Errors
+///
+/// Problems in the spec are reported as compile errors naming the spec file, the line, the
+/// place in the spec and what to do, e.g.:
+///
+/// ```text
+/// error: spec/openapi.yaml:42: error at `paths./v1/x.get.parameters[0]`: path parameter `id` is declared, but the path `/v1/x` has no `{id}`
+///          help: add `{id}` to the path, or remove the parameter (or change its `in`)
+/// ```
+///
+/// All problems are reported at once. Code is still generated for the parts without
+/// problems (an operation with a problem is left out; a schema with a problem becomes
+/// `serde_json::Value`), so the real errors are not buried under follow-on errors.
+///
+/// # Examples
+///
+/// ```ignore
+/// // A client over the jeri-client runtime:
+/// jeri_macros::generate!("../spec/openapi.yaml");
+///
+/// // The same, calling a runtime module of this crate:
+/// jeri_macros::generate!("spec.json", runtime = crate::runtime);
+///
+/// // Only the types, e.g. for a server or a test double:
+/// jeri_macros::generate!("spec.yaml", types_only);
+///
+/// // An extra `CustomerClient` with the operations a customer token can call:
+/// jeri_macros::generate!(
+///     "spec.yaml",
+///     runtime = crate::runtime,
+///     scope(CustomerClient = "customerToken"),
+/// );
+/// ```
+#[proc_macro]
+pub fn generate(input: TokenStream) -> TokenStream {
+    let (literal, settings) = match jeri_codegen::Settings::parse(input.into()) {
+        Ok(parsed) => parsed,
+        Err(e) => return e.to_compile_error().into(),
+    };
+    let written = literal.value();
+    let resolved = resolve(&written);
+    let source = match std::fs::read_to_string(&resolved) {
+        Ok(source) => source,
+        Err(e) => {
+            let message = format!(
+                "cannot read the spec `{written}` (looked at `{}`): {e}\n  help: the path is relative to \
+                 the directory of the file that invokes `generate!`; fix the path or create the file",
+                resolved.display()
+            );
+            return syn::Error::new(literal.span(), message)
+                .to_compile_error()
+                .into();
+        }
+    };
+    let output = jeri_codegen::generate(&source, &settings);
+    let errors = output.errors.iter().map(|e| {
+        let message = jeri_codegen::render_error(&written, e);
+        quote::quote_spanned!(literal.span()=> ::core::compile_error!(#message);)
+    });
+    let tracked = std::fs::canonicalize(&resolved).unwrap_or(resolved);
+    let tracked = tracked.to_string_lossy().into_owned();
+    let tokens = output.tokens;
+    quote! {
+        const _: &str = ::core::include_str!(#tracked);
+        #(#errors)*
+        #tokens
+    }
+    .into()
+}
+
+/// The spec path as `include_str!` would resolve it.
+fn resolve(written: &str) -> PathBuf {
+    let path = Path::new(written);
+    if path.is_absolute() {
+        return path.to_owned();
+    }
+    let invoking_dir = proc_macro::Span::call_site()
+        .local_file()
+        .and_then(|file| file.parent().map(Path::to_owned));
+    match invoking_dir {
+        Some(dir) => dir.join(path),
+        None => {
+            let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_default();
+            manifest.join(path)
+        }
+    }
+}

@@ -25,7 +25,7 @@ impl fmt::Display for SpecError {
 }
 
 /// Renders an error for the user:
-/// `<file>:<line>: error at `<pointer>`: <message>` and `  help: <help>` on the next line.
+/// ``<file>:<line>: error at `<pointer>`: <message>`` and `  help: <help>` on the next line.
 /// Without a line the `:<line>` part is left out; without a pointer, the ` at …` part.
 pub fn render_error(file: &str, error: &SpecError) -> String {
     let mut out = String::from(file);

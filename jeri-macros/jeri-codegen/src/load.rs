@@ -15,19 +15,29 @@ pub fn load(source: &str, diag: &mut Diagnostics<'_>) -> Option<OpenAPI> {
         parse_yaml(source, diag)?
     };
     check_version(&value, diag)?;
-    let parsed = if json {
-        serde_json::from_str::<OpenAPI>(source).map_err(|e| {
-            let line = (e.line() > 0).then_some(e.line());
-            (line, e.to_string())
-        })
-    } else {
-        serde_yaml::from_str::<OpenAPI>(source).map_err(|e| {
-            (
-                e.location().map(|l| l.line()),
-                strip_location(&e.to_string()),
-            )
-        })
-    };
+    // openapiv3's `ReferenceOr` deserializer has an `expect` that some malformed inputs
+    // reach; a panic here must become an error, not a crashed macro.
+    let parsed = std::panic::catch_unwind(|| {
+        if json {
+            serde_json::from_str::<OpenAPI>(source).map_err(|e| {
+                let line = (e.line() > 0).then_some(e.line());
+                (line, e.to_string())
+            })
+        } else {
+            serde_yaml::from_str::<OpenAPI>(source).map_err(|e| {
+                (
+                    e.location().map(|l| l.line()),
+                    strip_location(&e.to_string()),
+                )
+            })
+        }
+    })
+    .unwrap_or_else(|_| {
+        Err((
+            None,
+            "a part of it has a shape the OpenAPI parser cannot read".to_owned(),
+        ))
+    });
     match parsed {
         Ok(doc) => Some(doc),
         Err((line, message)) => {

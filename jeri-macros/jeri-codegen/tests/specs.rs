@@ -22,8 +22,7 @@ fn assert_clean(path: &str, settings: &Settings) -> proc_macro2::TokenStream {
 #[test]
 fn product_spec_generates_cleanly() {
     assert_clean("../../spec/openapi.yaml", &Settings::default());
-    let mut types_only = Settings::default();
-    types_only.types_only = true;
+    let types_only = Settings { types_only: true, ..Settings::default() };
     assert_clean("../../spec/openapi.yaml", &types_only);
 }
 

@@ -1,0 +1,172 @@
+//! Each class of spec error, rendered exactly as the user sees it.
+
+use jeri_codegen::{Settings, generate, render_error};
+
+const HEAD: &str = "openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\n";
+
+fn rendered(source: &str) -> Vec<String> {
+    generate(source, &Settings::default())
+        .errors
+        .iter()
+        .map(|e| render_error("spec.yaml", e))
+        .collect()
+}
+
+fn spec(rest: &str) -> String {
+    format!("{HEAD}{rest}")
+}
+
+#[test]
+fn invalid_yaml() {
+    assert_eq!(
+        rendered("openapi: 3.0.3\ninfo:\n  title: [unclosed\n  version: '1'\n"),
+        [
+            "spec.yaml:4: error: invalid YAML: did not find expected ',' or ']'\n  help: fix the YAML syntax here (indentation, quoting, or a missing `:`)"
+        ]
+    );
+}
+
+#[test]
+fn invalid_json() {
+    assert_eq!(
+        rendered("{\n  \"openapi\": \"3.0.3\",\n  \"info\": {\n}"),
+        [
+            "spec.yaml:4: error: invalid JSON: EOF while parsing an object at line 4 column 1\n  help: the file starts with `{`, so it is read as JSON; fix the syntax (a JSON linter shows the exact spot)"
+        ]
+    );
+}
+
+#[test]
+fn swagger_2() {
+    assert_eq!(
+        rendered("swagger: '2.0'\ninfo:\n  title: T\n  version: '1'\npaths: {}\n"),
+        [
+            "spec.yaml:1: error at `swagger`: this is a Swagger 2.0 document; only OpenAPI 3.0 is supported\n  help: convert it to OpenAPI 3.0, e.g. with `npx swagger2openapi spec.yaml -o openapi.yaml`"
+        ]
+    );
+}
+
+#[test]
+fn openapi_3_1() {
+    assert_eq!(
+        rendered("openapi: 3.1.0\ninfo:\n  title: T\n  version: '1'\npaths: {}\n"),
+        [
+            "spec.yaml:1: error at `openapi`: OpenAPI 3.1.0 is not supported; only 3.0.x is\n  help: write the spec as OpenAPI 3.0.3 (`nullable: true` instead of `type: [T, \"null\"]`, `example` instead of `examples` in schemas)"
+        ]
+    );
+}
+
+#[test]
+fn missing_openapi_field() {
+    assert_eq!(
+        rendered("info:\n  title: T\n  version: '1'\npaths: {}\n"),
+        [
+            "spec.yaml:1: error: the spec has no `openapi` field, so its version is unknown\n  help: add `openapi: 3.0.3` at the top of the document"
+        ]
+    );
+}
+
+#[test]
+fn dangling_ref() {
+    let source = spec(
+        "paths: {}\ncomponents:\n  schemas:\n    Customer:\n      type: object\n      properties:\n        loyalty:\n          $ref: '#/components/schemas/Loyalty'\n    LoyaltyData:\n      type: object\n      properties:\n        points:\n          type: integer\n",
+    );
+    assert_eq!(
+        rendered(&source),
+        [
+            "spec.yaml:11: error at `components.schemas.Customer.properties.loyalty`: `$ref: '#/components/schemas/Loyalty'` points to schema `Loyalty`, which does not exist\n  help: define `Loyalty` under `components.schemas`, or fix the reference (closest existing: `LoyaltyData`, `Customer`)"
+        ]
+    );
+}
+
+#[test]
+fn cyclic_ref() {
+    let source = spec(
+        "paths: {}\ncomponents:\n  schemas:\n    A:\n      $ref: '#/components/schemas/B'\n    B:\n      $ref: '#/components/schemas/A'\n",
+    );
+    assert_eq!(
+        rendered(&source),
+        [
+            "spec.yaml:8: error at `components.schemas.A`: cyclic `$ref`: A → B → A refers back to itself without an object in between\n  help: make one schema in the cycle an object (with properties) or point one of them at a concrete schema"
+        ]
+    );
+}
+
+const OK: &str = "      responses:\n        '204':\n          description: done\n";
+
+#[test]
+fn duplicate_operation_id() {
+    let source = spec(&format!(
+        "paths:\n  /a:\n    get:\n      operationId: getThing\n{OK}  /b:\n    get:\n      operationId: getThing\n{OK}"
+    ));
+    assert_eq!(
+        rendered(&source),
+        [
+            "spec.yaml:8: error at `paths./a.get.operationId`: operationId `getThing` is used by more than one operation: `paths./a.get` and `paths./b.get`\n  help: give each operation a unique operationId",
+            "spec.yaml:14: error at `paths./b.get.operationId`: operationId `getThing` is used by more than one operation: `paths./a.get` and `paths./b.get`\n  help: give each operation a unique operationId",
+        ]
+    );
+}
+
+#[test]
+fn undeclared_path_parameter() {
+    let source = spec(&format!(
+        "paths:\n  /things/{{id}}:\n    get:\n      operationId: getThing\n{OK}"
+    ));
+    assert_eq!(
+        rendered(&source),
+        [
+            "spec.yaml:7: error at `paths./things/{id}.get`: the path `/things/{id}` uses `{id}`, but the operation declares no path parameter `id`\n  help: add `{name: id, in: path, required: true, schema: {type: string}}` to the operation's or the path's `parameters`"
+        ]
+    );
+}
+
+#[test]
+fn declared_but_absent_path_parameter() {
+    let source = spec(&format!(
+        "paths:\n  /things:\n    get:\n      operationId: getThing\n      parameters:\n        - name: id\n          in: path\n          required: true\n          schema:\n            type: string\n{OK}"
+    ));
+    assert_eq!(
+        rendered(&source),
+        [
+            "spec.yaml:10: error at `paths./things.get.parameters[0]`: path parameter `id` is declared, but the path `/things` has no `{id}`\n  help: add `{id}` to the path, or remove the parameter (or change its `in`)"
+        ]
+    );
+}
+
+#[test]
+fn unsupported_media_type() {
+    let source = spec(&format!(
+        "paths:\n  /upload:\n    post:\n      operationId: upload\n      requestBody:\n        content:\n          multipart/form-data:\n            schema:\n              type: object\n{OK}"
+    ));
+    assert_eq!(
+        rendered(&source),
+        [
+            "spec.yaml:10: error at `paths./upload.post.requestBody.content`: request body media type `multipart/form-data` is not supported\n  help: supported request bodies: `application/json` (and `+json` types), `application/x-www-form-urlencoded`, `application/octet-stream`, `text/plain`"
+        ]
+    );
+}
+
+#[test]
+fn unknown_type() {
+    let source = spec("paths: {}\ncomponents:\n  schemas:\n    Amount:\n      type: money\n");
+    assert_eq!(
+        rendered(&source),
+        [
+            "spec.yaml:9: error at `components.schemas.Amount.type`: unknown type `money`\n  help: use one of `string`, `integer`, `number`, `boolean`, `array`, `object`"
+        ]
+    );
+}
+
+#[test]
+fn all_errors_are_reported_together_and_good_parts_still_generate() {
+    let source = spec(&format!(
+        "paths:\n  /a/{{x}}:\n    get:\n      operationId: broken\n{OK}  /b:\n    get:\n      operationId: fine\n{OK}components:\n  schemas:\n    Bad:\n      type: money\n    Good:\n      type: object\n      properties:\n        n:\n          type: integer\n"
+    ));
+    let output = generate(&source, &Settings::default());
+    assert_eq!(output.errors.len(), 2, "{:?}", output.errors);
+    let code = output.tokens.to_string();
+    assert!(code.contains("fn fine"), "{code}");
+    assert!(!code.contains("fn broken"), "{code}");
+    assert!(code.contains("Good"), "{code}");
+}
