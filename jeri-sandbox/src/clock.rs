@@ -59,7 +59,7 @@ pub(crate) fn month_index(unix: i64) -> i64 {
 }
 
 fn is_leap(year: u32) -> bool {
-    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400))
 }
 
 fn digits(text: &str) -> Option<u32> {

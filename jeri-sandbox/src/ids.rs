@@ -20,7 +20,7 @@ pub(crate) fn uuid() -> String {
 /// `PREFIX-XXXX-XXXX` with characters that cannot be mistaken for each other.
 pub(crate) fn code(prefix: &str) -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    let mut group = || -> String {
+    let group = || -> String {
         (0..4)
             .map(|_| char::from(ALPHABET[fastrand::usize(..ALPHABET.len())]))
             .collect()

@@ -1,6 +1,92 @@
-//! A local, stateful JeriCommerce server built from the same OpenAPI spec as jeri-client.
+//! A local, in-memory, stateful JeriCommerce server built from the same OpenAPI spec
+//! (`spec/openapi.yaml`) as `jeri-client`: what stripe-mock is to Stripe. Use it for the
+//! quickstart, for a service's own tests, and to try the API without an account.
+//!
+//! # Starting it from a test
+//!
+//! ```no_run
+//! use jeri_sandbox::{Sandbox, SeedCustomer};
+//!
+//! # async fn demo() -> std::io::Result<()> {
+//! let sandbox = Sandbox::builder()
+//!     .api_key("test-key")
+//!     .customer(SeedCustomer::new("acme-rewards", "jane@example.com").balance(500))
+//!     .start()
+//!     .await?;
+//! // Point the code under test at sandbox.base_url() with sandbox.api_key() ...
+//! assert_eq!(sandbox.state().balance("acme-rewards", "jane@example.com"), Some(500));
+//! # Ok(()) }
+//! ```
+//!
+//! [`Sandbox::start`] listens on `127.0.0.1` with a free port; the server stops when the
+//! [`Sandbox`] is dropped (or awaits [`Sandbox::shutdown`]). To serve it from your own
+//! axum application instead, build a [`SandboxState`] and mount [`router`].
+//!
+//! # The binary
+//!
+//! `jeri-sandbox --listen 127.0.0.1:8080 --api-key my-key` serves until Ctrl-C and prints
+//! its base URL and API key. Without `--api-key` it accepts [`DEFAULT_API_KEY`].
+//!
+//! # Data
+//!
+//! - **Programs** are created on first use: any `programId` works. Each gets a UUID
+//!   (`Customer.programId`), which paths may use as well as the id first used.
+//! - **Customers** are created and updated with `upsertResources` (`users` items, which
+//!   must precede `loyalty` items for the same customer), removed with
+//!   `deleteResources`, or seeded with [`SeedCustomer`]. Emails match case-insensitively.
+//! - **Rewards** of every program (by UUID or by the readable id):
+//!   `welcome-drink` (100 points), `free-shipping` (250 points, with a `SHIP-…` discount
+//!   code), `birthday-gift` (0 points, a `GIFT-…` code, once per customer).
+//! - **Coupons**: `welcome-10` (codes `WELCOME10-…`) and `summer-sale` (`SUMMER-…`); each
+//!   can be assigned once per customer.
+//! - **Custom earning flows** (by UUID or type name): `CUSTOM_1` once, 50 points;
+//!   `CUSTOM_2` daily, 10 points; `CUSTOM_3` twice a week, 20 points; `CUSTOM_4` monthly,
+//!   100 points; `CUSTOM_5` unlimited, 5 points. Periods are UTC calendar days, Monday
+//!   weeks and months.
+//! - **Push notifications** are recorded with status `queued` and never delivered; read
+//!   them with [`SandboxState::push_notifications`].
+//!
+//! # Authentication
+//!
+//! Every operation needs the `api-key` header with the sandbox's key (one key for all
+//! programs). `getCustomerToken` issues JWT-shaped tokens
+//! (`base64url(header).base64url(payload).base64url(random signature)`, with `sub` = the
+//! email, `programId`, `typ`, `iat`, `exp`); an `auth` token of the same program is
+//! accepted as `Authorization: Bearer` by `redeemReward` and `executeCustomEarningFlow`,
+//! which then act for the token's customer and ignore the body's `customerEmail`.
+//! `download` tokens are never accepted as credentials.
+//!
+//! # Faithfulness
+//!
+//! Faithful to the spec: paths, methods, status codes, response bodies, batch limits and
+//! per-item outcomes, request validation (types, required fields, enum values, limits,
+//! `email`/`date-time`/`uri` formats) with NestJS-style `ErrorBody` messages, and `404`
+//! for unknown customers, rewards, coupons and flows.
+//!
+//! Not faithful: API keys are not tied to programs; tokens cannot be verified outside the
+//! sandbox (their signature is random); every customer counts as having a wallet pass and
+//! a one-time link, so `getCustomerToken` never answers `422`; download tokens are not
+//! single-use; no events or webhooks are sent; there is no rate limiting (`429`); the data
+//! lives in memory and is gone when the server stops.
 #![deny(missing_docs)]
 
 mod clock;
+mod convert;
+mod error;
+mod extract;
+mod handlers;
 mod ids;
+mod router;
+mod schemas;
+mod server;
+mod state;
 mod store;
+mod validate;
+#[allow(dead_code)]
+mod wire;
+#[allow(dead_code)]
+mod wire_fallback;
+
+pub use router::router;
+pub use server::{DEFAULT_API_KEY, Sandbox, SandboxBuilder};
+pub use state::{RecordedNotification, SandboxState, SeedCustomer};

@@ -13,13 +13,15 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::ids;
 
-pub(crate) use actions::{CouponGrant, FlowRun, Notification, Redemption};
-pub(crate) use catalogue::{Catalogue, Recurrence};
+pub(crate) use actions::FlowRun;
+use actions::Notification;
+pub(crate) use catalogue::Catalogue;
 pub(crate) use customer::{
-    BatchOutcome, BatchStatus, CustomerRecord, Direction, ItemFailure, LoyaltyRecord,
-    LoyaltyUpdate, UserRecord, UserUpdate,
+    BatchOutcome, BatchStatus, CustomerRecord, DeleteTarget, Direction, LoyaltyUpdate, UpsertItem,
+    UserUpdate,
 };
-pub(crate) use token::{Claims, TokenKind};
+use token::Claims;
+pub(crate) use token::TokenKind;
 
 /// Why the store refused an operation.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,89 @@
+//! Store records → wire types.
+
+use crate::clock::rfc3339;
+use crate::store::{BatchOutcome, CustomerRecord, FlowRun, Program};
+use crate::wire::types;
+
+fn count(value: usize) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
+}
+
+/// `BatchResult` for a batch outcome.
+pub(crate) fn batch_result(outcome: &BatchOutcome) -> types::BatchResult {
+    types::BatchResult {
+        accepted: count(outcome.accepted),
+        failed: count(outcome.failures.len()),
+        errors: outcome
+            .failures
+            .iter()
+            .map(|failure| types::BatchItemError {
+                index: count(failure.index),
+                email: failure.email.clone(),
+                message: failure.message.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// The per-item messages of a batch where nothing was applied.
+pub(crate) fn batch_messages(outcome: &BatchOutcome) -> Vec<String> {
+    outcome
+        .failures
+        .iter()
+        .map(|failure| format!("{}: {}", failure.index, failure.message))
+        .collect()
+}
+
+/// `Customer` for a stored customer.
+pub(crate) fn customer(program: &Program, record: &CustomerRecord) -> types::Customer {
+    types::Customer {
+        id: record.id.clone(),
+        program_id: program.id.clone(),
+        email: record.email.clone(),
+        origin: types::CustomerOrigin::from("API".to_owned()),
+        referral: None,
+        utm_campaign: None,
+        utm_source: None,
+        utm_medium: None,
+        balance_notifications: true,
+        tier_notifications: true,
+        reward_available_notifications: true,
+        location_notifications: false,
+        marketing_notifications: true,
+        referral_earned: false,
+        created_at: rfc3339(record.created_at),
+        updated_at: rfc3339(record.updated_at),
+        user_data: record.user.as_ref().map(|user| types::CustomerUserData {
+            id: user.id.clone(),
+            customer_id: record.id.clone(),
+            external_customer_id: user.external_customer_id.clone(),
+            first_name: user.first_name.clone(),
+            last_name: user.last_name.clone(),
+            phone: user.phone.clone(),
+            email_verified: Some(user.email_verified),
+            created_at: Some(rfc3339(user.created_at)),
+            updated_at: Some(rfc3339(user.updated_at)),
+        }),
+        loyalty_data: record
+            .loyalty
+            .as_ref()
+            .map(|loyalty| types::CustomerLoyaltyData {
+                id: loyalty.id.clone(),
+                customer_id: record.id.clone(),
+                loyalty_customer_id: loyalty.loyalty_customer_id.clone(),
+                balance: loyalty.balance,
+                member_since: loyalty.member_since.clone(),
+                tier_status: loyalty.tier_status.clone(),
+                referral_link: None,
+            }),
+    }
+}
+
+/// `EarningFlowExecution` for a flow run.
+pub(crate) fn flow_execution(run: &FlowRun) -> types::EarningFlowExecution {
+    types::EarningFlowExecution {
+        points_awarded: run.points_awarded,
+        remaining_executions: run.remaining.map(i64::from),
+        recurrence: types::EarningFlowRecurrence::from(run.recurrence.as_str().to_owned()),
+    }
+}

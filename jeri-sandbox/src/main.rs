@@ -1,0 +1,137 @@
+//! `jeri-sandbox`: serves the JeriCommerce sandbox until Ctrl-C.
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+
+use jeri_sandbox::{DEFAULT_API_KEY, Sandbox};
+
+const USAGE: &str = "\
+Usage: jeri-sandbox [--listen ADDR] [--api-key KEY]
+
+A local, in-memory JeriCommerce API server for development and tests.
+
+Options:
+  --listen ADDR    Address to listen on (default 127.0.0.1:8080; port 0 picks a free one)
+  --api-key KEY    API key to accept in the `api-key` header (default sandbox-api-key)
+  -h, --help       Show this help
+";
+
+/// What the command line asked for.
+#[derive(Debug, PartialEq)]
+enum Command {
+    Help,
+    Serve { listen: SocketAddr, api_key: String },
+}
+
+fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
+    let mut listen = SocketAddr::from(([127, 0, 0, 1], 8080));
+    let mut api_key = DEFAULT_API_KEY.to_owned();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => {
+                (flag.to_owned(), Some(value.to_owned()))
+            }
+            _ => (arg.clone(), None),
+        };
+        let mut value = |name: &str| {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match flag.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--listen" => {
+                let text = value("--listen")?;
+                listen = text.parse().map_err(|_| {
+                    format!("--listen: `{text}` is not an address like 127.0.0.1:8080")
+                })?;
+            }
+            "--api-key" => {
+                api_key = value("--api-key")?;
+                if api_key.is_empty() {
+                    return Err("--api-key must not be empty".to_owned());
+                }
+            }
+            other => return Err(format!("unknown argument `{other}`")),
+        }
+    }
+    Ok(Command::Serve { listen, api_key })
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let (listen, api_key) = match parse_args(std::env::args().skip(1)) {
+        Ok(Command::Help) => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Ok(Command::Serve { listen, api_key }) => (listen, api_key),
+        Err(message) => {
+            eprintln!("jeri-sandbox: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let sandbox = match Sandbox::builder()
+        .listen(listen)
+        .api_key(api_key)
+        .start()
+        .await
+    {
+        Ok(sandbox) => sandbox,
+        Err(error) => {
+            eprintln!("jeri-sandbox: cannot listen on {listen}: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("jeri-sandbox listening on {}", sandbox.base_url());
+    println!("api-key: {}", sandbox.api_key());
+    if let Err(error) = tokio::signal::ctrl_c().await {
+        eprintln!("jeri-sandbox: cannot wait for Ctrl-C: {error}");
+    }
+    sandbox.shutdown().await;
+    ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Command, String> {
+        parse_args(args.iter().map(|arg| (*arg).to_owned()))
+    }
+
+    #[test]
+    fn defaults_and_flags() {
+        assert_eq!(
+            parse(&[]),
+            Ok(Command::Serve {
+                listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+                api_key: DEFAULT_API_KEY.to_owned()
+            })
+        );
+        assert_eq!(
+            parse(&["--listen", "127.0.0.1:0", "--api-key=k"]),
+            Ok(Command::Serve {
+                listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+                api_key: "k".to_owned()
+            })
+        );
+        assert_eq!(parse(&["--help"]), Ok(Command::Help));
+    }
+
+    #[test]
+    fn mistakes_are_named() {
+        assert_eq!(
+            parse(&["--listen"]),
+            Err("--listen needs a value".to_owned())
+        );
+        assert!(parse(&["--listen", "localhost"]).is_err_and(|e| e.contains("not an address")));
+        assert_eq!(
+            parse(&["--port"]),
+            Err("unknown argument `--port`".to_owned())
+        );
+        assert!(parse(&["--api-key", ""]).is_err());
+    }
+}
