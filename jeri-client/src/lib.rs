@@ -1,8 +1,131 @@
-//! Typed Rust client for the JeriCommerce Public API.
+//! Typed Rust client for the [JeriCommerce](https://jericommerce.com) Public API:
+//! loyalty programs, wallet passes, customer tokens.
+//!
+//! [`Client`] has one method per API operation, generated at compile time from the
+//! OpenAPI document in `spec/openapi.yaml`; request and response types live in
+//! [`types`]. Each method returns a request value: set optional arguments on it, then
+//! `.await` it (or call `.send()`).
+//!
+//! # Quickstart
+//!
+//! ```no_run
+//! use jeri_client::{Client, Error};
+//!
+//! #[tokio::main]
+//! async fn main() -> Result<(), Error> {
+//!     // JERI_API_KEY holds the program's API key; JERI_BASE_URL may point elsewhere.
+//!     let client = Client::from_env()?;
+//!     let customer = client.get_customer("my-program", "ana+vip@example.com").await?;
+//!     println!("{} ({})", customer.email, customer.id);
+//!     Ok(())
+//! }
+//! ```
+//!
+//! [`Client::new`] takes the key directly; [`Client::builder`] also sets the
+//! [`Environment`] (production, staging or any base URL such as a local sandbox),
+//! timeouts (10 s to connect, 30 s per attempt by default), the user agent, your own
+//! `reqwest::Client`, the [`RetryPolicy`] and the largest accepted body.
+//!
+//! # Authentication
+//!
+//! Merchant calls send the program's API key in the `api-key` header. Operations that
+//! also accept a customer's bearer token are available on a [`CustomerClient`], made
+//! with [`Client::as_customer`] from an `auth` token:
+//!
+//! ```no_run
+//! # async fn demo(client: jeri_client::Client) -> Result<(), jeri_client::Error> {
+//! use jeri_client::types::{RewardRedemptionRequest, TokenType};
+//!
+//! let token = client
+//!     .get_customer_token("my-program", "ana@example.com", TokenType::Auth)
+//!     .await?;
+//! let customer = client.as_customer(token.access_token);
+//! let redemption = customer
+//!     .redeem_reward("my-program", "reward-uuid", RewardRedemptionRequest::default())
+//!     .await?;
+//! println!("{} points spent", redemption.points_spent);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Credentials are [`Secret`]s: `Debug` and `Display` of clients, transports and
+//! errors never show them. A call whose operation needs a credential the client lacks
+//! fails with [`Error::MissingCredentials`] before anything is sent.
+//!
+//! # Errors
+//!
+//! Every fallible function returns the one [`Error`] type. The API's own error answers
+//! are [`Error::Api`], carrying the status, the operation, the start of the raw body
+//! and, for documented errors, the decoded [`types::ErrorBody`]:
+//!
+//! ```no_run
+//! # async fn demo(client: jeri_client::Client) -> Result<(), jeri_client::Error> {
+//! use jeri_client::{Error, types::ErrorBody};
+//!
+//! match client.get_customer("my-program", "ana@example.com").await {
+//!     Ok(customer) => println!("found {}", customer.id),
+//!     Err(error) if error.is_not_found() => println!("no such customer"),
+//!     Err(Error::Api(api)) => match api.body::<ErrorBody>() {
+//!         Some(body) => println!("HTTP {}: {:?}", api.status(), body.message),
+//!         None => println!("HTTP {}: {}", api.status(), api.raw_text()),
+//!     },
+//!     Err(error) => return Err(error),
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Other variants cover transport failures and timeouts, responses that do not match
+//! the spec ([`Error::Decode`], [`Error::ContentType`], [`Error::BodyTooLarge`]),
+//! invalid arguments caught before sending ([`Error::InvalidInput`]) and configuration
+//! ([`Error::Config`]). [`Error::status`], [`Error::is_retryable`],
+//! [`Error::is_timeout`] and [`Error::is_not_found`] answer the common questions.
+//!
+//! # Retries and timeouts
+//!
+//! Idempotent calls (GET, PUT, DELETE, …) are retried on connection failures, timeouts
+//! and HTTP 429, 502, 503 and 504, with exponential backoff and full jitter, honouring
+//! `Retry-After`, within a total budget ([`RetryPolicy`]). POST and PATCH are never
+//! retried unless the call opts in, because repeating them may apply them twice:
+//!
+//! ```no_run
+//! # async fn demo(client: jeri_client::Client) -> Result<(), jeri_client::Error> {
+//! use std::time::Duration;
+//! use jeri_client::{CallOptions, types::RewardRedemptionRequest};
+//!
+//! let request = RewardRedemptionRequest {
+//!     customer_email: Some("ana@example.com".into()),
+//! };
+//! let redemption = client
+//!     .redeem_reward("my-program", "reward-uuid", request)
+//!     .options(CallOptions::new().timeout(Duration::from_secs(5)).max_attempts(1))
+//!     .await?;
+//! # let _ = redemption;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Links
+//!
+//! The [`links`] module turns customer tokens into `https://jeri.link` download and
+//! session links, and parses such links back.
+//!
+//! # Layout
+//!
+//! [`runtime`] is the hand-written HTTP plumbing every generated operation calls;
+//! it can also be used directly to call an operation the spec does not describe yet.
 #![deny(missing_docs)]
 
+mod config;
 pub mod links;
 pub mod runtime;
 
-pub use runtime::Error;
+pub use config::{API_KEY_VAR, BASE_URL_VAR, ClientBuilder};
 pub use links::{AuthToken, DownloadToken, Link, LinkBuilder, LinkError, RedirectTo, Slug};
+pub use runtime::{ApiError, CallOptions, Environment, Error, RetryPolicy, Secret};
+
+jeri_macros::generate!(
+    "../../spec/openapi.yaml",
+    runtime = crate::runtime,
+    scope(CustomerClient = "customerToken")
+);
