@@ -128,3 +128,32 @@ async fn header_params_cannot_replace_credentials() {
     call.send().await.expect("response");
     assert_eq!(server.single().header("api-key"), Some(API_KEY));
 }
+
+#[tokio::test]
+async fn redirects_never_carry_the_key_to_another_origin() {
+    let elsewhere = Server::start(vec![Reply::json(200, "{}")]).await;
+    let location = format!("{}/stolen", elsewhere.url);
+    let server = Server::start(vec![Reply::status(302).header("location", &location)]).await;
+    let response = runtime_support::get_customer(&server.transport(), "p", "e", CallOptions::new())
+        .await
+        .expect("response");
+    assert_eq!(response.status(), 302);
+    assert_eq!(elsewhere.count(), 0);
+}
+
+#[tokio::test]
+async fn same_origin_redirects_are_followed() {
+    let server = Server::start(vec![
+        Reply::status(307).header("location", "/v1/moved"),
+        Reply::json(200, "{}"),
+    ])
+    .await;
+    let response = runtime_support::get_customer(&server.transport(), "p", "e", CallOptions::new())
+        .await
+        .expect("response");
+    assert_eq!(response.status(), 200);
+    let requests = server.requests();
+    assert_eq!(requests.len(), 2);
+    assert_eq!(requests[1].target, "/v1/moved");
+    assert_eq!(requests[1].header("api-key"), Some(API_KEY));
+}

@@ -115,6 +115,11 @@ impl TransportBuilder {
 
     /// Send through this `reqwest::Client` (its TLS, proxy, pool and redirect
     /// settings apply; the connect timeout of this builder does not).
+    ///
+    /// reqwest's default redirect policy follows redirects to other hosts and
+    /// only strips `Authorization` on the way, so it would hand the `api-key`
+    /// header to whatever host a redirect names; give such a client
+    /// `reqwest::redirect::Policy::none()`.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.client = Some(ClientSlot(client));
         self

@@ -185,3 +185,16 @@ impl Error {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Error;
+
+    #[test]
+    fn errors_cross_threads_and_stay_small() {
+        fn send_sync_static<T: Send + Sync + 'static>() {}
+        send_sync_static::<Error>();
+        // Every generated call returns `Result<_, Error>`; keep it cheap to move.
+        assert!(std::mem::size_of::<Error>() <= 128);
+    }
+}
