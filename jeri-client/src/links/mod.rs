@@ -26,6 +26,7 @@
 //! # Ok::<(), jeri_client::links::LinkError>(())
 //! ```
 
+mod client;
 mod encoding;
 mod error;
 mod link;
