@@ -244,9 +244,12 @@ fn acting_customer(caller: Caller, body_email: Option<String>) -> Result<String,
     match (caller, body_email) {
         (Caller::Customer(email), _) => Ok(email),
         (Caller::ApiKey, Some(email)) => Ok(email),
-        (Caller::ApiKey, None) => Err(ApiError::bad_request(vec![
-            "customerEmail should not be empty".to_owned(),
-        ])),
+        // The body is schema-valid without it (a token caller may leave it out), so this
+        // is a refusal of a well-formed request rather than a schema violation.
+        (Caller::ApiKey, None) => Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "customerEmail is required when calling with the API key",
+        )),
     }
 }
 

@@ -1,3 +1,6 @@
-//! Request and response types of the spec.
+//! Request and response types of the spec, generated from `spec/openapi.yaml`.
+//!
+//! Only the `types` module is generated (no client), so the sandbox stands on the
+//! generator and the spec, never on `jeri-client`.
 
-pub(crate) use crate::wire_fallback as types;
+jeri_macros::generate!("../../spec/openapi.yaml", types_only);

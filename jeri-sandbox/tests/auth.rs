@@ -214,9 +214,10 @@ async fn with_the_api_key_the_body_names_the_customer() {
     h.customer("jane@example.com", 0).await;
     let flow = format!("/v1/programs/{PROGRAM}/custom-earning-flows/CUSTOM_5/execute");
     let missing = h.post(&flow, json!({})).await;
+    assert_error(&missing, 422);
     assert_eq!(
-        common::messages(&missing),
-        vec!["customerEmail should not be empty"]
+        missing.body["message"],
+        "customerEmail is required when calling with the API key"
     );
     let ok = h
         .post(&flow, json!({"customerEmail": "jane@example.com"}))
