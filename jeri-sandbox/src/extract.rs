@@ -1,6 +1,7 @@
 //! Reading requests: credentials, JSON bodies, query strings.
 
 use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::http::{HeaderMap, header};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -62,12 +63,17 @@ fn is_json(headers: &HeaderMap) -> bool {
     })
 }
 
+/// A request body as axum read it, or why it could not (too large, cut off).
+pub(crate) type RawBody = Result<Bytes, BytesRejection>;
+
 /// Parses a required JSON body and checks it against `schema`.
 pub(crate) fn json_body(
     headers: &HeaderMap,
-    body: &Bytes,
+    body: RawBody,
     schema: &Schema,
 ) -> Result<Value, ApiError> {
+    let body =
+        body.map_err(|rejection| ApiError::new(rejection.status(), rejection.body_text()))?;
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiError::bad_request(vec![
             "body should not be empty".to_owned(),
@@ -78,7 +84,7 @@ pub(crate) fn json_body(
             "body must be sent as application/json".to_owned(),
         ]));
     }
-    let value: Value = serde_json::from_slice(body)
+    let value: Value = serde_json::from_slice(&body)
         .map_err(|error| ApiError::bad_request(vec![format!("body is not valid JSON: {error}")]))?;
     let violations = validate::check(&value, schema, "body");
     if violations.is_empty() {

@@ -4,7 +4,6 @@
 //! applies the business rule under the store lock (never held across an `.await`).
 
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -12,7 +11,9 @@ use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
 use crate::error::ApiError;
-use crate::extract::{Caller, decode, email_param, json_body, require_api_key, require_caller};
+use crate::extract::{
+    Caller, RawBody, decode, email_param, json_body, require_api_key, require_caller,
+};
 use crate::state::SandboxState;
 use crate::store::{
     BatchOutcome, BatchStatus, DeleteTarget, Direction, LoyaltyUpdate, TokenKind, UpsertItem,
@@ -105,11 +106,11 @@ pub(crate) async fn upsert_resources(
     State(state): State<SandboxState>,
     program_id: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
-    body: Bytes,
+    body: RawBody,
 ) -> Handled {
     require_api_key(&state, &headers)?;
     let program_id = path(program_id)?;
-    let value = json_body(&headers, &body, &schemas::UPSERT_BODY)?;
+    let value = json_body(&headers, body, &schemas::UPSERT_BODY)?;
     let raw: Vec<Value> = value.as_array().cloned().unwrap_or_default();
     let items: Vec<types::IntegrationItem> = decode(value)?;
     let items = items
@@ -129,11 +130,11 @@ pub(crate) async fn delete_resources(
     State(state): State<SandboxState>,
     program_id: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
-    body: Bytes,
+    body: RawBody,
 ) -> Handled {
     require_api_key(&state, &headers)?;
     let program_id = path(program_id)?;
-    let value = json_body(&headers, &body, &schemas::DELETE_BODY)?;
+    let value = json_body(&headers, body, &schemas::DELETE_BODY)?;
     let items: Vec<types::ResourceDeletion> = decode(value)?;
     let items = items
         .into_iter()
@@ -253,18 +254,36 @@ fn acting_customer(caller: Caller, body_email: Option<String>) -> Result<String,
     }
 }
 
+/// The common start of the operations a customer token may call: program, target id
+/// from the path, and the acting customer's email.
+fn customer_action<T: serde::de::DeserializeOwned>(
+    state: &SandboxState,
+    params: Result<Path<(String, String)>, PathRejection>,
+    headers: &HeaderMap,
+    body: RawBody,
+    body_email: impl FnOnce(T) -> Option<String>,
+) -> Result<(String, String, String), ApiError> {
+    let (program_id, target) = path(params)?;
+    let caller = require_caller(state, headers, &program_id)?;
+    let value = json_body(headers, body, &schemas::CUSTOMER_EMAIL_BODY)?;
+    let email = acting_customer(caller, body_email(decode(value)?))?;
+    Ok((program_id, target, email))
+}
+
 /// `POST /v1/programs/{programId}/rewards/{rewardId}/redeem`.
 pub(crate) async fn redeem_reward(
     State(state): State<SandboxState>,
     params: Result<Path<(String, String)>, PathRejection>,
     headers: HeaderMap,
-    body: Bytes,
+    body: RawBody,
 ) -> Handled {
-    let (program_id, reward_id) = path(params)?;
-    let caller = require_caller(&state, &headers, &program_id)?;
-    let value = json_body(&headers, &body, &schemas::CUSTOMER_EMAIL_BODY)?;
-    let request: types::RewardRedemptionRequest = decode(value)?;
-    let email = acting_customer(caller, request.customer_email)?;
+    let (program_id, reward_id, email) = customer_action(
+        &state,
+        params,
+        &headers,
+        body,
+        |request: types::RewardRedemptionRequest| request.customer_email,
+    )?;
     let redemption = state
         .store()
         .program(&program_id)
@@ -285,11 +304,11 @@ pub(crate) async fn send_push_notification(
     State(state): State<SandboxState>,
     program_id: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
-    body: Bytes,
+    body: RawBody,
 ) -> Handled {
     require_api_key(&state, &headers)?;
     let program_id = path(program_id)?;
-    let value = json_body(&headers, &body, &schemas::PUSH_BODY)?;
+    let value = json_body(&headers, body, &schemas::PUSH_BODY)?;
     let request: types::PushNotificationRequest = decode(value)?;
     let sent = state.store().program(&program_id).notify(
         &request.email,
@@ -311,11 +330,11 @@ pub(crate) async fn assign_coupon(
     State(state): State<SandboxState>,
     params: Result<Path<(String, String)>, PathRejection>,
     headers: HeaderMap,
-    body: Bytes,
+    body: RawBody,
 ) -> Handled {
     require_api_key(&state, &headers)?;
     let (program_id, coupon_id) = path(params)?;
-    let value = json_body(&headers, &body, &schemas::COUPON_BODY)?;
+    let value = json_body(&headers, body, &schemas::COUPON_BODY)?;
     let request: types::CouponAssignmentRequest = decode(value)?;
     let (grant, email) = state.store().program(&program_id).assign_coupon(
         &coupon_id,
@@ -334,12 +353,12 @@ async fn change_balance(
     state: SandboxState,
     program_id: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
-    body: Bytes,
+    body: RawBody,
     direction: Direction,
 ) -> Handled {
     require_api_key(&state, &headers)?;
     let program_id = path(program_id)?;
-    let value = json_body(&headers, &body, &schemas::BALANCE_BODY)?;
+    let value = json_body(&headers, body, &schemas::BALANCE_BODY)?;
     let items: Vec<types::BalanceChange> = decode(value)?;
     let items = items
         .into_iter()
@@ -362,7 +381,7 @@ pub(crate) async fn increase_balance(
     State(state): State<SandboxState>,
     program_id: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
-    body: Bytes,
+    body: RawBody,
 ) -> Handled {
     change_balance(state, program_id, headers, body, Direction::Increase).await
 }
@@ -372,7 +391,7 @@ pub(crate) async fn decrease_balance(
     State(state): State<SandboxState>,
     program_id: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
-    body: Bytes,
+    body: RawBody,
 ) -> Handled {
     change_balance(state, program_id, headers, body, Direction::Decrease).await
 }
@@ -382,13 +401,15 @@ pub(crate) async fn execute_custom_earning_flow(
     State(state): State<SandboxState>,
     params: Result<Path<(String, String)>, PathRejection>,
     headers: HeaderMap,
-    body: Bytes,
+    body: RawBody,
 ) -> Handled {
-    let (program_id, flow_id) = path(params)?;
-    let caller = require_caller(&state, &headers, &program_id)?;
-    let value = json_body(&headers, &body, &schemas::CUSTOMER_EMAIL_BODY)?;
-    let request: types::EarningFlowExecutionRequest = decode(value)?;
-    let email = acting_customer(caller, request.customer_email)?;
+    let (program_id, flow_id, email) = customer_action(
+        &state,
+        params,
+        &headers,
+        body,
+        |request: types::EarningFlowExecutionRequest| request.customer_email,
+    )?;
     let run = state
         .store()
         .program(&program_id)

@@ -198,3 +198,63 @@ async fn a_dropped_sandbox_frees_its_port() {
     }
     assert!(rebound.is_some());
 }
+
+#[tokio::test]
+async fn an_oversized_body_gets_an_error_body() {
+    let h = Harness::start().await;
+    let path = format!("/v1/programs/{PROGRAM}/push-notifications");
+    let huge = format!(
+        "{{\"email\": \"jane@example.com\", \"message\": \"{}\"}}",
+        "x".repeat(3 << 20)
+    );
+    let reply = h
+        .send(
+            h.request(Method::POST, &path, &serde_json::Value::Null)
+                .header("content-type", "application/json")
+                .body(huge),
+        )
+        .await;
+    assert_error(&reply, 413);
+}
+
+#[test]
+fn the_binary_explains_itself_and_its_mistakes() {
+    let binary = env!("CARGO_BIN_EXE_jeri-sandbox");
+    let help = std::process::Command::new(binary)
+        .arg("--help")
+        .output()
+        .expect("runs");
+    assert!(help.status.success());
+    assert!(String::from_utf8_lossy(&help.stdout).contains("--listen ADDR"));
+    let wrong = std::process::Command::new(binary)
+        .args(["--listen", "nowhere"])
+        .output()
+        .expect("runs");
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("is not an address"));
+}
+
+#[tokio::test]
+async fn the_binary_serves_on_the_address_it_prints() {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jeri-sandbox"))
+        .args(["--listen", "127.0.0.1:0", "--api-key", "bin-key"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut lines = std::io::BufReader::new(stdout).lines();
+    let first = lines.next().and_then(Result::ok).unwrap_or_default();
+    let second = lines.next().and_then(Result::ok).unwrap_or_default();
+    let base_url = first.rsplit(' ').next().unwrap_or_default().to_owned();
+    assert!(base_url.starts_with("http://127.0.0.1:"), "{first}");
+    assert_eq!(second, "api-key: bin-key");
+    let reply = reqwest::Client::new()
+        .get(format!("{base_url}/v1/status"))
+        .header("api-key", "bin-key")
+        .send()
+        .await;
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(reply.expect("answer").status().as_u16(), 200);
+}
