@@ -53,8 +53,9 @@
 //! (`base64url(header).base64url(payload).base64url(random signature)`, with `sub` = the
 //! email, `programId`, `typ`, `iat`, `exp`); an `auth` token of the same program is
 //! accepted as `Authorization: Bearer` by `redeemReward` and `executeCustomEarningFlow`,
-//! which then act for the token's customer and ignore the body's `customerEmail`.
-//! `download` tokens are never accepted as credentials.
+//! which then act for the token's customer and ignore the body's `customerEmail`; called
+//! with the API key instead, they need `customerEmail` (its absence is refused with `422`,
+//! since the schema lets it out). `download` tokens are never accepted as credentials.
 //!
 //! # Faithfulness
 //!
@@ -62,6 +63,11 @@
 //! per-item outcomes, request validation (types, required fields, enum values, limits,
 //! `email`/`date-time`/`uri` formats) with NestJS-style `ErrorBody` messages, and `404`
 //! for unknown customers, rewards, coupons and flows.
+//!
+//! Batches where nothing was applied answer with an `ErrorBody` whose `message` lists
+//! each item's failure (`"0: Customer not found"`): `404`, or `422` for
+//! `decreaseBalance` when a balance would have gone below zero. Unknown paths and
+//! methods get NestJS' `404` (`Cannot GET /path`).
 //!
 //! Not faithful: API keys are not tied to programs; tokens cannot be verified outside the
 //! sandbox (their signature is random); every customer counts as having a wallet pass and
