@@ -1,1 +1,13 @@
 //! Integration, drift and compile-fail tests for the jeri workspace (see `tests/`).
+//!
+//! The library is what the integration tests share: a [`recording`] loopback
+//! server that keeps every request byte for byte, a [`raw`] server that
+//! answers with arbitrary bytes, the spec's [`operations`] as a table,
+//! [`fixtures`] (credentials, clients, documented bodies) and helpers to
+//! check [`redaction`] of secrets.
+
+pub mod fixtures;
+pub mod operations;
+pub mod raw;
+pub mod recording;
+pub mod redaction;

@@ -1,0 +1,133 @@
+//! Credentials, clients and documented response bodies shared by the tests.
+
+use std::time::Duration;
+
+use jeri_client::{Client, RetryPolicy};
+use serde_json::{Value, json};
+
+/// The API key every test client uses; no formatted value may contain it.
+pub const API_KEY: &str = "sk_live_TOPSECRET_api_key_7f3a";
+/// The customer token tests use; no formatted value may contain it.
+pub const TOKEN: &str = "eyJhbGciOiJIUzI1NiJ9.TOPSECRET_customer_jwt.c2lnbmF0dXJl";
+/// A marker that both secrets contain, for checking formatted text.
+pub const SECRET_MARKER: &str = "TOPSECRET";
+
+/// The `User-Agent` every request carries. Both crates take their version
+/// from the workspace, so this crate's version is the client's.
+pub const USER_AGENT: &str = concat!("jeri-client/", env!("CARGO_PKG_VERSION"));
+
+/// A client for `base_url` with the test API key and no retries.
+pub fn client(base_url: &str) -> Client {
+    client_with(base_url, RetryPolicy::disabled())
+}
+
+/// A client for `base_url` with the test API key and `policy`.
+pub fn client_with(base_url: &str, policy: RetryPolicy) -> Client {
+    Client::builder()
+        .api_key(API_KEY)
+        .base_url(base_url)
+        .retry_policy(policy)
+        .build()
+        .expect("a client for the loopback server")
+}
+
+/// The default retry policy with millisecond waits, so retry tests do not
+/// sleep for long.
+pub fn fast_retries() -> RetryPolicy {
+    RetryPolicy::new()
+        .max_attempts(3)
+        .base_delay(Duration::from_millis(1))
+        .max_delay(Duration::from_millis(5))
+}
+
+/// An `ErrorBody` as the API sends it, with a single message.
+pub fn error_body(status: u16, message: &str, error: &str) -> Value {
+    json!({ "statusCode": status, "message": message, "error": error })
+}
+
+/// An `ErrorBody` with a list of validation messages.
+pub fn error_body_list(status: u16, messages: &[&str], error: &str) -> Value {
+    json!({ "statusCode": status, "message": messages, "error": error })
+}
+
+/// A documented `ApiStatus`.
+pub fn api_status() -> Value {
+    json!({ "status": "ok", "version": "1.42.0", "timestamp": "2026-05-25T10:00:00.000Z" })
+}
+
+/// A documented `BatchResult` with one failed item.
+pub fn batch_result() -> Value {
+    json!({
+        "accepted": 2,
+        "failed": 1,
+        "errors": [{ "index": 1, "email": "bad@example", "message": "email must be an email" }]
+    })
+}
+
+/// A documented `Customer` with loyalty data and no user data.
+pub fn customer() -> Value {
+    json!({
+        "id": "3f6c9a52-1d2e-4b7a-9c3d-5e8f7a6b4c21",
+        "programId": "9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d",
+        "email": "ada+loyalty@example.com",
+        "origin": "SHOPIFY",
+        "utmSource": "newsletter",
+        "balanceNotifications": true,
+        "tierNotifications": false,
+        "rewardAvailableNotifications": true,
+        "locationNotifications": false,
+        "marketingNotifications": true,
+        "referralEarned": false,
+        "createdAt": "2025-11-02T09:15:00.000Z",
+        "updatedAt": "2026-05-20T18:30:00.000Z",
+        "loyaltyData": {
+            "id": "7d1e2f3a-4b5c-4d6e-8f70-112233445566",
+            "customerId": "3f6c9a52-1d2e-4b7a-9c3d-5e8f7a6b4c21",
+            "balance": 1250,
+            "tierStatus": "gold"
+        }
+    })
+}
+
+/// A documented `CustomerToken` (the token is not a secret of the tests).
+pub fn customer_token() -> Value {
+    json!({ "accessToken": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.c2ln" })
+}
+
+/// A documented `RewardRedemption`.
+pub fn reward_redemption() -> Value {
+    json!({
+        "redemptionId": "red_01HZX",
+        "rewardId": "rw-10-off",
+        "customerEmail": "ada@example.com",
+        "pointsSpent": 500,
+        "balance": 750,
+        "discountCode": "JERI-10-ABC",
+        "redeemedAt": "2026-05-25T10:01:00.000Z"
+    })
+}
+
+/// A documented `PushNotification`.
+pub fn push_notification() -> Value {
+    json!({
+        "id": "pn_42",
+        "email": "ada@example.com",
+        "status": "queued",
+        "createdAt": "2026-05-25T10:02:00.000Z"
+    })
+}
+
+/// A documented `CouponAssignment`.
+pub fn coupon_assignment() -> Value {
+    json!({
+        "couponId": "summer/25",
+        "email": "ada@example.com",
+        "code": "SUMMER25-XYZ",
+        "assignedAt": "2026-05-25T10:03:00.000Z"
+    })
+}
+
+/// A documented `EarningFlowExecution` with no limit on executions.
+pub fn earning_flow_execution() -> Value {
+    json!({ "pointsAwarded": 50, "remainingExecutions": null, "recurrence": "daily" })
+}
