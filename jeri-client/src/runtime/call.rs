@@ -6,11 +6,15 @@ use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, 
 use serde::Serialize;
 use url::Url;
 
+use super::body::{Redactor, form_encode};
 use super::encoding::{self, SegmentError};
 use super::retry::{is_retryable_status, parse_retry_after};
 use super::{CallOptions, Error, OperationInfo, Response, Transport, TransportErrorKind, auth};
 
 const JSON: &str = "application/json";
+const FORM: &str = "application/x-www-form-urlencoded";
+const OCTET_STREAM: &str = "application/octet-stream";
+const TEXT: &str = "text/plain; charset=utf-8";
 
 /// A request under construction, the way generated code builds it: path
 /// pieces in order, then query parameters, headers and body, then
@@ -48,7 +52,13 @@ pub struct Call<'a> {
     path: String,
     query: Vec<(String, String)>,
     headers: HeaderMap,
-    body: Option<Vec<u8>>,
+    body: Option<Body>,
+}
+
+/// Encoded request body bytes with their media type.
+struct Body {
+    bytes: Vec<u8>,
+    content_type: &'static str,
 }
 
 impl<'a> Call<'a> {
@@ -118,8 +128,45 @@ impl<'a> Call<'a> {
                 "the request body cannot be serialized as JSON: {error}"
             ))
         })?;
-        self.body = Some(bytes);
+        self.set_body(bytes, JSON);
         Ok(())
+    }
+
+    /// Sets an `application/x-www-form-urlencoded` request body.
+    ///
+    /// `body` must serialize as a struct or map whose fields are strings,
+    /// numbers, booleans or arrays of them: arrays repeat the field
+    /// (`tag=a&tag=b`, the OpenAPI default for form bodies) and `None` fields
+    /// are left out. Anything nested fails with [`Error::InvalidInput`].
+    pub fn form_body<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<(), Error> {
+        let bytes = form_encode(body).map_err(|message| self.invalid(message))?;
+        self.set_body(bytes, FORM);
+        Ok(())
+    }
+
+    /// Sets an `application/octet-stream` request body, sent as is.
+    ///
+    /// Never fails; it returns a `Result` like the other body setters so
+    /// generated code calls them all alike.
+    pub fn bytes_body(&mut self, body: &[u8]) -> Result<(), Error> {
+        self.set_body(body.to_vec(), OCTET_STREAM);
+        Ok(())
+    }
+
+    /// Sets a `text/plain; charset=utf-8` request body, sent as is.
+    ///
+    /// Never fails; it returns a `Result` like the other body setters so
+    /// generated code calls them all alike.
+    pub fn text_body(&mut self, body: &str) -> Result<(), Error> {
+        self.set_body(body.as_bytes().to_vec(), TEXT);
+        Ok(())
+    }
+
+    fn set_body(&mut self, bytes: Vec<u8>, content_type: &'static str) {
+        self.body = Some(Body {
+            bytes,
+            content_type,
+        });
     }
 
     /// Applies credentials and sends the request, retrying as the retry
@@ -137,8 +184,8 @@ impl<'a> Call<'a> {
         let mut headers = HeaderMap::new();
         headers.insert(USER_AGENT, inner.user_agent.clone());
         headers.insert(ACCEPT, HeaderValue::from_static(JSON));
-        if self.body.is_some() {
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static(JSON));
+        if let Some(body) = &self.body {
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static(body.content_type));
         }
         headers.extend(self.headers);
         // Credentials last, so that no header parameter can replace them.
@@ -160,7 +207,7 @@ impl<'a> Call<'a> {
                 .headers(headers.clone())
                 .timeout(timeout);
             if let Some(body) = &self.body {
-                request = request.body(body.clone());
+                request = request.body(body.bytes.clone());
             }
             let outcome = request.send().await;
             let (retryable, retry_after) = match &outcome {
@@ -198,6 +245,7 @@ impl<'a> Call<'a> {
                         operation,
                         inner.max_body_size,
                         redact_query,
+                        Redactor::new(&inner.credentials),
                     ));
                 }
                 (Err(error), None) => return Err(transport_error(operation, error, redact_query)),

@@ -7,8 +7,10 @@ use super::ApiError;
 /// Everything that can go wrong when configuring a client or calling the API.
 ///
 /// No variant ever contains a credential: secrets are [`Secret`](super::Secret)s,
-/// and when the API key travels in the query string the URL is stripped from
-/// transport errors.
+/// when the API key travels in the query string the URL is stripped from
+/// transport errors, and the response text kept by [`Error::Decode`],
+/// [`Error::ContentType`] and [`Error::Api`] has the transport's API key and
+/// bearer token and every JWT-shaped string replaced by `[REDACTED]`.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -35,7 +37,8 @@ pub enum Error {
         operation: &'static str,
         /// The response status.
         status: u16,
-        /// The start of the body (at most about 512 characters).
+        /// The start of the body (at most about 512 characters), with the
+        /// transport's credentials and JWT-shaped strings replaced by `[REDACTED]`.
         excerpt: String,
         /// Why decoding failed.
         #[source]
@@ -52,7 +55,8 @@ pub enum Error {
         status: u16,
         /// The `Content-Type` the server sent.
         content_type: String,
-        /// The start of the body (at most about 512 characters).
+        /// The start of the body (at most about 512 characters), with the
+        /// transport's credentials and JWT-shaped strings replaced by `[REDACTED]`.
         excerpt: String,
     },
     /// A response body larger than the transport's limit.

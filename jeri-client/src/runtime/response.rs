@@ -5,15 +5,16 @@ use std::fmt;
 use reqwest::header::{CONTENT_TYPE, HeaderMap, RETRY_AFTER};
 use serde::de::DeserializeOwned;
 
-use super::body::{Limited, excerpt, read_kept, read_limited};
+use super::body::{Limited, Redactor, read_kept, read_limited, redacted_excerpt};
 use super::call::transport_error;
 use super::retry::parse_retry_after;
 use super::{ApiError, Error, OperationInfo};
 
 /// Characters of the body kept in decode errors.
 const EXCERPT_CHARS: usize = 512;
-/// Bytes read from a body only to show its start.
-const EXCERPT_BYTES: usize = EXCERPT_CHARS * 4;
+/// Bytes read from a body only to show its start: enough characters, plus
+/// room to recognise a credential running past them.
+const EXCERPT_BYTES: usize = EXCERPT_CHARS * 4 + 16 * 1024;
 
 /// A response to a [`Call`](super::Call), with any status.
 pub struct Response {
@@ -21,6 +22,7 @@ pub struct Response {
     operation: &'static OperationInfo,
     max_body_size: usize,
     redact_query: bool,
+    redactor: Redactor,
 }
 
 impl fmt::Debug for Response {
@@ -39,12 +41,14 @@ impl Response {
         operation: &'static OperationInfo,
         max_body_size: usize,
         redact_query: bool,
+        redactor: Redactor,
     ) -> Self {
         Self {
             inner,
             operation,
             max_body_size,
             redact_query,
+            redactor,
         }
     }
 
@@ -62,6 +66,11 @@ impl Response {
     ///
     /// The content type must be JSON (`application/json` or `…+json`) or
     /// absent; the body is read up to the transport's size limit.
+    ///
+    /// The excerpt kept by [`Error::Decode`] and [`Error::ContentType`] has
+    /// the transport's API key and bearer token and every JWT-shaped string
+    /// replaced by `[REDACTED]`: a token response that fails to decode must
+    /// not put the token into a log line.
     pub async fn json<T: DeserializeOwned>(mut self) -> Result<T, Error> {
         let status = self.status();
         let operation = self.operation.id;
@@ -71,14 +80,19 @@ impl Response {
                 operation,
                 status,
                 content_type,
-                excerpt: excerpt(&start.bytes, EXCERPT_CHARS),
+                excerpt: redacted_excerpt(
+                    &start.bytes,
+                    start.truncated,
+                    EXCERPT_CHARS,
+                    &self.redactor,
+                ),
             });
         }
         let body = self.read_all().await?;
         serde_json::from_slice(&body).map_err(|source| Error::Decode {
             operation,
             status,
-            excerpt: excerpt(&body, EXCERPT_CHARS),
+            excerpt: redacted_excerpt(&body, false, EXCERPT_CHARS, &self.redactor),
             source,
         })
     }
@@ -90,6 +104,9 @@ impl Response {
 
     /// An [`Error::Api`] for a documented error response, with the body
     /// decoded as `T` when it is JSON of that shape (see [`ApiError::body`]).
+    ///
+    /// The kept body has the transport's credentials and every JWT-shaped
+    /// string replaced by `[REDACTED]`, as error bodies often echo requests.
     pub async fn api_error<T: DeserializeOwned + fmt::Debug + Send + Sync + 'static>(
         self,
     ) -> Error {
@@ -124,13 +141,15 @@ impl Response {
             self.max_body_size,
         )
         .await;
-        ApiError::new(
-            self.operation.id,
-            status,
-            kept.bytes,
-            kept.truncated,
-            retry_after,
-        )
+        // Error bodies often echo the request; the kept body is shown by
+        // Display and Debug, so credentials are taken out before keeping it.
+        let mut bytes = self.redactor.redact(&kept.bytes, kept.truncated);
+        let mut truncated = kept.truncated;
+        if bytes.len() > ApiError::MAX_BODY_BYTES {
+            bytes.truncate(ApiError::MAX_BODY_BYTES);
+            truncated = true;
+        }
+        ApiError::new(self.operation.id, status, bytes, truncated, retry_after)
     }
 
     async fn read_all(&mut self) -> Result<Vec<u8>, Error> {
