@@ -65,6 +65,11 @@ if [[ -z "$ready" ]]; then
 fi
 echo "schemathesis: sandbox up at $base_url"
 
+# schemathesis keeps a crash cache in `.schemathesis/` under the working directory; keep
+# it inside target/ rather than in the checkout.
+work_dir="$root/target/schemathesis-work"
+mkdir -p "$work_dir"
+cd "$work_dir"
 "$venv/bin/schemathesis" run "$root/spec/openapi.yaml" \
     --url "$base_url" \
     --header "api-key: $api_key" \
