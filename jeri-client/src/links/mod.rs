@@ -14,6 +14,11 @@
 //! [`ParsedLink`]s) and [`TokenEncoding`] (the Base64 variant, with the assumption it
 //! rests on).
 //!
+//! [`Client::download_link`](crate::Client::download_link) and
+//! [`Client::session_link`](crate::Client::session_link) fetch the right token type for a
+//! customer's email and return the link in one call; [`LinkBuilder::fetch_download_link`]
+//! and [`LinkBuilder::fetch_session_link`] do the same under another base URL.
+//!
 //! ```
 //! use jeri_client::links::{DownloadToken, LinkBuilder, Slug};
 //!
