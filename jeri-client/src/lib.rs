@@ -105,6 +105,13 @@
 //! # }
 //! ```
 //!
+//! # Batches
+//!
+//! The batch operations take at most 250 or 100 items per request. The
+//! [`batch`] module's `*_batched` methods (such as
+//! [`Client::increase_balance_batched`]) take any number, send them in
+//! requests of the allowed size and report the outcome of every item.
+//!
 //! # Links
 //!
 //! The [`links`] module turns customer tokens into `https://jeri.link` download and
@@ -116,6 +123,7 @@
 //! it can also be used directly to call an operation the spec does not describe yet.
 #![deny(missing_docs)]
 
+pub mod batch;
 mod config;
 pub mod links;
 pub mod runtime;
