@@ -222,8 +222,14 @@ fn parse_base_url(base: &Base) -> Result<Url, Error> {
         Base::Environment(environment) => environment.as_str(),
         Base::Text(text) => text.as_str(),
     };
-    let url = Url::parse(text)
-        .map_err(|error| Error::Config(format!("invalid base URL {text:?}: {error}")))?;
+    let url = Url::parse(text).map_err(|error| {
+        // Whatever precedes an `@` may be a user name and password.
+        let shown = match text.rsplit_once('@') {
+            Some((_, rest)) => format!("…@{rest}"),
+            None => text.to_owned(),
+        };
+        Error::Config(format!("invalid base URL {shown:?}: {error}"))
+    })?;
     // Credentials in the URL would show up wherever the URL is printed.
     if !url.username().is_empty() || url.password().is_some() {
         return Err(Error::Config(
