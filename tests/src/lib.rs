@@ -3,9 +3,11 @@
 //! The library is what the integration tests share: a [`recording`] loopback
 //! server that keeps every request byte for byte, a [`raw`] server that
 //! answers with arbitrary bytes, the spec's [`operations`] as a table,
-//! [`fixtures`] (credentials, clients, documented bodies) and helpers to
-//! check [`redaction`] of secrets.
+//! [`fixtures`] (credentials, clients, documented bodies), helpers to
+//! check [`redaction`] of secrets, and a runner for property [`cases`]
+//! that share one server.
 
+pub mod cases;
 pub mod fixtures;
 pub mod operations;
 pub mod raw;
