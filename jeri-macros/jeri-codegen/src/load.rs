@@ -21,7 +21,7 @@ pub fn load(source: &str, diag: &mut Diagnostics<'_>) -> Option<OpenAPI> {
         if json {
             serde_json::from_str::<OpenAPI>(source).map_err(|e| {
                 let line = (e.line() > 0).then_some(e.line());
-                (line, e.to_string())
+                (line, strip_location(&e.to_string()))
             })
         } else {
             serde_yaml::from_str::<OpenAPI>(source).map_err(|e| {
@@ -67,7 +67,7 @@ fn parse_json(source: &str, diag: &mut Diagnostics<'_>) -> Option<Value> {
             diag.push(SpecError {
                 pointer: String::new(),
                 line: (e.line() > 0).then_some(e.line()),
-                message: format!("invalid JSON: {e}"),
+                message: format!("invalid JSON: {}", strip_location(&e.to_string())),
                 help: "the file starts with `{`, so it is read as JSON; fix the syntax \
                        (a JSON linter shows the exact spot)"
                     .to_owned(),
@@ -109,12 +109,22 @@ fn parse_yaml(source: &str, diag: &mut Diagnostics<'_>) -> Option<Value> {
     }
 }
 
-/// serde_yaml appends "at line L column C"; the line is shown separately.
+/// Parser messages carry "at line L column C" for the spot already shown as the line;
+/// that first location is dropped, and any context after it is kept, because it often
+/// names where the broken construct starts ("while parsing a flow sequence at line 3
+/// column 10").
 fn strip_location(message: &str) -> String {
-    match message.find(" at line ") {
-        Some(at) => message[..at].to_owned(),
-        None => message.to_owned(),
-    }
+    const MARK: &str = " at line ";
+    let Some(at) = message.find(MARK) else {
+        return message.to_owned();
+    };
+    let rest = &message[at + MARK.len()..];
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = match rest.strip_prefix(" column ") {
+        Some(column) => column.trim_start_matches(|c: char| c.is_ascii_digit()),
+        None => rest,
+    };
+    format!("{}{rest}", &message[..at])
 }
 
 fn check_version(doc: &Value, diag: &mut Diagnostics<'_>) -> Option<()> {
@@ -249,6 +259,22 @@ mod tests {
             errors("- a\n")[0].message,
             "the spec is not a mapping of keys to values"
         );
+    }
+
+    #[test]
+    fn shown_locations_are_dropped_and_context_kept() {
+        assert_eq!(
+            strip_location(
+                "did not find expected ',' or ']' at line 4 column 10, while parsing a flow \
+                 sequence at line 3 column 10"
+            ),
+            "did not find expected ',' or ']', while parsing a flow sequence at line 3 column 10"
+        );
+        assert_eq!(
+            strip_location("EOF while parsing an object at line 5 column 0"),
+            "EOF while parsing an object"
+        );
+        assert_eq!(strip_location("no location"), "no location");
     }
 
     #[test]

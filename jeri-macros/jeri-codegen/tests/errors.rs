@@ -21,7 +21,7 @@ fn invalid_yaml() {
     assert_eq!(
         rendered("openapi: 3.0.3\ninfo:\n  title: [unclosed\n  version: '1'\n"),
         [
-            "spec.yaml:4: error: invalid YAML: did not find expected ',' or ']'\n  help: fix the YAML syntax here (indentation, quoting, or a missing `:`)"
+            "spec.yaml:4: error: invalid YAML: did not find expected ',' or ']', while parsing a flow sequence at line 3 column 10\n  help: fix the YAML syntax here (indentation, quoting, or a missing `:`)"
         ]
     );
 }
@@ -31,7 +31,7 @@ fn invalid_json() {
     assert_eq!(
         rendered("{\n  \"openapi\": \"3.0.3\",\n  \"info\": {\n}"),
         [
-            "spec.yaml:4: error: invalid JSON: EOF while parsing an object at line 4 column 1\n  help: the file starts with `{`, so it is read as JSON; fix the syntax (a JSON linter shows the exact spot)"
+            "spec.yaml:4: error: invalid JSON: EOF while parsing an object\n  help: the file starts with `{`, so it is read as JSON; fix the syntax (a JSON linter shows the exact spot)"
         ]
     );
 }
