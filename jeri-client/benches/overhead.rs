@@ -12,7 +12,8 @@
 //! different request counts, and divides the difference.
 //!
 //! Run with `cargo bench -p jeri-client --bench overhead`. `JERI_BENCH_QUICK=1` makes a
-//! smoke run; `JERI_BENCH_VALGRIND=0` skips the DHAT counts.
+//! smoke run; `JERI_BENCH_VALGRIND=0` skips the DHAT counts; `JERI_BENCH_DHAT_DIR=<dir>`
+//! keeps the DHAT profiles there.
 
 use std::fmt::Display;
 use std::hint::black_box;
@@ -47,6 +48,8 @@ const CONCURRENT_TASKS: usize = 64;
 const CHILD_VAR: &str = "JERI_OVERHEAD_CHILD";
 /// The server address the DHAT child talks to.
 const ADDR_VAR: &str = "JERI_OVERHEAD_ADDR";
+/// A directory to keep the DHAT profiles in.
+const KEEP_VAR: &str = "JERI_BENCH_DHAT_DIR";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Side {
@@ -549,7 +552,20 @@ fn dhat_run(addr: SocketAddr, side: Side, op: Op, requests: usize) -> Result<Cou
         .map_err(|error| format!("cannot run valgrind: {error}"))?;
     let summary = String::from_utf8_lossy(&output.stderr);
     let profile = std::fs::read_to_string(&out).unwrap_or_default();
-    let _ = std::fs::remove_file(&out);
+    // Kept on request, for DHAT's viewer (dh_view.html) to show where allocations happen.
+    match std::env::var_os(KEEP_VAR) {
+        Some(dir) => {
+            let slug = match op {
+                Op::Token => "token",
+                Op::Batch => "batch",
+            };
+            let name = format!("{}-{slug}-{requests}.dhat.json", side.name());
+            let _ = std::fs::rename(&out, std::path::Path::new(&dir).join(name));
+        }
+        None => {
+            let _ = std::fs::remove_file(&out);
+        }
+    }
     if !output.status.success() {
         return Err(format!("DHAT child failed ({}):\n{summary}", output.status));
     }
