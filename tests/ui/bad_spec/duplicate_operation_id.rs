@@ -1,0 +1,6 @@
+// Two operations with one operationId: both places are reported.
+mod api {
+    jeri_macros::generate!("specs/duplicate_operation_id.yaml");
+}
+
+fn main() {}

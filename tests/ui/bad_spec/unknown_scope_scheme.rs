@@ -1,0 +1,6 @@
+// `scope(...)` naming a security scheme the spec does not define.
+mod api {
+    jeri_macros::generate!("specs/valid.yaml", scope(CustomerClient = "customerToken"));
+}
+
+fn main() {}
