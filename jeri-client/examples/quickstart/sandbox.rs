@@ -1,0 +1,223 @@
+//! The walk against a local sandbox started in this process.
+
+use std::io::Write;
+use std::time::Instant;
+
+use jeri_client::API_KEY_VAR;
+use jeri_client::Client;
+use jeri_client::links::{LinkBuilder, RedirectTo, Slug};
+use jeri_client::types::{
+    EarningFlowExecutionRequest, IntegrationFeature, IntegrationItem, IntegrationItemPayload,
+    LoyaltyPayload, RewardRedemptionRequest, UsersPayload,
+};
+use jeri_sandbox::Sandbox;
+
+use super::walk::{Walk, all_applied, change, print_links, tokens};
+use super::{EMAIL_VAR, Failure, PROGRAM_VAR};
+
+/// The sandbox program (also its slug) and customer of the demo.
+const DEMO_PROGRAM: &str = "acme-rewards";
+const DEMO_EMAIL: &str = "ana@example.com";
+
+/// Starts a sandbox and walks the product against it.
+pub(super) async fn sandbox_walk(out: &mut dyn Write) -> Result<(), Failure> {
+    let sandbox = Sandbox::start()
+        .await
+        .map_err(|error| Failure::Setup(format!("cannot start the local sandbox: {error}")))?;
+    let client = Client::builder()
+        .base_url(sandbox.base_url())
+        .api_key(sandbox.api_key())
+        .build()
+        .map_err(|error| Failure::Setup(error.to_string()))?;
+    let slug = Slug::new(DEMO_PROGRAM).map_err(|error| Failure::Setup(error.to_string()))?;
+    let (program, email) = (DEMO_PROGRAM, DEMO_EMAIL);
+
+    let mut walk = Walk::new(out);
+    writeln!(
+        walk.out,
+        "jeri quickstart: the JeriCommerce API against a local sandbox"
+    )?;
+    walk.line(format!(
+        "The sandbox serves the same spec as the real API at {} (in memory, nothing leaves this machine).",
+        sandbox.base_url()
+    ))?;
+    walk.line(format!(
+        "Set {API_KEY_VAR}, {PROGRAM_VAR} and {EMAIL_VAR} to run against the real API instead."
+    ))?;
+
+    walk.section("1. Is the API up? getApiStatus reports its health.")?;
+    let (status, took) = walk.call("getApiStatus", client.get_api_status()).await?;
+    let version = status
+        .version
+        .map(|version| format!(", version {version}"))
+        .unwrap_or_default();
+    walk.done(format!("getApiStatus: {}{version}", status.status), took)?;
+
+    walk.section(
+        "2. Create a customer. upsertResources takes a list of items (up to 250 per request):\n   \
+         a `users` item creates the customer, a `loyalty` item gives them a points record.\n   \
+         upsert_resources_batched splits longer lists and reports every item.",
+    )?;
+    let items = vec![
+        IntegrationItem {
+            email: email.to_owned(),
+            feature: IntegrationFeature::Users,
+            payload: IntegrationItemPayload::UsersPayload(UsersPayload {
+                first_name: Some("Ana".to_owned()),
+                last_name: Some("García".to_owned()),
+                ..UsersPayload::default()
+            }),
+        },
+        IntegrationItem {
+            email: email.to_owned(),
+            feature: IntegrationFeature::Loyalty,
+            payload: IntegrationItemPayload::LoyaltyPayload(LoyaltyPayload {
+                loyalty_customer_id: "crm-0042".to_owned(),
+                balance: 100,
+                member_since: "2024-01-15T10:00:00Z".to_owned(),
+                tier_status: Some("Silver".to_owned()),
+            }),
+        },
+    ];
+    let started = Instant::now();
+    let report = client.upsert_resources_batched(program, items).await;
+    let took = started.elapsed();
+    walk.calls += u32::try_from(report.requests_sent()).unwrap_or(u32::MAX);
+    walk.call_time += took;
+    if !report.is_complete_success() {
+        let reasons: Vec<String> = report
+            .failed()
+            .map(|(index, outcome)| {
+                format!("item {index}: {}", outcome.reason().unwrap_or_default())
+            })
+            .collect();
+        return Err(Failure::Refused {
+            operation: "upsertResources",
+            reasons: reasons.join("; "),
+        });
+    }
+    walk.done(
+        format!(
+            "upsertResources: {email} created with a profile and 100 points ({} of {} items accepted)",
+            report.accepted_count(),
+            report.len()
+        ),
+        took,
+    )?;
+
+    walk.section(
+        "3. Move points. increaseBalance and decreaseBalance take lists of changes (up to 100\n   \
+         per request); each needs a reason, shown in the customer's activity. They are never\n   \
+         retried automatically: a repeated request would move the points twice.",
+    )?;
+    let (result, took) = walk
+        .call(
+            "increaseBalance",
+            client.increase_balance(program, vec![change(email, 150, "Welcome bonus")]),
+        )
+        .await?;
+    all_applied("increaseBalance", &result)?;
+    walk.done("increaseBalance +150 points", took)?;
+    let (result, took) = walk
+        .call(
+            "decreaseBalance",
+            client.decrease_balance(program, vec![change(email, 40, "Points correction")]),
+        )
+        .await?;
+    all_applied("decreaseBalance", &result)?;
+    walk.done("decreaseBalance −40 points", took)?;
+
+    walk.section(
+        "4. Read the customer back. getCustomer returns the profile and the loyalty record.",
+    )?;
+    let (customer, took) = walk
+        .call("getCustomer", client.get_customer(program, email))
+        .await?;
+    let name = customer
+        .user_data
+        .as_ref()
+        .map(|user| {
+            [user.first_name.as_deref(), user.last_name.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_default();
+    let loyalty = customer
+        .loyalty_data
+        .as_ref()
+        .map(|loyalty| {
+            let tier = loyalty
+                .tier_status
+                .as_deref()
+                .map(|tier| format!(", tier {tier}"))
+                .unwrap_or_default();
+            format!("balance {} points{tier}", loyalty.balance)
+        })
+        .unwrap_or_else(|| "no loyalty record".to_owned());
+    walk.done(
+        format!("getCustomer: {name} <{}>, {loyalty}", customer.email),
+        took,
+    )?;
+
+    walk.section(
+        "5. Customer tokens and links. getCustomerToken issues short-lived JWTs: `download` for a\n   \
+         wallet-pass download link, `auth` for a Customer App session. jeri_client::links turns\n   \
+         them into https://jeri.link links.",
+    )?;
+    let (download, auth) = tokens(&mut walk, &client, program, email).await?;
+    let links = LinkBuilder::new();
+    let download_link = links.download_link(&slug, &download);
+    let session_link = links.session_link(&slug, &auth, &RedirectTo::LoyaltyRewards);
+    print_links(&mut walk, &download_link, &session_link, true)?;
+
+    walk.section(
+        "6. Act as the customer. client.as_customer(auth token) makes a CustomerClient that sends\n   \
+         the token as `Authorization: Bearer`; it has only the operations a customer may call.",
+    )?;
+    let customer_client = client.as_customer(auth.expose());
+    let (run, took) = walk
+        .call(
+            "executeCustomEarningFlow",
+            customer_client.execute_custom_earning_flow(
+                program,
+                "CUSTOM_1",
+                EarningFlowExecutionRequest::default(),
+            ),
+        )
+        .await?;
+    let remaining = match run.remaining_executions {
+        Some(0) => "no runs left".to_owned(),
+        Some(count) => format!("{count} runs left"),
+        None => "no limit".to_owned(),
+    };
+    walk.done(
+        format!(
+            "executeCustomEarningFlow CUSTOM_1 as the customer: +{} points, {remaining} ({})",
+            run.points_awarded, run.recurrence
+        ),
+        took,
+    )?;
+    let (redemption, took) = walk
+        .call(
+            "redeemReward",
+            customer_client.redeem_reward(
+                program,
+                "welcome-drink",
+                RewardRedemptionRequest::default(),
+            ),
+        )
+        .await?;
+    walk.done(
+        format!(
+            "redeemReward welcome-drink as the customer: −{} points, balance now {}",
+            redemption.points_spent, redemption.balance
+        ),
+        took,
+    )?;
+
+    walk.summary()?;
+    sandbox.shutdown().await;
+    Ok(())
+}
