@@ -29,7 +29,7 @@ enum Body {
     /// The operation's documented success body.
     Documented,
     /// A documented `ErrorBody` for the answer's status.
-    ErrorBody,
+    Error,
     Html,
     /// The documented body cut after this many bytes.
     Truncated(usize),
@@ -66,7 +66,7 @@ fn body() -> impl Strategy<Value = Body> {
     prop_oneof![
         2 => Just(Body::Empty),
         4 => Just(Body::Documented),
-        3 => Just(Body::ErrorBody),
+        3 => Just(Body::Error),
         1 => Just(Body::Html),
         2 => (1usize..200).prop_map(Body::Truncated),
         2 => prop::collection::vec(any::<u8>(), 0..2048).prop_map(Body::Random),
@@ -171,7 +171,7 @@ impl Answer {
         match &self.body {
             Body::Empty => Vec::new(),
             Body::Documented => documented.to_string().into_bytes(),
-            Body::ErrorBody => error_body(self.status, "chaos", "Chaos")
+            Body::Error => error_body(self.status, "chaos", "Chaos")
                 .to_string()
                 .into_bytes(),
             Body::Html => b"<!DOCTYPE html><html><body><h1>Bad Gateway</h1></body></html>".to_vec(),
@@ -355,13 +355,13 @@ fn judge(
     if documented
         && answer.json_content_type()
         && answer.body_arrives_whole()
-        && matches!(answer.body, Body::ErrorBody)
+        && matches!(answer.body, Body::Error)
     {
         prop_assert_eq!(
             typed.map(|body| body.status_code),
             Some(i32::from(answer.status))
         );
-    } else if !documented || !matches!(answer.body, Body::ErrorBody) {
+    } else if !documented || !matches!(answer.body, Body::Error) {
         prop_assert!(typed.is_none(), "{typed:?}");
     }
     // Formatting a hostile error stays short.
