@@ -57,17 +57,23 @@ for n in $SIZES; do
 done
 
 # --- expansion timer ---------------------------------------------------------------------
-# The jeri side needs jeri-codegen's `generate`; without it the binary still times progenitor.
+# Built twice: release (the generators' intrinsic cost) and dev, where proc macros and their
+# dependencies are unoptimized exactly as in a user's `cargo build`. The jeri side needs
+# jeri-codegen's `generate`; without it the binary still times progenitor.
 COMPARE_DIR="$HERE/../progenitor-compare"
 COMPARE_TARGET="$WORK/compare-target"
-COMPARE_BIN="$COMPARE_TARGET/release/progenitor-compare"
-note "building bench/progenitor-compare (release)"
 JERI_EXPAND="yes"
-if ! (cd "$COMPARE_DIR" && CARGO_TARGET_DIR="$COMPARE_TARGET" cargo build --release --features jeri >>"$LOG" 2>&1); then
-    note "jeri-codegen side does not build; timing progenitor only (see $LOG)"
-    JERI_EXPAND="no"
-    (cd "$COMPARE_DIR" && CARGO_TARGET_DIR="$COMPARE_TARGET" cargo build --release >>"$LOG" 2>&1)
-fi
+for profile in release dev; do
+    note "building bench/progenitor-compare ($profile)"
+    if ! (cd "$COMPARE_DIR" && CARGO_TARGET_DIR="$COMPARE_TARGET" cargo build --profile "$profile" --features jeri >>"$LOG" 2>&1); then
+        note "jeri-codegen side does not build; timing progenitor only (see $LOG)"
+        JERI_EXPAND="no"
+        (cd "$COMPARE_DIR" && CARGO_TARGET_DIR="$COMPARE_TARGET" cargo build --profile "$profile" >>"$LOG" 2>&1)
+    fi
+done
+compare_bin() { # profile -> binary path (cargo names the dev profile's dir "debug")
+    if [[ $1 == dev ]]; then echo "$COMPARE_TARGET/debug/progenitor-compare"; else echo "$COMPARE_TARGET/$1/progenitor-compare"; fi
+}
 
 # --- scratch crates ----------------------------------------------------------------------
 # One crate per (generator, spec); one target dir per generator so each generator's
@@ -165,7 +171,8 @@ for case in "${CASES[@]}"; do
     IFS='|' read -r _ jeri_spec _ <<<"$case"
     EXPAND_SPECS+=("$jeri_spec")
 done
-EXPAND_TABLE=$("$COMPARE_BIN" --budget-ms "$BUDGET_MS" "${EXPAND_SPECS[@]}")
+EXPAND_RELEASE=$("$(compare_bin release)" --budget-ms "$BUDGET_MS" "${EXPAND_SPECS[@]}")
+EXPAND_DEV=$("$(compare_bin dev)" --budget-ms "$BUDGET_MS" "${EXPAND_SPECS[@]}")
 
 # --- report ------------------------------------------------------------------------------
 progenitor_version=$(awk '/^name = "progenitor"$/ { getline; print $3 }' "$WORK/crates"/cc-progenitor-*/Cargo.lock 2>/dev/null | head -1 | tr -d '"')
@@ -197,16 +204,21 @@ progenitor_version=$(awk '/^name = "progenitor"$/ { getline; print $3 }' "$WORK/
     echo
     echo "## Expansion time and generated code size"
     echo
-    echo "\`bench/progenitor-compare\` (release build), both generators in one process: spec text to tokens,"
-    echo "parsing included, median over repeated runs (n) within a ${BUDGET_MS} ms budget each. Lines are the"
-    echo "expansion pretty-printed with prettyplease. In a real build the macros run unoptimized (dev"
-    echo "profile), so their share of the rebuild above is larger than these numbers."
+    echo "\`bench/progenitor-compare\`, both generators in one process: spec text to tokens, parsing"
+    echo "included, median over repeated runs (n) within a ${BUDGET_MS} ms budget each. Lines are the"
+    echo "expansion pretty-printed with prettyplease; (docs) is how many of them are doc comments."
     if [[ $JERI_EXPAND == no ]]; then
         echo
         echo "jeri-codegen's \`generate\` did not build at this commit, so only progenitor was timed."
     fi
     echo
-    echo "$EXPAND_TABLE"
+    echo "Release build (the generators' own cost):"
+    echo
+    echo "$EXPAND_RELEASE"
+    echo
+    echo "Dev build (what a \`cargo build\` pays: proc macros and their dependencies run unoptimized):"
+    echo
+    echo "$EXPAND_DEV"
 } >"$RESULTS.tmp"
 mv "$RESULTS.tmp" "$RESULTS"
 cat "$RESULTS"

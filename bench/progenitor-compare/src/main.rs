@@ -5,7 +5,7 @@
 //! For every spec both generators run in this one process, back to back, from spec text to
 //! tokens (parsing included, as the macros do it), repeated until the time budget is used
 //! (at least three runs each); the median is reported. Code size is the line count of the
-//! expansion pretty-printed with prettyplease. Progenitor only reads JSON, so a YAML spec is
+//! expansion pretty-printed with prettyplease, with the doc-comment lines among them. Progenitor only reads JSON, so a YAML spec is
 //! converted to JSON text once, outside the timed region, and progenitor times parsing that.
 //! Prints a markdown table.
 
@@ -23,8 +23,9 @@ struct Measurement {
     median: Duration,
     /// How many runs the median is over.
     runs: usize,
-    /// Lines of the pretty-printed expansion; `None` when it did not parse as a file.
-    lines: Option<usize>,
+    /// Lines of the pretty-printed expansion, and how many of them are doc comments;
+    /// `None` when it did not parse as a file.
+    lines: Option<(usize, usize)>,
 }
 
 /// One spec as each generator reads it.
@@ -73,7 +74,7 @@ fn run() -> Result<(), String> {
     }
 
     println!(
-        "| spec | ops | jeri expand ms | progenitor expand ms | progenitor/jeri | jeri lines | progenitor lines | progenitor/jeri |"
+        "| spec | ops | jeri expand ms | progenitor expand ms | progenitor/jeri | jeri lines (docs) | progenitor lines (docs) | progenitor/jeri |"
     );
     println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     for path in &paths {
@@ -93,8 +94,15 @@ fn run() -> Result<(), String> {
             cell_lines(&ours),
             cell_lines(&theirs),
             ratio(
-                theirs.as_ref().ok().and_then(|m| m.lines).map(|n| n as f64),
-                ours.as_ref().ok().and_then(|m| m.lines).map(|n| n as f64)
+                theirs
+                    .as_ref()
+                    .ok()
+                    .and_then(|m| m.lines)
+                    .map(|(n, _)| n as f64),
+                ours.as_ref()
+                    .ok()
+                    .and_then(|m| m.lines)
+                    .map(|(n, _)| n as f64)
             ),
         );
     }
@@ -148,9 +156,16 @@ fn measure(
         }
     }
     times.sort();
-    let lines = syn::parse2::<syn::File>(last)
-        .ok()
-        .map(|file| prettyplease::unparse(&file).lines().count());
+    let lines = syn::parse2::<syn::File>(last).ok().map(|file| {
+        let text = prettyplease::unparse(&file);
+        let docs = text
+            .lines()
+            .filter(|line| {
+                line.trim_start().starts_with("///") || line.trim_start().starts_with("//!")
+            })
+            .count();
+        (text.lines().count(), docs)
+    });
     Ok(Measurement {
         median: times[times.len() / 2],
         runs: times.len(),
@@ -187,7 +202,10 @@ fn cell_ms(m: &Result<Measurement, String>) -> String {
 
 fn cell_lines(m: &Result<Measurement, String>) -> String {
     match m {
-        Ok(Measurement { lines: Some(n), .. }) => n.to_string(),
+        Ok(Measurement {
+            lines: Some((n, docs)),
+            ..
+        }) => format!("{n} ({docs})"),
         Ok(_) => "unparsable".into(),
         Err(_) => "–".into(),
     }
