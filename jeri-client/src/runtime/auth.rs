@@ -2,25 +2,44 @@
 
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderName, HeaderValue};
 
-use super::{Credentials, Error, OperationInfo, SecurityRequirement};
+use super::{Credentials, Error, OperationInfo, Secret, SecurityRequirement};
 
-/// Credentials to add to one request.
-#[derive(Default)]
-pub(crate) struct Applied {
-    pub(crate) headers: HeaderMap,
-    /// Query parameters carrying a secret; their presence means the URL must
-    /// never be shown.
-    pub(crate) query: Vec<(&'static str, String)>,
+/// The credentials as ready-made header values, built once per transport so
+/// that a request only clones them (a reference count, not a copy).
+#[derive(Clone, Default)]
+pub(crate) struct CredentialHeaders {
+    api_key: Option<HeaderValue>,
+    bearer: Option<HeaderValue>,
 }
 
-/// Applies the first security alternative of `operation` the credentials
-/// satisfy completely.
+impl CredentialHeaders {
+    /// Header values for `credentials`; a secret that cannot be a header value
+    /// is left out here and reported by [`apply`] when an operation needs it.
+    pub(crate) fn new(credentials: &Credentials) -> Self {
+        Self {
+            api_key: credentials
+                .api_key_secret()
+                .and_then(|key| sensitive(key.expose())),
+            bearer: credentials
+                .bearer_token_secret()
+                .and_then(|token| sensitive(&format!("Bearer {}", token.expose()))),
+        }
+    }
+}
+
+/// Adds the first security alternative of `operation` the credentials satisfy
+/// completely: headers into `headers`, secret query parameters into `query`
+/// (their presence means the URL must never be shown). Returns whether any
+/// secret went into the query.
 pub(crate) fn apply(
     credentials: &Credentials,
+    prepared: &CredentialHeaders,
     operation: &OperationInfo,
-) -> Result<Applied, Error> {
+    headers: &mut HeaderMap,
+    query: &mut Vec<(&'static str, Secret)>,
+) -> Result<(), Error> {
     if operation.security.is_empty() {
-        return Ok(Applied::default());
+        return Ok(());
     }
     let alternative = operation
         .security
@@ -33,43 +52,30 @@ pub(crate) fn apply(
         .ok_or(Error::MissingCredentials {
             operation: operation.id,
         })?;
-    let mut applied = Applied::default();
     for requirement in alternative.iter() {
-        match (
-            requirement,
-            credentials.api_key_secret(),
-            credentials.bearer_token_secret(),
-        ) {
-            (SecurityRequirement::ApiKeyHeader(name), Some(key), _) => {
-                let name =
-                    HeaderName::from_bytes(name.as_bytes()).map_err(|_| Error::InvalidInput {
-                        operation: operation.id,
-                        message: format!(
-                            "the security scheme's header name {name:?} is not a valid header name"
-                        ),
-                    })?;
-                applied
-                    .headers
-                    .insert(name, sensitive(key.expose(), "API key", operation)?);
+        match requirement {
+            SecurityRequirement::ApiKeyHeader(name) => {
+                let value = prepared
+                    .api_key
+                    .clone()
+                    .ok_or_else(|| unsendable("API key", operation))?;
+                headers.insert(header_name(name, operation)?, value);
             }
-            (SecurityRequirement::ApiKeyQuery(name), Some(key), _) => {
-                applied.query.push((name, key.expose().to_owned()));
+            SecurityRequirement::ApiKeyQuery(name) => {
+                if let Some(key) = credentials.api_key_secret() {
+                    query.push((name, key.clone()));
+                }
             }
-            (SecurityRequirement::Bearer, _, Some(token)) => {
-                let value = format!("Bearer {}", token.expose());
-                applied
-                    .headers
-                    .insert(AUTHORIZATION, sensitive(&value, "bearer token", operation)?);
-            }
-            // `find` above only picks alternatives whose requirements are all met.
-            _ => {
-                return Err(Error::MissingCredentials {
-                    operation: operation.id,
-                });
+            SecurityRequirement::Bearer => {
+                let value = prepared
+                    .bearer
+                    .clone()
+                    .ok_or_else(|| unsendable("bearer token", operation))?;
+                headers.insert(AUTHORIZATION, value);
             }
         }
     }
-    Ok(applied)
+    Ok(())
 }
 
 fn satisfiable(credentials: &Credentials, requirement: &SecurityRequirement) -> bool {
@@ -81,14 +87,34 @@ fn satisfiable(credentials: &Credentials, requirement: &SecurityRequirement) -> 
     }
 }
 
+/// The header name of a security scheme. Lower-case names (the usual case)
+/// are used as static strings; others are checked and lower-cased.
+fn header_name(name: &'static str, operation: &OperationInfo) -> Result<HeaderName, Error> {
+    let plain = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if plain {
+        return Ok(HeaderName::from_static(name));
+    }
+    HeaderName::from_bytes(name.as_bytes()).map_err(|_| Error::InvalidInput {
+        operation: operation.id,
+        message: format!("the security scheme's header name {name:?} is not a valid header name"),
+    })
+}
+
 /// A header value that HTTP/2 never indexes and that no formatting shows.
-fn sensitive(value: &str, what: &str, operation: &OperationInfo) -> Result<HeaderValue, Error> {
-    let mut value = HeaderValue::from_str(value).map_err(|_| Error::InvalidInput {
+fn sensitive(value: &str) -> Option<HeaderValue> {
+    let mut value = HeaderValue::from_str(value).ok()?;
+    value.set_sensitive(true);
+    Some(value)
+}
+
+fn unsendable(what: &str, operation: &OperationInfo) -> Error {
+    Error::InvalidInput {
         operation: operation.id,
         message: format!("the {what} contains characters that cannot be sent in an HTTP header"),
-    })?;
-    value.set_sensitive(true);
-    Ok(value)
+    }
 }
 
 #[cfg(test)]
@@ -107,23 +133,38 @@ mod tests {
         }
     }
 
+    fn run(
+        credentials: &Credentials,
+        operation: &OperationInfo,
+    ) -> Result<(HeaderMap, Vec<(&'static str, Secret)>), Error> {
+        let mut headers = HeaderMap::new();
+        let mut query = Vec::new();
+        let prepared = CredentialHeaders::new(credentials);
+        apply(credentials, &prepared, operation, &mut headers, &mut query)?;
+        Ok((headers, query))
+    }
+
     #[test]
     fn first_satisfiable_alternative_wins() {
         let both = Credentials::api_key("key").with_bearer_token("jwt");
-        let applied = apply(&both, &operation(&[&[KEY], &[SecurityRequirement::Bearer]]));
-        let headers = applied.map(|a| a.headers).unwrap_or_default();
+        let (headers, _) =
+            run(&both, &operation(&[&[KEY], &[SecurityRequirement::Bearer]])).unwrap_or_default();
         assert_eq!(headers.get("api-key").map(|v| v.is_sensitive()), Some(true));
         assert!(headers.get(AUTHORIZATION).is_none());
 
         let bearer = Credentials::bearer("jwt");
-        let applied = apply(
+        let (headers, _) = run(
             &bearer,
             &operation(&[&[KEY], &[SecurityRequirement::Bearer]]),
-        );
-        let headers = applied.map(|a| a.headers).unwrap_or_default();
+        )
+        .unwrap_or_default();
         assert_eq!(
             headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()),
             Some("Bearer jwt")
+        );
+        assert_eq!(
+            headers.get(AUTHORIZATION).map(|v| v.is_sensitive()),
+            Some(true)
         );
         assert!(headers.get("api-key").is_none());
     }
@@ -131,7 +172,7 @@ mod tests {
     #[test]
     fn every_requirement_of_an_alternative_is_needed() {
         let key_only = Credentials::api_key("key");
-        let result = apply(
+        let result = run(
             &key_only,
             &operation(&[&[KEY, SecurityRequirement::Bearer]]),
         );
@@ -144,10 +185,10 @@ mod tests {
     #[test]
     fn no_security_and_empty_alternatives_need_nothing() {
         let none = Credentials::none();
-        assert!(apply(&none, &operation(&[])).is_ok_and(|a| a.headers.is_empty()));
-        assert!(apply(&none, &operation(&[&[KEY], &[]])).is_ok_and(|a| a.headers.is_empty()));
+        assert!(run(&none, &operation(&[])).is_ok_and(|(h, _)| h.is_empty()));
+        assert!(run(&none, &operation(&[&[KEY], &[]])).is_ok_and(|(h, _)| h.is_empty()));
         assert!(matches!(
-            apply(&none, &operation(&[&[KEY]])),
+            run(&none, &operation(&[&[KEY]])),
             Err(Error::MissingCredentials { .. })
         ));
     }
@@ -155,13 +196,37 @@ mod tests {
     #[test]
     fn api_key_in_query() {
         let key = Credentials::api_key("key");
-        let applied = apply(
+        let (_, query) = run(
             &key,
             &operation(&[&[SecurityRequirement::ApiKeyQuery("api_key")]]),
+        )
+        .unwrap_or_default();
+        let query: Vec<_> = query.iter().map(|(n, v)| (*n, v.expose())).collect();
+        assert_eq!(query, vec![("api_key", "key")]);
+    }
+
+    #[test]
+    fn header_names_in_any_case() {
+        let key = Credentials::api_key("key");
+        let (headers, _) = run(
+            &key,
+            &operation(&[&[SecurityRequirement::ApiKeyHeader("X-Api_Key")]]),
+        )
+        .unwrap_or_default();
+        assert!(headers.get("x-api_key").is_some());
+        let bad = run(
+            &key,
+            &operation(&[&[SecurityRequirement::ApiKeyHeader("bad header")]]),
         );
-        assert_eq!(
-            applied.map(|a| a.query).ok(),
-            Some(vec![("api_key", "key".to_owned())])
-        );
+        assert!(matches!(bad, Err(Error::InvalidInput { .. })));
+    }
+
+    #[test]
+    fn unsendable_secrets_fail_before_sending() {
+        let key = Credentials::api_key("line\nbreak");
+        assert!(matches!(
+            run(&key, &operation(&[&[KEY]])),
+            Err(Error::InvalidInput { .. })
+        ));
     }
 }

@@ -6,6 +6,7 @@ use std::time::Duration;
 use reqwest::header::HeaderValue;
 use url::Url;
 
+use super::auth::CredentialHeaders;
 use super::transport::Inner;
 use super::{Credentials, Environment, Error, RetryPolicy, Secret, Transport};
 
@@ -171,10 +172,12 @@ impl TransportBuilder {
                     self.user_agent
                 ))
             })?;
+        let client_applies_timeout = self.client.is_none();
         let client = match self.client {
             Some(ClientSlot(client)) => client,
             None => reqwest::Client::builder()
                 .connect_timeout(self.connect_timeout)
+                .timeout(self.timeout)
                 .redirect(reqwest::redirect::Policy::custom(same_origin_redirects))
                 .build()
                 .map_err(|error| {
@@ -186,9 +189,11 @@ impl TransportBuilder {
                 base_url,
                 client,
                 user_agent,
+                credential_headers: CredentialHeaders::new(&self.credentials),
                 credentials: self.credentials,
                 retry: self.retry,
                 timeout: self.timeout,
+                client_applies_timeout,
                 max_body_size: self.max_body_size,
             }),
         })

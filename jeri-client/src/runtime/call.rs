@@ -1,6 +1,6 @@
 //! One request being assembled and sent.
 
-use std::fmt::Display;
+use std::fmt::{Display, Write as _};
 
 use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, USER_AGENT};
 use serde::Serialize;
@@ -9,7 +9,9 @@ use url::Url;
 use super::body::{Redactor, form_encode};
 use super::encoding::{self, SegmentError};
 use super::retry::{is_retryable_status, parse_retry_after};
-use super::{CallOptions, Error, OperationInfo, Response, Transport, TransportErrorKind, auth};
+use super::{
+    CallOptions, Error, OperationInfo, Response, Secret, Transport, TransportErrorKind, auth,
+};
 
 const JSON: &str = "application/json";
 const FORM: &str = "application/x-www-form-urlencoded";
@@ -49,8 +51,12 @@ pub struct Call<'a> {
     transport: &'a Transport,
     operation: &'static OperationInfo,
     options: CallOptions,
+    /// The base URL's path followed by the encoded operation path.
     path: String,
-    query: Vec<(String, String)>,
+    /// The form-encoded query string, without the `?`.
+    query: String,
+    /// Reused to format each parameter value without a fresh allocation.
+    scratch: String,
     headers: HeaderMap,
     body: Option<Body>,
 }
@@ -72,8 +78,14 @@ impl<'a> Call<'a> {
             transport,
             operation,
             options,
-            path: String::new(),
-            query: Vec::new(),
+            path: transport
+                .inner
+                .base_url
+                .path()
+                .trim_end_matches('/')
+                .to_owned(),
+            query: String::new(),
+            scratch: String::new(),
             headers: HeaderMap::new(),
             body: None,
         }
@@ -90,13 +102,14 @@ impl<'a> Call<'a> {
     /// An empty value, `.` or `..` would address a different resource, so
     /// they fail with [`Error::InvalidInput`] and nothing is sent.
     pub fn path_param(&mut self, name: &'static str, value: &dyn Display) -> Result<(), Error> {
-        let value = value.to_string();
-        encoding::push_param(&mut self.path, &value).map_err(|error| {
+        self.format_scratch(value);
+        encoding::push_param(&mut self.path, &self.scratch).map_err(|error| {
             let message = match error {
                 SegmentError::Empty => format!("path parameter `{name}` is empty"),
-                SegmentError::DotSegment => {
-                    format!("path parameter `{name}` cannot be {value:?}: it would address a different path")
-                }
+                SegmentError::DotSegment => format!(
+                    "path parameter `{name}` cannot be {:?}: it would address a different path",
+                    self.scratch
+                ),
             };
             self.invalid(message)
         })
@@ -104,7 +117,15 @@ impl<'a> Call<'a> {
 
     /// Adds a query parameter (form-encoded, so `+` arrives as `+`).
     pub fn query(&mut self, name: &str, value: &dyn Display) {
-        self.query.push((name.to_owned(), value.to_string()));
+        self.format_scratch(value);
+        url::form_urlencoded::Serializer::for_suffix(&mut self.query, 0)
+            .append_pair(name, &self.scratch);
+    }
+
+    fn format_scratch(&mut self, value: &dyn Display) {
+        self.scratch.clear();
+        // Writing into a String cannot fail.
+        let _ = write!(self.scratch, "{value}");
     }
 
     /// Sets a header parameter; a value that cannot be sent in a header fails
@@ -174,22 +195,43 @@ impl<'a> Call<'a> {
     ///
     /// Returns any response that arrived, whatever its status; the caller
     /// decides what the status means.
-    pub async fn send(self) -> Result<Response, Error> {
+    pub async fn send(mut self) -> Result<Response, Error> {
         let inner = &self.transport.inner;
         let operation = self.operation;
-        let applied = auth::apply(&inner.credentials, operation)?;
-        let redact_query = !applied.query.is_empty();
-        let url = self.url(&applied.query);
 
-        let mut headers = HeaderMap::new();
+        let mut headers = std::mem::take(&mut self.headers);
+        let mut secret_query = Vec::new();
+        // Credentials go in last, so that no header parameter can replace them.
+        auth::apply(
+            &inner.credentials,
+            &inner.credential_headers,
+            operation,
+            &mut headers,
+            &mut secret_query,
+        )?;
         headers.insert(USER_AGENT, inner.user_agent.clone());
         headers.insert(ACCEPT, HeaderValue::from_static(JSON));
         if let Some(body) = &self.body {
             headers.insert(CONTENT_TYPE, HeaderValue::from_static(body.content_type));
         }
-        headers.extend(self.headers);
-        // Credentials last, so that no header parameter can replace them.
-        headers.extend(applied.headers);
+        let redact_query = !secret_query.is_empty();
+        let url = self.url(&secret_query);
+
+        let mut builder = inner
+            .client
+            .request(operation.method.to_reqwest(), url)
+            .headers(headers);
+        if let Some(timeout) = self.options.timeout {
+            builder = builder.timeout(timeout);
+        } else if !inner.client_applies_timeout {
+            builder = builder.timeout(inner.timeout);
+        }
+        if let Some(body) = self.body.take() {
+            builder = builder.body(body.bytes);
+        }
+        let request = builder
+            .build()
+            .map_err(|error| transport_error(operation, error, redact_query))?;
 
         let max_attempts = self
             .options
@@ -197,19 +239,21 @@ impl<'a> Call<'a> {
             .unwrap_or(inner.retry.attempts())
             .max(1);
         let may_retry = operation.method.is_idempotent() || self.options.retry_non_idempotent;
-        let timeout = self.options.timeout.unwrap_or(inner.timeout);
         let started = tokio::time::Instant::now();
         let mut attempt = 1;
         loop {
-            let mut request = inner
-                .client
-                .request(operation.method.to_reqwest(), url.clone())
-                .headers(headers.clone())
-                .timeout(timeout);
-            if let Some(body) = &self.body {
-                request = request.body(body.bytes.clone());
-            }
-            let outcome = request.send().await;
+            // The last possible attempt sends the request itself; earlier ones
+            // send a copy (the body is shared, not copied).
+            let copy = if may_retry && attempt < max_attempts {
+                request.try_clone()
+            } else {
+                None
+            };
+            let Some(copy) = copy else {
+                let outcome = inner.client.execute(request).await;
+                return self.finish(outcome, redact_query);
+            };
+            let outcome = inner.client.execute(copy).await;
             let (retryable, retry_after) = match &outcome {
                 Ok(response) => (
                     is_retryable_status(response.status().as_u16()),
@@ -227,46 +271,52 @@ impl<'a> Call<'a> {
                     None,
                 ),
             };
-            let delay = (may_retry && retryable)
+            let delay = retryable
                 .then(|| {
                     inner
                         .retry
                         .next_delay(attempt, max_attempts, started.elapsed(), retry_after)
                 })
                 .flatten();
-            match (outcome, delay) {
-                (_, Some(delay)) => {
+            match delay {
+                Some(delay) => {
                     tokio::time::sleep(delay).await;
                     attempt += 1;
                 }
-                (Ok(response), None) => {
-                    return Ok(Response::new(
-                        response,
-                        operation,
-                        inner.max_body_size,
-                        redact_query,
-                        Redactor::new(&inner.credentials),
-                    ));
-                }
-                (Err(error), None) => return Err(transport_error(operation, error, redact_query)),
+                None => return self.finish(outcome, redact_query),
             }
         }
     }
 
-    fn url(&self, secret_query: &[(&'static str, String)]) -> Url {
-        let mut url = self.transport.inner.base_url.clone();
-        let base_path = url.path().trim_end_matches('/');
-        let path = format!("{base_path}{}", self.path);
-        url.set_path(&path);
-        if !self.query.is_empty() || !secret_query.is_empty() {
-            let mut pairs = url.query_pairs_mut();
-            for (name, value) in &self.query {
-                pairs.append_pair(name, value);
-            }
+    fn finish(
+        &self,
+        outcome: reqwest::Result<reqwest::Response>,
+        redact_query: bool,
+    ) -> Result<Response, Error> {
+        let inner = &self.transport.inner;
+        match outcome {
+            Ok(response) => Ok(Response::new(
+                response,
+                self.operation,
+                inner.max_body_size,
+                redact_query,
+                Redactor::new(&inner.credentials),
+            )),
+            Err(error) => Err(transport_error(self.operation, error, redact_query)),
+        }
+    }
+
+    /// The request URL: base URL, encoded path, query (secret parameters last).
+    fn url(&mut self, secret_query: &[(&'static str, Secret)]) -> Url {
+        if !secret_query.is_empty() {
+            let mut pairs = url::form_urlencoded::Serializer::for_suffix(&mut self.query, 0);
             for (name, value) in secret_query {
-                pairs.append_pair(name, value);
+                pairs.append_pair(name, value.expose());
             }
         }
+        let mut url = self.transport.inner.base_url.clone();
+        url.set_path(&self.path);
+        url.set_query((!self.query.is_empty()).then_some(self.query.as_str()));
         url
     }
 

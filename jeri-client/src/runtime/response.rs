@@ -74,7 +74,9 @@ impl Response {
     pub async fn json<T: DeserializeOwned>(mut self) -> Result<T, Error> {
         let status = self.status();
         let operation = self.operation.id;
-        if let Some(content_type) = self.content_type().filter(|value| !is_json(value)) {
+        if !self.content_type_is_json_or_absent()
+            && let Some(content_type) = self.content_type()
+        {
             let start = read_kept(&mut self.inner, EXCERPT_BYTES, EXCERPT_BYTES).await;
             return Err(Error::ContentType {
                 operation,
@@ -110,7 +112,7 @@ impl Response {
     pub async fn api_error<T: DeserializeOwned + fmt::Debug + Send + Sync + 'static>(
         self,
     ) -> Error {
-        let decodable = self.content_type().is_none_or(|value| is_json(&value));
+        let decodable = self.content_type_is_json_or_absent();
         let error = self.into_api_error().await;
         if !decodable || error.is_truncated() {
             return Error::Api(error);
@@ -170,18 +172,30 @@ impl Response {
             .get(CONTENT_TYPE)
             .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned())
     }
+
+    /// Whether the content type is JSON or absent; checked without copying the
+    /// header, as it runs on every success response.
+    fn content_type_is_json_or_absent(&self) -> bool {
+        self.inner
+            .headers()
+            .get(CONTENT_TYPE)
+            .is_none_or(|value| value.to_str().is_ok_and(is_json))
+    }
 }
 
 /// `application/json`, or any `+json` media type, parameters ignored.
 fn is_json(content_type: &str) -> bool {
-    let essence = content_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    essence == "application/json"
-        || (essence.starts_with("application/") && essence.ends_with("+json"))
+    let essence = content_type.split(';').next().unwrap_or_default().trim();
+    let Some((kind, subtype)) = essence.split_once('/') else {
+        return false;
+    };
+    kind.eq_ignore_ascii_case("application")
+        && (subtype.eq_ignore_ascii_case("json")
+            || subtype
+                .len()
+                .checked_sub(5)
+                .and_then(|at| subtype.get(at..))
+                .is_some_and(|suffix| suffix.eq_ignore_ascii_case("+json")))
 }
 
 #[cfg(test)]

@@ -1,19 +1,23 @@
 //! A string that never shows up in logs.
 
 use std::fmt;
+use std::sync::Arc;
 
 /// A credential (API key or bearer token) whose `Debug` and `Display` print
 /// `Secret([REDACTED])`.
 ///
 /// The value is only reachable through [`Secret::expose`], so formatting a
 /// [`Transport`](super::Transport), a client or an error can never print it.
+///
+/// Cloning shares the value (it sits behind an [`Arc`]), so every request can
+/// hold the credentials without copying them.
 #[derive(Clone)]
-pub struct Secret(String);
+pub struct Secret(Arc<str>);
 
 impl Secret {
     /// Wraps a credential.
     pub fn new(value: impl Into<String>) -> Self {
-        Self(value.into())
+        Self(Arc::from(value.into()))
     }
 
     /// The credential itself, for the one place that has to send it.
@@ -29,19 +33,19 @@ impl Secret {
 
 impl From<String> for Secret {
     fn from(value: String) -> Self {
-        Self(value)
+        Self(Arc::from(value))
     }
 }
 
 impl From<&str> for Secret {
     fn from(value: &str) -> Self {
-        Self(value.to_owned())
+        Self(Arc::from(value))
     }
 }
 
 impl From<&String> for Secret {
     fn from(value: &String) -> Self {
-        Self(value.clone())
+        Self(Arc::from(value.as_str()))
     }
 }
 

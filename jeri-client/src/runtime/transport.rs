@@ -7,6 +7,7 @@ use std::time::Duration;
 use reqwest::header::HeaderValue;
 use url::Url;
 
+use super::auth::CredentialHeaders;
 use super::{Credentials, RetryPolicy, TransportBuilder};
 
 /// The base URL, HTTP client, credentials and policies shared by every call.
@@ -23,8 +24,12 @@ pub(crate) struct Inner {
     pub(crate) client: reqwest::Client,
     pub(crate) user_agent: HeaderValue,
     pub(crate) credentials: Credentials,
+    pub(crate) credential_headers: CredentialHeaders,
     pub(crate) retry: RetryPolicy,
     pub(crate) timeout: Duration,
+    /// The HTTP client applies `timeout` itself (it is one this crate built),
+    /// so requests only set a timeout when a call overrides it.
+    pub(crate) client_applies_timeout: bool,
     pub(crate) max_body_size: usize,
 }
 
@@ -43,9 +48,11 @@ impl Transport {
                 base_url: inner.base_url.clone(),
                 client: inner.client.clone(),
                 user_agent: inner.user_agent.clone(),
+                credential_headers: CredentialHeaders::new(&credentials),
                 credentials,
                 retry: inner.retry.clone(),
                 timeout: inner.timeout,
+                client_applies_timeout: inner.client_applies_timeout,
                 max_body_size: inner.max_body_size,
             }),
         }
