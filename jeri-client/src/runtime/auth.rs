@@ -133,10 +133,12 @@ mod tests {
         }
     }
 
+    type SecretQuery = Vec<(&'static str, Secret)>;
+
     fn run(
         credentials: &Credentials,
         operation: &OperationInfo,
-    ) -> Result<(HeaderMap, Vec<(&'static str, Secret)>), Error> {
+    ) -> Result<(HeaderMap, SecretQuery), Error> {
         let mut headers = HeaderMap::new();
         let mut query = Vec::new();
         let prepared = CredentialHeaders::new(credentials);
