@@ -1,6 +1,7 @@
 //! Request and response bodies: encoding what the caller sends, and keeping
 //! what the server sends without trusting its size or its content.
 
+use bytes::Bytes;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -246,30 +247,47 @@ fn kind(value: &Value) -> &'static str {
 /// A body read up to a limit.
 pub(crate) enum Limited {
     /// The whole body.
-    Complete(Vec<u8>),
+    Complete(Bytes),
     /// The body is longer than the limit; nothing more was read.
     TooLarge,
 }
 
 /// Reads the whole body, giving up as soon as it passes `limit` bytes.
+///
+/// A body that arrives in one chunk (the usual case for JSON answers) is
+/// passed on as that chunk, without copying.
 pub(crate) async fn read_limited(
     response: &mut reqwest::Response,
     limit: usize,
 ) -> Result<Limited, reqwest::Error> {
-    if response
-        .content_length()
-        .is_some_and(|length| length > limit as u64)
-    {
+    let declared = response.content_length();
+    if declared.is_some_and(|length| length > limit as u64) {
         return Ok(Limited::TooLarge);
     }
-    let mut body = Vec::new();
+    let Some(first) = response.chunk().await? else {
+        return Ok(Limited::Complete(Bytes::new()));
+    };
+    if first.len() > limit {
+        return Ok(Limited::TooLarge);
+    }
+    let Some(second) = response.chunk().await? else {
+        return Ok(Limited::Complete(first));
+    };
+    let capacity = declared.map_or(0, |length| length as usize);
+    let mut body = Vec::with_capacity(capacity.max(first.len() + second.len()));
+    for chunk in [first, second] {
+        if body.len() + chunk.len() > limit {
+            return Ok(Limited::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
     while let Some(chunk) = response.chunk().await? {
         if body.len() + chunk.len() > limit {
             return Ok(Limited::TooLarge);
         }
         body.extend_from_slice(&chunk);
     }
-    Ok(Limited::Complete(body))
+    Ok(Limited::Complete(Bytes::from(body)))
 }
 
 /// The start of an error body, which is never allowed to fill memory.

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use bytes::Bytes;
 use reqwest::header::{CONTENT_TYPE, HeaderMap, RETRY_AFTER};
 use serde::de::DeserializeOwned;
 
@@ -154,7 +155,7 @@ impl Response {
         ApiError::new(self.operation.id, status, bytes, truncated, retry_after)
     }
 
-    async fn read_all(&mut self) -> Result<Vec<u8>, Error> {
+    async fn read_all(&mut self) -> Result<Bytes, Error> {
         match read_limited(&mut self.inner, self.max_body_size).await {
             Ok(Limited::Complete(body)) => Ok(body),
             Ok(Limited::TooLarge) => Err(Error::BodyTooLarge {
