@@ -39,6 +39,12 @@ use quote::quote;
 ///   become type aliases. Inline objects and enums are named after where they sit:
 ///   `CustomerUserData` for property `userData` of `Customer`, `{Operation}Body` and
 ///   `{Operation}Response{status}` for inline request and response bodies.
+///
+///   Secret properties: a property whose schema (or the schema its `$ref` points to) has
+///   `format: password` or the extension `x-jeri-secret: true` holds a credential. Its
+///   struct gets a hand-written `Debug` that prints `[REDACTED]` for it (`Some([REDACTED])`
+///   or `None` when optional) instead of the derived one, so `{:?}` of a response never
+///   shows it; `Serialize` still writes the value. `x-jeri-secret` must be a boolean.
 /// - unless `types_only`: `pub mod requests` with one request value per operation (holding
 ///   its arguments, with setters for optional ones, `send()` and `IntoFuture`), and
 ///   `Client` with one method per operation (named after the `operationId` in snake_case),

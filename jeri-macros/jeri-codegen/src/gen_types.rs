@@ -78,20 +78,25 @@ fn struct_item(
     additional_properties: Option<&TypeRef>,
 ) -> TokenStream {
     let field_items = fields.iter().map(field_item);
-    let extra = additional_properties.map(|value| {
-        let value = type_ref(value, Scope::Types);
-        let field_name = extra_field_name(fields);
-        quote! {
-            #[doc = " Properties not listed in the spec, by name."]
-            #[serde(flatten)]
-            pub #field_name: ::std::collections::BTreeMap<::std::string::String, #value>,
-        }
-    });
+    let extra_name = additional_properties.map(|_| extra_field_name(fields));
+    let extra = additional_properties
+        .zip(extra_name.as_ref())
+        .map(|(value, field_name)| {
+            let value = type_ref(value, Scope::Types);
+            quote! {
+                #[doc = " Properties not listed in the spec, by name."]
+                #[serde(flatten)]
+                pub #field_name: ::std::collections::BTreeMap<::std::string::String, #value>,
+            }
+        });
     let all_optional = fields.iter().all(|field| !field.required || field.nullable);
     let default = all_optional.then(|| quote!(::core::default::Default,));
+    let has_secret = fields.iter().any(|field| field.secret);
+    let derive_debug = (!has_secret).then(|| quote!(::core::fmt::Debug,));
+    let redacted_debug = has_secret.then(|| redacted_debug(name, fields, extra_name.as_ref()));
     quote! {
         #[derive(
-            ::core::fmt::Debug,
+            #derive_debug
             ::core::clone::Clone,
             ::core::cmp::PartialEq,
             #default
@@ -101,6 +106,45 @@ fn struct_item(
         pub struct #name {
             #(#field_items)*
             #extra
+        }
+        #redacted_debug
+    }
+}
+
+/// `Debug` for a struct with secret fields: what the derive would print, except that a
+/// secret field shows `[REDACTED]` (an optional one `Some([REDACTED])` or `None`, as
+/// whether a credential is present is not itself secret and helps debugging).
+fn redacted_debug(
+    name: &proc_macro2::Ident,
+    fields: &[Field],
+    extra_name: Option<&proc_macro2::Ident>,
+) -> TokenStream {
+    let type_name = unraw(&name.to_string()).to_owned();
+    let field_calls = fields.iter().map(|field| {
+        let member = ident(&field.rust_name);
+        let label = unraw(&member.to_string()).to_owned();
+        let is_option = !field.required || field.nullable;
+        let value = match (field.secret, is_option) {
+            (false, _) => quote!(&self.#member),
+            (true, false) => quote!(&::core::format_args!("[REDACTED]")),
+            (true, true) => quote! {
+                &self.#member.as_ref().map(|_| ::core::format_args!("[REDACTED]"))
+            },
+        };
+        quote!(.field(#label, #value))
+    });
+    let extra_call = extra_name.map(|member| {
+        let label = member.to_string();
+        quote!(.field(#label, &self.#member))
+    });
+    quote! {
+        impl ::core::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct(#type_name)
+                    #(#field_calls)*
+                    #extra_call
+                    .finish()
+            }
         }
     }
 }
@@ -123,6 +167,9 @@ fn field_item(field: &Field) -> TokenStream {
     }
     if !field.required && field.nullable {
         docs.line("`null` and an absent value both read as `None`.");
+    }
+    if field.secret {
+        docs.line("A credential: the struct's `Debug` output shows `[REDACTED]` instead.");
     }
     docs.assumptions(&field.docs);
     let docs = docs.attrs();

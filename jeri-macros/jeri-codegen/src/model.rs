@@ -103,6 +103,9 @@ pub struct Field {
     pub required: bool,
     /// `nullable: true` (or the referenced schema is nullable).
     pub nullable: bool,
+    /// The value is a credential: the property schema (or the schema it references) has
+    /// `format: password` or `x-jeri-secret: true`. The struct's `Debug` hides it.
+    pub secret: bool,
     /// Docs from the property schema.
     pub docs: Docs,
 }

@@ -247,3 +247,85 @@ fn named_references_stay_bare_inside_the_module() {
     let text = text_of(&api_with(vec![def]), "Wrapper");
     assert!(text.contains("= ::std::vec::Vec<Customer>;"));
 }
+
+#[test]
+fn secret_fields_get_a_hand_written_redacted_debug() {
+    let secret = |mut field: jeri_codegen::model::Field| {
+        field.secret = true;
+        field
+    };
+    let def = type_def(
+        "Session",
+        TypeKind::Struct {
+            fields: vec![
+                secret(field(
+                    "access_token",
+                    "accessToken",
+                    TypeRef::String,
+                    true,
+                    false,
+                )),
+                secret(field(
+                    "refresh_token",
+                    "refreshToken",
+                    TypeRef::String,
+                    false,
+                    false,
+                )),
+                field("r#type", "type", TypeRef::String, true, false),
+            ],
+            additional_properties: Some(TypeRef::Json),
+        },
+    );
+    let expected = r#"/// Generated from `components.schemas.Session`.
+#[derive(
+    ::core::clone::Clone,
+    ::core::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+)]
+pub struct Session {
+    /// The `accessToken` property.
+    ///
+    /// A credential: the struct's `Debug` output shows `[REDACTED]` instead.
+    #[serde(rename = "accessToken")]
+    pub access_token: ::std::string::String,
+    /// The `refreshToken` property.
+    ///
+    /// A credential: the struct's `Debug` output shows `[REDACTED]` instead.
+    #[serde(rename = "refreshToken")]
+    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    pub refresh_token: ::core::option::Option<::std::string::String>,
+    /// The `type` property.
+    pub r#type: ::std::string::String,
+    /// Properties not listed in the spec, by name.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+impl ::core::fmt::Debug for Session {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.debug_struct("Session")
+            .field("access_token", &::core::format_args!("[REDACTED]"))
+            .field(
+                "refresh_token",
+                &self.refresh_token.as_ref().map(|_| ::core::format_args!("[REDACTED]")),
+            )
+            .field("type", &self.r#type)
+            .field("additional_properties", &self.additional_properties)
+            .finish()
+    }
+}
+"#;
+    assert_eq!(text_of(&api_with(vec![def]), "Session"), expected);
+}
+
+#[test]
+fn structs_without_secret_fields_keep_the_derived_debug() {
+    let text = text_of(&gen_fixture::api(), "Customer");
+    assert!(text.contains("#[derive(\n    ::core::fmt::Debug,"));
+    assert!(!text.contains("impl ::core::fmt::Debug"));
+    assert!(!text.contains("REDACTED"));
+}

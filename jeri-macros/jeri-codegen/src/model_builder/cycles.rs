@@ -200,6 +200,7 @@ mod tests {
             ty,
             required: false,
             nullable: false,
+            secret: false,
             docs: Docs::default(),
         }
     }

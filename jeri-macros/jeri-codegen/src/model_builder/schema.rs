@@ -3,8 +3,8 @@
 use std::collections::HashSet;
 
 use openapiv3::{
-    AdditionalProperties, IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaKind, Type,
-    VariantOrUnknownOrEmpty,
+    AdditionalProperties, IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaKind,
+    StringFormat, Type, VariantOrUnknownOrEmpty,
 };
 
 use super::Builder;
@@ -12,6 +12,9 @@ use super::docs::schema_docs;
 use crate::diagnostics::{child, index};
 use crate::model::{EnumVariant, Field, FloatType, IntType, TypeKind, TypeRef, UnionVariant};
 use crate::naming::{NameSet, pascal_case, pascal_ident, snake_ident};
+
+/// The extension that marks a property's value as a credential.
+const SECRET: &str = "x-jeri-secret";
 
 /// A schema or a reference to one.
 #[derive(Debug, Clone, Copy)]
@@ -222,6 +225,22 @@ pub(super) fn component_key(reference: &str) -> Option<String> {
     Some(key.replace("~1", "/").replace("~0", "~"))
 }
 
+/// Whether a schema itself marks its value as a credential: `format: password` (OpenAPI's
+/// hint to obscure the value) or `x-jeri-secret: true`.
+fn marks_secret(schema: &Schema) -> bool {
+    let password = match &schema.schema_kind {
+        SchemaKind::Type(Type::String(s)) => {
+            matches!(
+                s.format,
+                VariantOrUnknownOrEmpty::Item(StringFormat::Password)
+            )
+        }
+        SchemaKind::Any(any) => any.format.as_deref() == Some("password"),
+        _ => false,
+    };
+    password || schema.schema_data.extensions.get(SECRET) == Some(&serde_json::Value::Bool(true))
+}
+
 /// Whether a schema adds nothing to an `allOf` (only docs, `nullable` and the like).
 fn is_empty_schema(s: SRef<'_>) -> bool {
     matches!(s, SRef::Item(schema) if matches!(classify(schema), Shape::Any))
@@ -313,17 +332,43 @@ impl<'d> Builder<'d, '_, '_> {
         doc.components.as_ref()?.schemas.get(key).map(SRef::of)
     }
 
-    /// Whether a schema is nullable, looking through references (with a bound, as
-    /// references may loop).
+    /// Whether a schema is nullable, looking through references.
     pub(super) fn is_nullable(&self, s: SRef<'_>) -> bool {
+        self.holds_through_refs(s, |schema| schema.schema_data.nullable)
+    }
+
+    /// Whether a schema marks its value as a credential, looking through references: a
+    /// property cannot carry siblings next to its `$ref`, so the marking may sit on the
+    /// referenced schema.
+    fn is_secret(&self, s: SRef<'_>) -> bool {
+        self.holds_through_refs(s, marks_secret)
+    }
+
+    /// Reports an `x-jeri-secret` that is not a boolean: silently ignoring it would leave
+    /// a credential printable.
+    fn check_secret_marking(&mut self, schema: &Schema, pointer: &str) {
+        if let Some(value) = schema.schema_data.extensions.get(SECRET)
+            && !value.is_boolean()
+        {
+            self.diag.error(
+                &child(pointer, SECRET),
+                format!("`{SECRET}` must be `true` or `false`"),
+                format!("write `{SECRET}: true` to keep the value out of `Debug` output"),
+            );
+        }
+    }
+
+    /// Whether `test` holds for a schema or for the schema it stands for through `$ref`s
+    /// and `allOf: [$ref]` wrappers (with a bound, as references may loop).
+    fn holds_through_refs(&self, s: SRef<'_>, test: impl Fn(&Schema) -> bool) -> bool {
         let mut current = s;
         for _ in 0..32 {
             match current {
                 SRef::Item(schema) => {
-                    if schema.schema_data.nullable {
+                    if test(schema) {
                         return true;
                     }
-                    // `allOf: [$ref]` wrappers carry the referenced schema's nullability.
+                    // An `allOf: [$ref]` wrapper stands for the schema it references.
                     if let Shape::AllOf { members, own: None } = classify(schema) {
                         let real: Vec<_> = members
                             .iter()
@@ -456,6 +501,7 @@ impl<'d> Builder<'d, '_, '_> {
             SRef::Ref(_) => return TypeKind::Alias(self.type_ref(s, pointer, name)),
             SRef::Item(schema) => schema,
         };
+        self.check_secret_marking(schema, pointer);
         match classify(schema) {
             Shape::Object(view) if !view.props.is_empty() => {
                 let mut acc = StructAcc::default();
@@ -501,7 +547,10 @@ impl<'d> Builder<'d, '_, '_> {
             let hint = format!("{parent}{}", pascal_case(wire));
             let ty = self.type_ref(*prop, &prop_pointer, &hint);
             let docs = match prop {
-                SRef::Item(schema) => schema_docs(self.diag, &prop_pointer, schema),
+                SRef::Item(schema) => {
+                    self.check_secret_marking(schema, &prop_pointer);
+                    schema_docs(self.diag, &prop_pointer, schema)
+                }
                 SRef::Ref(_) => Default::default(),
             };
             let nullable = self.is_nullable(*prop);
@@ -511,6 +560,7 @@ impl<'d> Builder<'d, '_, '_> {
                 ty,
                 required: view.required.iter().any(|r| r == wire),
                 nullable,
+                secret: self.is_secret(*prop),
                 docs,
             });
         }

@@ -18,6 +18,7 @@ pub fn field(name: &str, wire: &str, ty: TypeRef, required: bool, nullable: bool
         ty,
         required,
         nullable,
+        secret: false,
         docs: Docs::default(),
     }
 }
