@@ -62,13 +62,17 @@ pub enum LinkError {
     NotJeriLink {
         /// The base URL links are expected under.
         expected: String,
-        /// Scheme, host and path of the URL given, without its query.
+        /// Scheme, host and port of the URL given, and its path as a shape: the literal
+        /// `download` and empty segments as they are, every other segment as `<segment>`
+        /// (any of them may be a token). No user info, query or fragment.
         found: String,
     },
     /// The path is neither `/{slug}/download` nor `/{slug}/{token}`.
     #[error("the link path {path:?} is neither `/{{slug}}/download` nor `/{{slug}}/{{token}}`")]
     WrongShape {
-        /// The path after the base URL, with the token segment (if any) redacted.
+        /// The path after the base URL as a shape: the literal `download` and empty
+        /// segments as they are, every other segment as `<segment>`, since a link that
+        /// lost its slug has the token first.
         path: String,
     },
     /// A query parameter the link kind needs is absent or empty.

@@ -86,7 +86,7 @@ impl LinkBuilder {
             }
             _ => {
                 return Err(LinkError::WrongShape {
-                    path: redact_shape(&rest),
+                    path: path_shape(rest.iter().copied()),
                 });
             }
         };
@@ -117,7 +117,7 @@ impl LinkBuilder {
         let base = self.base_url();
         let not_ours = || LinkError::NotJeriLink {
             expected: base.as_str().to_owned(),
-            found: format!("{}{}", url.origin().ascii_serialization(), url.path()),
+            found: redacted_location(url),
         };
         if url.scheme() != base.scheme()
             || url.host() != base.host()
@@ -167,20 +167,49 @@ fn decode_token(text: &str) -> Result<String, LinkError> {
     }
 }
 
-/// The segments for an error message, with any segment that may be a token hidden.
-fn redact_shape(rest: &[&str]) -> String {
-    let shown: Vec<&str> = rest
-        .iter()
-        .enumerate()
-        .map(|(index, segment)| {
-            if index == 0 || *segment == "download" || segment.is_empty() {
-                *segment
+/// Stands for a path segment in error messages.
+const SEGMENT: &str = "<segment>";
+
+/// A path for an error message, as its shape: the literal `download` and empty segments
+/// as they are, every other segment as `<segment>`.
+///
+/// Any other segment may be a token: the second one of a session link, but also the first
+/// when a link lost its slug (`https://jeri.link/{token}`), so no position is safe to
+/// show. The shape still says what a support engineer needs: how many segments there
+/// are, where `download` sits, and whether there is a trailing slash.
+fn path_shape<'s>(segments: impl IntoIterator<Item = &'s str>) -> String {
+    let shown: Vec<&str> = segments
+        .into_iter()
+        .map(|segment| {
+            if segment == "download" || segment.is_empty() {
+                segment
             } else {
-                "…"
+                SEGMENT
             }
         })
         .collect();
     format!("/{}", shown.join("/"))
+}
+
+/// Where `url` points, for an error message: scheme, host and port as written, then the
+/// path's shape (see [`path_shape`]). User info, query and fragment are left out; a path
+/// that is not made of segments (`mailto:…`) is shown as `<path>`.
+fn redacted_location(url: &Url) -> String {
+    let mut shown = format!("{}:", url.scheme());
+    if url.has_authority() {
+        shown.push_str("//");
+        if let Some(host) = url.host() {
+            shown.push_str(&host.to_string());
+        }
+        if let Some(port) = url.port() {
+            shown.push_str(&format!(":{port}"));
+        }
+    }
+    match url.path_segments() {
+        Some(segments) => shown.push_str(&path_shape(segments)),
+        None => shown.push_str("<path>"),
+    }
+    shown
 }
 
 #[cfg(test)]
@@ -231,19 +260,19 @@ mod tests {
             ),
             (
                 "https://example.com/acme/download?token=dA",
-                "not a jeri link: it points at https://example.com/acme/download, expected a link under https://jeri.link/",
+                "not a jeri link: it points at https://example.com/<segment>/download, expected a link under https://jeri.link/",
             ),
             (
                 "http://jeri.link/acme/download?token=dA",
-                "not a jeri link: it points at http://jeri.link/acme/download, expected a link under https://jeri.link/",
+                "not a jeri link: it points at http://jeri.link/<segment>/download, expected a link under https://jeri.link/",
             ),
             (
                 "https://jeri.link/acme",
-                "the link path \"/acme\" is neither `/{slug}/download` nor `/{slug}/{token}`",
+                "the link path \"/<segment>\" is neither `/{slug}/download` nor `/{slug}/{token}`",
             ),
             (
                 "https://jeri.link/acme/c2VjcmV0/extra",
-                "the link path \"/acme/…/…\" is neither `/{slug}/download` nor `/{slug}/{token}`",
+                "the link path \"/<segment>/<segment>/<segment>\" is neither `/{slug}/download` nor `/{slug}/{token}`",
             ),
             (
                 "https://jeri.link/acme/download",
@@ -282,6 +311,49 @@ mod tests {
                     .err()
                     .as_deref(),
                 Some(*message),
+                "{link}"
+            );
+        }
+    }
+
+    #[test]
+    fn errors_show_where_a_link_points_but_no_path_segment() {
+        let builder = LinkBuilder::new();
+        let cases: &[(&str, &str)] = &[
+            // A session link that lost its slug: the token comes first.
+            ("https://jeri.link/c2VjcmV0", "/<segment>"),
+            ("https://jeri.link/download", "/download"),
+            ("https://jeri.link/acme//", "/<segment>//"),
+            (
+                "https://jeri.link/acme/c2VjcmV0/download/",
+                "/<segment>/<segment>/download/",
+            ),
+        ];
+        for (link, shape) in cases {
+            assert_eq!(
+                builder.parse(link),
+                Err(LinkError::WrongShape {
+                    path: (*shape).to_owned()
+                }),
+                "{link}"
+            );
+        }
+        let elsewhere: &[(&str, &str)] = &[
+            (
+                "https://user:c2VjcmV0@jeri.link.example:8443/acme/c2VjcmV0?redirectTo=x#c2VjcmV0",
+                "https://jeri.link.example:8443/<segment>/<segment>",
+            ),
+            ("http://[::1]:9/c2VjcmV0/", "http://[::1]:9/<segment>/"),
+            ("file:///c2VjcmV0", "file:///<segment>"),
+            ("mailto:c2VjcmV0", "mailto:<path>"),
+        ];
+        for (link, found) in elsewhere {
+            assert_eq!(
+                builder.parse(link),
+                Err(LinkError::NotJeriLink {
+                    expected: "https://jeri.link/".to_owned(),
+                    found: (*found).to_owned(),
+                }),
                 "{link}"
             );
         }
