@@ -11,7 +11,11 @@
 # Prints a markdown report and writes it to bench/compile-cost/results.md ($RESULTS).
 # Scratch crates and their target dirs live under target/compile-cost/ (never committed).
 #
-# Knobs: RUNS (default 3), SIZES (default "10 100 1000"), BUDGET_MS (expansion timer budget
+# jeri is measured at a committed revision ($JERI_REV, default HEAD), extracted with
+# `git archive` under target/compile-cost/, so edits made in the work tree while this runs
+# cannot trigger rebuilds of jeri's crates inside the timed region.
+#
+# Knobs: JERI_REV, RUNS (default 3), SIZES (default "10 100 1000"), BUDGET_MS (expansion timer budget
 # per generator and spec, default 2000), NEXUS_SPEC, RESULTS.
 set -euo pipefail
 
@@ -24,6 +28,7 @@ BUDGET_MS=${BUDGET_MS:-2000}
 NEXUS_SPEC=${NEXUS_SPEC:-/work/shared/specs/nexus.json}
 RESULTS=${RESULTS:-$HERE/results.md}
 TOOL="python3 $HERE/spec_tool.py"
+JERI_REV=$(git -C "$ROOT" rev-parse --short "${JERI_REV:-HEAD}")
 
 mkdir -p "$WORK/specs"
 LOG="$WORK/run.log"
@@ -35,11 +40,20 @@ if ! python3 -c 'import yaml' 2>/dev/null; then
     pip install --quiet pyyaml >>"$LOG" 2>&1 || pip install --quiet --break-system-packages pyyaml >>"$LOG" 2>&1
 fi
 
+# --- jeri snapshot -----------------------------------------------------------------------
+SNAP="$WORK/snapshot-$JERI_REV"
+if [[ ! -d $SNAP ]]; then
+    note "extracting jeri at $JERI_REV"
+    mkdir -p "$SNAP.tmp"
+    git -C "$ROOT" archive "$JERI_REV" | tar -x -C "$SNAP.tmp"
+    mv "$SNAP.tmp" "$SNAP"
+fi
+
 # --- specs -------------------------------------------------------------------------------
 # Each case: label, spec given to jeri, spec given to progenitor (JSON only).
 CASES=()
-if [[ -f "$ROOT/spec/openapi.yaml" ]]; then
-    cp "$ROOT/spec/openapi.yaml" "$WORK/specs/openapi.yaml"
+if [[ -f "$SNAP/spec/openapi.yaml" ]]; then
+    cp "$SNAP/spec/openapi.yaml" "$WORK/specs/openapi.yaml"
     $TOOL to-json "$WORK/specs/openapi.yaml" "$WORK/specs/openapi.json"
     CASES+=("openapi.yaml|$WORK/specs/openapi.yaml|$WORK/specs/openapi.json")
 else
@@ -60,7 +74,7 @@ done
 # Built twice: release (the generators' intrinsic cost) and dev, where proc macros and their
 # dependencies are unoptimized exactly as in a user's `cargo build`. The jeri side needs
 # jeri-codegen's `generate`; without it the binary still times progenitor.
-COMPARE_DIR="$HERE/../progenitor-compare"
+COMPARE_DIR="$SNAP/bench/progenitor-compare"
 COMPARE_TARGET="$WORK/compare-target"
 JERI_EXPAND="yes"
 for profile in release dev; do
@@ -86,11 +100,11 @@ scratch() { # generator label spec -> crate dir
     mkdir -p "$dir/src"
     local ext="${spec##*.}"
     cp "$spec" "$dir/spec.$ext"
-    sed -e "s#@NAME@#$name#g" -e "s#@ROOT@#$ROOT#g" "$HERE/templates/$gen/Cargo.toml.in" >"$dir/Cargo.toml"
+    sed -e "s#@NAME@#$name#g" -e "s#@ROOT@#$SNAP#g" "$HERE/templates/$gen/Cargo.toml.in" >"$dir/Cargo.toml"
     sed -e "s#@SPEC@#$dir/spec.$ext#g" "$HERE/templates/$gen/src/lib.rs.in" >"$dir/src/lib.rs"
     if [[ $gen == jeri ]]; then
         # Same dependency versions as the workspace.
-        cp "$ROOT/Cargo.lock" "$dir/Cargo.lock"
+        cp "$SNAP/Cargo.lock" "$dir/Cargo.lock"
     fi
     echo "$dir"
 }
@@ -179,7 +193,7 @@ progenitor_version=$(awk '/^name = "progenitor"$/ { getline; print $3 }' "$WORK/
 {
     echo "# Compile cost: jeri_macros::generate! vs progenitor::generate_api!"
     echo
-    echo "Written by \`bench/compile-cost/run.sh\` on $(date -u +%Y-%m-%d) at commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)."
+    echo "Written by \`bench/compile-cost/run.sh\` on $(date -u +%Y-%m-%d) with jeri at commit $JERI_REV."
     echo
     echo "Machine: $(nproc) cores (shared with other builds, so timings are noisy; ratios come from the same run),"
     echo "$(free -h | awk '/^Mem:/ { print $2 }') RAM, $(rustc --version), progenitor ${progenitor_version:-unknown}."
