@@ -137,3 +137,8 @@ jeri_macros::generate!(
     runtime = crate::runtime,
     scope(CustomerClient = "customerToken")
 );
+
+/// The README's Rust examples, compiled as doctests so they cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
