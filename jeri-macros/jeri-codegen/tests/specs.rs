@@ -22,7 +22,10 @@ fn assert_clean(path: &str, settings: &Settings) -> proc_macro2::TokenStream {
 #[test]
 fn product_spec_generates_cleanly() {
     assert_clean("../../spec/openapi.yaml", &Settings::default());
-    let types_only = Settings { types_only: true, ..Settings::default() };
+    let types_only = Settings {
+        types_only: true,
+        ..Settings::default()
+    };
     assert_clean("../../spec/openapi.yaml", &types_only);
 }
 
