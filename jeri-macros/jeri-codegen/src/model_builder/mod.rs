@@ -8,6 +8,7 @@ mod cycles;
 mod docs;
 mod operation;
 mod schema;
+mod shape;
 
 use std::collections::HashMap;
 
