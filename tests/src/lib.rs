@@ -1,4 +1,4 @@
-//! Integration, drift and compile-fail tests for the jeri workspace (see `tests/`).
+//! Integration, reliability and bad-spec compile-fail tests for the jeri workspace (see `tests/`).
 //!
 //! The library is what the integration tests share: a [`recording`] loopback
 //! server that keeps every request byte for byte, a [`raw`] server that
