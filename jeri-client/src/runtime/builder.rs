@@ -267,10 +267,10 @@ mod tests {
 
     #[test]
     fn defaults() {
-        let transport = TransportBuilder::new().api_key("k").build();
-        let Ok(transport) = transport else {
-            panic!("default build failed: {transport:?}");
-        };
+        let transport = TransportBuilder::new()
+            .api_key("k")
+            .build()
+            .expect("the defaults build");
         assert_eq!(
             transport.base_url().as_str(),
             "https://api.jericommerce.com/"

@@ -250,9 +250,10 @@ mod tests {
             ),
         ];
         for (tokens, expected) in cases {
-            match Settings::parse(tokens.clone()) {
-                Ok(_) => panic!("accepted {tokens}"),
-                Err(err) => assert_eq!(err.to_string(), expected, "input {tokens}"),
+            let result = Settings::parse(tokens.clone());
+            assert!(result.is_err(), "accepted {tokens}");
+            if let Err(err) = result {
+                assert_eq!(err.to_string(), expected, "input {tokens}");
             }
         }
     }
