@@ -20,7 +20,7 @@ static UPLOAD: OperationInfo = OperationInfo {
 const JWT: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhbmFAZXhhbXBsZS5jb20ifQ.TOPSECRET_signature_xyz";
 
 /// Sends one upload whose body `set` chooses, and returns what arrived.
-async fn upload(set: impl FnOnce(&mut Call<'_>) -> Result<(), Error>) -> Recorded {
+async fn upload(set: impl FnOnce(&mut Call) -> Result<(), Error>) -> Recorded {
     let server = Server::start(vec![Reply::status(204)]).await;
     let transport = server.transport();
     let mut call = Call::new(&transport, &UPLOAD, CallOptions::new());

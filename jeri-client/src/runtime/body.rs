@@ -244,96 +244,78 @@ fn kind(value: &Value) -> &'static str {
     }
 }
 
-/// A body read up to a limit.
-pub(crate) enum Limited {
-    /// The whole body.
-    Complete(Bytes),
-    /// The body is longer than the limit; nothing more was read.
-    TooLarge,
+/// What [`read_body`] got of a body.
+pub(crate) struct Read {
+    /// The start of the body, at most the `keep` bytes asked for (all of it
+    /// when `end` is [`ReadEnd::Complete`]).
+    pub(crate) bytes: Bytes,
+    /// How reading stopped.
+    pub(crate) end: ReadEnd,
 }
 
-/// Reads the whole body, giving up as soon as it passes `limit` bytes.
+/// How reading a body stopped.
+pub(crate) enum ReadEnd {
+    /// At the end of the body, all of which is in `bytes`.
+    Complete,
+    /// At the end of the body, within the limit, but only its start is in
+    /// `bytes`; the rest was read and dropped.
+    Cut,
+    /// Past the limit; nothing more was read.
+    TooLarge,
+    /// On a read failure.
+    Failed(reqwest::Error),
+}
+
+impl Read {
+    /// Whether `bytes` is the whole body.
+    pub(crate) fn is_complete(&self) -> bool {
+        matches!(self.end, ReadEnd::Complete)
+    }
+}
+
+/// Reads the body, keeping its first `keep` bytes and reading (but dropping)
+/// the rest, and gives up as soon as more than `limit` bytes arrived: the
+/// server decides neither how much memory a response takes nor how long the
+/// connection stays busy with it.
 ///
 /// A body that arrives in one chunk (the usual case for JSON answers) is
 /// passed on as that chunk, without copying.
-pub(crate) async fn read_limited(
-    response: &mut reqwest::Response,
-    limit: usize,
-) -> Result<Limited, reqwest::Error> {
-    let declared = response.content_length();
-    if declared.is_some_and(|length| length > limit as u64) {
-        return Ok(Limited::TooLarge);
-    }
-    let Some(first) = response.chunk().await? else {
-        return Ok(Limited::Complete(Bytes::new()));
-    };
-    if first.len() > limit {
-        return Ok(Limited::TooLarge);
-    }
-    let Some(second) = response.chunk().await? else {
-        return Ok(Limited::Complete(first));
-    };
-    let capacity = declared.map_or(0, |length| length as usize);
-    let mut body = Vec::with_capacity(capacity.max(first.len() + second.len()));
-    for chunk in [first, second] {
-        if body.len() + chunk.len() > limit {
-            return Ok(Limited::TooLarge);
-        }
-        body.extend_from_slice(&chunk);
-    }
-    while let Some(chunk) = response.chunk().await? {
-        if body.len() + chunk.len() > limit {
-            return Ok(Limited::TooLarge);
-        }
-        body.extend_from_slice(&chunk);
-    }
-    Ok(Limited::Complete(Bytes::from(body)))
-}
-
-/// The start of an error body, which is never allowed to fill memory.
-pub(crate) struct Kept {
-    /// At most `keep` bytes from the start of the body.
-    pub(crate) bytes: Vec<u8>,
-    /// Whether anything of the body is missing from `bytes`.
-    pub(crate) truncated: bool,
-}
-
-/// Keeps the first `keep` bytes of the body and reads (but drops) the rest
-/// up to `drain_limit` bytes in total, so the connection can be reused for
-/// ordinary error bodies without buffering a hostile one. Read failures end
-/// the body early: the status is what matters for an error response.
-pub(crate) async fn read_kept(
-    response: &mut reqwest::Response,
-    keep: usize,
-    drain_limit: usize,
-) -> Kept {
-    let mut bytes = Vec::new();
+pub(crate) async fn read_body(response: &mut reqwest::Response, keep: usize, limit: usize) -> Read {
+    let declared = response
+        .content_length()
+        .map_or(0, |length| usize::try_from(length).unwrap_or(usize::MAX));
+    let mut first: Option<Bytes> = None;
+    let mut copied: Vec<u8> = Vec::new();
     let mut seen = 0usize;
-    loop {
-        match response.chunk().await {
-            Ok(Some(chunk)) => {
-                seen = seen.saturating_add(chunk.len());
-                let room = keep.saturating_sub(bytes.len());
-                bytes.extend_from_slice(&chunk[..chunk.len().min(room)]);
-                if seen > drain_limit {
-                    return Kept {
-                        bytes,
-                        truncated: true,
-                    };
-                }
+    let end = loop {
+        let chunk = match response.chunk().await {
+            Ok(Some(chunk)) => chunk,
+            Ok(None) => break None,
+            Err(error) => break Some(ReadEnd::Failed(error)),
+        };
+        seen = seen.saturating_add(chunk.len());
+        if seen == chunk.len() && chunk.len() <= keep {
+            first = Some(chunk);
+        } else {
+            if let Some(first) = first.take() {
+                let capacity = declared.max(first.len() + chunk.len()).min(keep);
+                copied.reserve(capacity);
+                copied.extend_from_slice(&first);
             }
-            Ok(None) => {
-                let truncated = seen > bytes.len();
-                return Kept { bytes, truncated };
-            }
-            Err(_) => {
-                return Kept {
-                    bytes,
-                    truncated: true,
-                };
-            }
+            let room = keep.saturating_sub(copied.len());
+            copied.extend_from_slice(&chunk[..chunk.len().min(room)]);
         }
-    }
+        if seen > limit {
+            break Some(ReadEnd::TooLarge);
+        }
+    };
+    let bytes = first.unwrap_or_else(|| Bytes::from(copied));
+    let end = end.unwrap_or(if bytes.len() < seen {
+        ReadEnd::Cut
+    } else {
+        ReadEnd::Complete
+    });
+    Read { bytes, end }
 }
 
 #[cfg(test)]

@@ -6,11 +6,12 @@ use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, 
 use serde::Serialize;
 use url::Url;
 
-use super::body::{Redactor, form_encode};
+use super::body::form_encode;
 use super::encoding::{self, SegmentError};
 use super::retry::{is_retryable_status, parse_retry_after};
 use super::{
-    CallOptions, Error, OperationInfo, Response, Secret, Transport, TransportErrorKind, auth,
+    BoxFuture, CallOptions, Error, OperationInfo, Received, Response, Secret, Transport,
+    TransportErrorKind, auth,
 };
 
 const JSON: &str = "application/json";
@@ -47,8 +48,8 @@ const TEXT: &str = "text/plain; charset=utf-8";
 /// # Ok(())
 /// # }
 /// ```
-pub struct Call<'a> {
-    transport: &'a Transport,
+pub struct Call {
+    transport: Transport,
     operation: &'static OperationInfo,
     options: CallOptions,
     /// The base URL's path followed by the encoded operation path.
@@ -67,15 +68,16 @@ struct Body {
     content_type: &'static str,
 }
 
-impl<'a> Call<'a> {
-    /// Starts a call of `operation` through `transport`.
+impl Call {
+    /// Starts a call of `operation` through `transport` (the call keeps a
+    /// clone of it, which shares its configuration and connection pool).
     pub fn new(
-        transport: &'a Transport,
+        transport: &Transport,
         operation: &'static OperationInfo,
         options: CallOptions,
     ) -> Self {
         Self {
-            transport,
+            transport: transport.clone(),
             operation,
             options,
             path: transport
@@ -215,7 +217,7 @@ impl<'a> Call<'a> {
             headers.insert(CONTENT_TYPE, HeaderValue::from_static(body.content_type));
         }
         let redact_query = !secret_query.is_empty();
-        let url = self.url(&secret_query);
+        let url = Self::url(&inner.base_url, &self.path, &mut self.query, &secret_query);
 
         let mut builder = inner
             .client
@@ -289,34 +291,37 @@ impl<'a> Call<'a> {
     }
 
     fn finish(
-        &self,
+        self,
         outcome: reqwest::Result<reqwest::Response>,
         redact_query: bool,
     ) -> Result<Response, Error> {
-        let inner = &self.transport.inner;
         match outcome {
             Ok(response) => Ok(Response::new(
                 response,
                 self.operation,
-                inner.max_body_size,
+                self.transport,
                 redact_query,
-                Redactor::new(&inner.credentials),
             )),
             Err(error) => Err(transport_error(self.operation, error, redact_query)),
         }
     }
 
     /// The request URL: base URL, encoded path, query (secret parameters last).
-    fn url(&mut self, secret_query: &[(&'static str, Secret)]) -> Url {
+    fn url(
+        base_url: &Url,
+        path: &str,
+        query: &mut String,
+        secret_query: &[(&'static str, Secret)],
+    ) -> Url {
         if !secret_query.is_empty() {
-            let mut pairs = url::form_urlencoded::Serializer::for_suffix(&mut self.query, 0);
+            let mut pairs = url::form_urlencoded::Serializer::for_suffix(&mut *query, 0);
             for (name, value) in secret_query {
                 pairs.append_pair(name, value.expose());
             }
         }
-        let mut url = self.transport.inner.base_url.clone();
-        url.set_path(&self.path);
-        url.set_query((!self.query.is_empty()).then_some(self.query.as_str()));
+        let mut url = base_url.clone();
+        url.set_path(path);
+        url.set_query((!query.is_empty()).then_some(query.as_str()));
         url
     }
 
@@ -326,6 +331,60 @@ impl<'a> Call<'a> {
             message,
         }
     }
+}
+
+/// Sends `call` and turns the response into the operation's result with
+/// `decode`, which runs once the body has been read (see [`Received`]).
+///
+/// This is how generated operations send: building the call and decoding
+/// the response are plain functions, so the only future per operation is
+/// this small wrapper around one shared, non-generic sending future. A
+/// `call` that failed to build is returned when the future is awaited, and
+/// nothing is sent.
+///
+/// ```no_run
+/// use jeri_client::runtime::{
+///     Call, CallOptions, Error, Method, OperationInfo, Received, Transport, execute,
+/// };
+///
+/// static GET_PROGRAM: OperationInfo = OperationInfo {
+///     id: "getProgram",
+///     method: Method::Get,
+///     path: "/v1/programs/{programId}",
+///     security: &[],
+/// };
+///
+/// fn prepare(transport: &Transport, program: &str) -> Result<Call, Error> {
+///     let mut call = Call::new(transport, &GET_PROGRAM, CallOptions::default());
+///     call.path_literal("/v1/programs/");
+///     call.path_param("programId", &program)?;
+///     Ok(call)
+/// }
+///
+/// fn decode(received: Received) -> Result<serde_json::Value, Error> {
+///     match received.status() {
+///         200 => received.json(),
+///         _ => Err(received.unexpected()),
+///     }
+/// }
+///
+/// # async fn demo(transport: &Transport) -> Result<(), Error> {
+/// let program = execute(prepare(transport, "my-program"), decode).await?;
+/// # let _ = program;
+/// # Ok(())
+/// # }
+/// ```
+pub fn execute<T: Send + 'static>(
+    call: Result<Call, Error>,
+    decode: fn(Received) -> Result<T, Error>,
+) -> BoxFuture<Result<T, Error>> {
+    Box::pin(async move { decode(receive(call).await?) })
+}
+
+/// Sends the call and reads the body; the one future every generated
+/// operation shares.
+async fn receive(call: Result<Call, Error>) -> Result<Received, Error> {
+    Ok(call?.send().await?.receive().await)
 }
 
 /// Wraps a reqwest error; when a secret travels in the query string, the

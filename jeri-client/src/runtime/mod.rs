@@ -1,8 +1,9 @@
 //! The HTTP plumbing every generated operation goes through.
 //!
 //! Generated code builds a [`Call`] (path pieces, query, headers, body),
-//! sends it, and reads the [`Response`] according to the status codes the
-//! spec documents. Everything about HTTP lives here: credentials
+//! sends it with [`execute`], and decodes the [`Received`] response
+//! according to the status codes the spec documents; [`Call::send`] and
+//! [`Response`] do the same step by step. Everything about HTTP lives here: credentials
 //! ([`Transport`], [`Credentials`], [`Secret`]), URL encoding, retries
 //! ([`RetryPolicy`], [`CallOptions`]), timeouts, bounded body reading, and
 //! the one [`Error`] type.
@@ -18,6 +19,7 @@ mod environment;
 mod error;
 mod operation;
 mod options;
+mod received;
 mod response;
 mod retry;
 mod secret;
@@ -28,16 +30,17 @@ use std::pin::Pin;
 
 pub use api_error::{ApiError, ErrorBody};
 pub use builder::TransportBuilder;
-pub use call::Call;
+pub use call::{Call, execute};
 pub use credentials::Credentials;
 pub use environment::Environment;
 pub use error::{Error, TransportErrorKind};
 pub use operation::{Method, OperationInfo, SecurityRequirement};
 pub use options::CallOptions;
+pub use received::Received;
 pub use response::Response;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use transport::Transport;
 
-/// The future returned by a request's `IntoFuture`.
+/// The future returned by a request's `send()` and `IntoFuture`.
 pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;

@@ -235,7 +235,7 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
             type IntoFuture = #runtime::BoxFuture<Self::Output>;
 
             fn into_future(self) -> Self::IntoFuture {
-                ::std::boxed::Box::pin(self.send())
+                self.send()
             }
         }
     }
@@ -303,10 +303,10 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
             BodyMedia::Text => format_ident!("text_body"),
         };
         if body.required {
-            quote!(call.#setter(&self.body)?;)
+            quote!(call.#setter(&request.body)?;)
         } else {
             quote! {
-                if let ::core::option::Option::Some(body) = &self.body {
+                if let ::core::option::Option::Some(body) = &request.body {
                     call.#setter(body)?;
                 }
             }
@@ -314,23 +314,38 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
     });
     let output = outcome.output_type();
     let arms = outcome.match_arms();
+    let name = format_ident!("{}Request", op.type_name);
+    // `prepare` and `decode` are plain functions nested in `send`, not methods: a method
+    // could clash with a parameter's setter, and neither is an async state machine, so
+    // the only future per operation is the small one `execute` returns.
     quote! {
         #[doc = " Sends the request and decodes the response."]
-        pub async fn send(self) -> ::core::result::Result<#output, #runtime::Error> {
-            static OPERATION: #runtime::OperationInfo = #runtime::OperationInfo {
-                id: #id,
-                method: #runtime::Method::#method,
-                path: #path,
-                security: #security,
-            };
-            let mut call = #runtime::Call::new(&self.transport, &OPERATION, self.options);
-            #(#path_calls)*
-            #(#other_calls)*
-            #body_call
-            let response = call.send().await?;
-            match response.status() {
-                #arms
+        #[doc = ""]
+        #[doc = " The arguments are encoded now; an argument that cannot be sent fails the"]
+        #[doc = " returned future with `Error::InvalidInput` and nothing is sent. The request"]
+        #[doc = " goes out when the future is awaited. The future is boxed and owns what it"]
+        #[doc = " needs, so it can be stored or spawned; awaiting the request itself"]
+        #[doc = " (`IntoFuture`) returns this same future."]
+        pub fn send(self) -> #runtime::BoxFuture<::core::result::Result<#output, #runtime::Error>> {
+            fn prepare(request: #name) -> ::core::result::Result<#runtime::Call, #runtime::Error> {
+                static OPERATION: #runtime::OperationInfo = #runtime::OperationInfo {
+                    id: #id,
+                    method: #runtime::Method::#method,
+                    path: #path,
+                    security: #security,
+                };
+                let mut call = #runtime::Call::new(&request.transport, &OPERATION, request.options);
+                #(#path_calls)*
+                #(#other_calls)*
+                #body_call
+                ::core::result::Result::Ok(call)
             }
+            fn decode(received: #runtime::Received) -> ::core::result::Result<#output, #runtime::Error> {
+                match received.status() {
+                    #arms
+                }
+            }
+            #runtime::execute(prepare(self), decode)
         }
     }
 }
@@ -364,11 +379,11 @@ fn param_call(param: &Param) -> TokenStream {
         }
     };
     if param.required {
-        send(quote!(&self.#field))
+        send(quote!(&request.#field))
     } else {
         let inner = send(quote!(value));
         quote! {
-            if let ::core::option::Option::Some(value) = &self.#field {
+            if let ::core::option::Option::Some(value) = &request.#field {
                 #inner
             }
         }

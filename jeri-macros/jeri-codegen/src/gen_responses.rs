@@ -1,4 +1,5 @@
-//! Response typing: what `send()` returns and the `match` over the status that gets it.
+//! Response typing: what `send()` returns and the `match` over the status that gets it, in
+//! each operation's synchronous `decode` function.
 //!
 //! Successes are the documented `2xx` codes and the `2XX` range, plus `default` when it is
 //! the only response (then it also types the errors). Documented errors with a schema
@@ -94,7 +95,7 @@ impl<'a> Outcome<'a> {
         }
     }
 
-    /// The arms of `match response.status() { ... }`.
+    /// The arms of `match received.status() { ... }`.
     pub(crate) fn match_arms(&self) -> TokenStream {
         let mut codes = Vec::new();
         let mut ranges = Vec::new();
@@ -121,7 +122,7 @@ impl<'a> Outcome<'a> {
                     ranges.push(range_arm(2, decode));
                 }
             } else {
-                ranges.push(range_arm(2, quote!(response.empty().await)));
+                ranges.push(range_arm(2, quote!(received.empty())));
             }
         }
         let errors: Vec<&Response> = self
@@ -172,9 +173,9 @@ impl<'a> Outcome<'a> {
         let value = match &response.ty {
             Some(ty) => {
                 let ty = type_ref(ty, Scope::Requests);
-                quote!(response.json::<#ty>().await)
+                quote!(received.json::<#ty>())
             }
-            None => quote!(response.empty().await),
+            None => quote!(received.empty()),
         };
         if !self.several {
             return value;
@@ -200,9 +201,9 @@ fn error_result(ty: Option<&TypeRef>) -> TokenStream {
     match ty {
         Some(ty) => {
             let ty = type_ref(ty, Scope::Requests);
-            quote!(::core::result::Result::Err(response.api_error::<#ty>().await))
+            quote!(::core::result::Result::Err(received.api_error::<#ty>()))
         }
-        None => quote!(::core::result::Result::Err(response.unexpected().await)),
+        None => quote!(::core::result::Result::Err(received.unexpected())),
     }
 }
 

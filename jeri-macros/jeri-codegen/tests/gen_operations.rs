@@ -133,32 +133,51 @@ impl GetThingRequest {
         self
     }
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> ::core::result::Result<bool, crate::runtime::Error> {
-        static OPERATION: crate::runtime::OperationInfo = crate::runtime::OperationInfo {
-            id: "getThing",
-            method: crate::runtime::Method::Get,
-            path: "/v1/things/{thingId}",
-            security: &[&[crate::runtime::SecurityRequirement::ApiKeyHeader("api-key")]],
-        };
-        let mut call = crate::runtime::Call::new(
-            &self.transport,
-            &OPERATION,
-            self.options,
-        );
-        call.path_literal("/v1/things/");
-        call.path_param("thingId", &self.thing_id)?;
-        let response = call.send().await?;
-        match response.status() {
-            200 => response.json::<bool>().await,
-            _ => ::core::result::Result::Err(response.unexpected().await),
+    ///
+    /// The arguments are encoded now; an argument that cannot be sent fails the
+    /// returned future with `Error::InvalidInput` and nothing is sent. The request
+    /// goes out when the future is awaited. The future is boxed and owns what it
+    /// needs, so it can be stored or spawned; awaiting the request itself
+    /// (`IntoFuture`) returns this same future.
+    pub fn send(
+        self,
+    ) -> crate::runtime::BoxFuture<::core::result::Result<bool, crate::runtime::Error>> {
+        fn prepare(
+            request: GetThingRequest,
+        ) -> ::core::result::Result<crate::runtime::Call, crate::runtime::Error> {
+            static OPERATION: crate::runtime::OperationInfo = crate::runtime::OperationInfo {
+                id: "getThing",
+                method: crate::runtime::Method::Get,
+                path: "/v1/things/{thingId}",
+                security: &[
+                    &[crate::runtime::SecurityRequirement::ApiKeyHeader("api-key")],
+                ],
+            };
+            let mut call = crate::runtime::Call::new(
+                &request.transport,
+                &OPERATION,
+                request.options,
+            );
+            call.path_literal("/v1/things/");
+            call.path_param("thingId", &request.thing_id)?;
+            ::core::result::Result::Ok(call)
         }
+        fn decode(
+            received: crate::runtime::Received,
+        ) -> ::core::result::Result<bool, crate::runtime::Error> {
+            match received.status() {
+                200 => received.json::<bool>(),
+                _ => ::core::result::Result::Err(received.unexpected()),
+            }
+        }
+        crate::runtime::execute(prepare(self), decode)
     }
 }
 impl ::core::future::IntoFuture for GetThingRequest {
     type Output = ::core::result::Result<bool, crate::runtime::Error>;
     type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
     fn into_future(self) -> Self::IntoFuture {
-        ::std::boxed::Box::pin(self.send())
+        self.send()
     }
 }
 "#;
@@ -178,14 +197,14 @@ fn parameters_go_where_the_spec_puts_them() {
         // Required arguments in order; strings through `Into`.
         "program_id: impl ::core::convert::Into<::std::string::String>,\n        email: impl ::core::convert::Into<::std::string::String>,\n        kind: super::types::CustomerKind,\n        ids: ::std::vec::Vec<i32>,\n    ) -> Self",
         // Path pieces in template order.
-        "call.path_literal(\"/v1/programs/\");\n        call.path_param(\"programId\", &self.program_id)?;\n        call.path_literal(\"/customers/\");\n        call.path_param(\"email\", &self.email)?;",
-        "call.query(\"kind\", &self.kind);",
+        "call.path_literal(\"/v1/programs/\");\n            call.path_param(\"programId\", &request.program_id)?;\n            call.path_literal(\"/customers/\");\n            call.path_param(\"email\", &request.email)?;",
+        "call.query(\"kind\", &request.kind);",
         // Query arrays repeat the key.
-        "for value in &self.ids {\n            call.query(\"ids\", value);\n        }",
-        "if let ::core::option::Option::Some(value) = &self.expires_in {\n            call.query(\"expires_in\", value);\n        }",
+        "for value in &request.ids {\n                call.query(\"ids\", value);\n            }",
+        "if let ::core::option::Option::Some(value) = &request.expires_in {\n                call.query(\"expires_in\", value);\n            }",
         "call.header(\"X-Trace\", value)?;",
         // Header arrays are joined.
-        ".join(\",\");\n            call.header(\"X-Tags\", &joined)?;",
+        ".join(\",\");\n                call.header(\"X-Tags\", &joined)?;",
         // A parameter named like the request's own `options` gets a suffix.
         "pub fn options_param(mut self, value: bool) -> Self",
         "call.query(\"opts\", value);",
@@ -202,24 +221,24 @@ fn error_statuses_decode_their_documented_schema() {
         "GetCustomerRequest",
     );
     let arms = text
-        .split("match response.status() {")
+        .split("match received.status() {")
         .nth(1)
         .expect("a match");
     let expected = "
-            200 => response.json::<super::types::Customer>().await,
-            400 => ::core::result::Result::Err(response.unexpected().await),
-            401 | 404 => {
-                ::core::result::Result::Err(
-                    response.api_error::<super::types::ErrorBody>().await,
-                )
-            }
-            status if status / 100 == 4 => {
-                ::core::result::Result::Err(
-                    response.api_error::<::serde_json::Value>().await,
-                )
-            }
-            _ => ::core::result::Result::Err(response.unexpected().await),
-        }";
+                200 => received.json::<super::types::Customer>(),
+                400 => ::core::result::Result::Err(received.unexpected()),
+                401 | 404 => {
+                    ::core::result::Result::Err(
+                        received.api_error::<super::types::ErrorBody>(),
+                    )
+                }
+                status if status / 100 == 4 => {
+                    ::core::result::Result::Err(
+                        received.api_error::<::serde_json::Value>(),
+                    )
+                }
+                _ => ::core::result::Result::Err(received.unexpected()),
+            }";
     assert!(arms.starts_with(expected), "got\n{arms}");
 }
 
@@ -245,11 +264,11 @@ fn several_success_types_make_a_response_enum() {
     for expected in [
         "pub const BODY_MAX_ITEMS: usize = 250;",
         "-> ::core::result::Result<UpsertItemsResponse, crate::runtime::Error>",
-        "204 => response.empty().await.map(|()| UpsertItemsResponse::Status204),",
-        "status if status / 100 == 2 => {\n                response\n                    .json::<::serde_json::Value>()",
-        "_ => {\n                ::core::result::Result::Err(\n                    response.api_error::<super::types::ErrorBody>().await,",
-        "call.json_body(&self.body)?;",
-        "&[crate::runtime::SecurityRequirement::ApiKeyHeader(\"api-key\")],\n                &[crate::runtime::SecurityRequirement::Bearer],",
+        "204 => received.empty().map(|()| UpsertItemsResponse::Status204),",
+        "status if status / 100 == 2 => {\n                    received\n                        .json::<::serde_json::Value>()",
+        "_ => {\n                    ::core::result::Result::Err(\n                        received.api_error::<super::types::ErrorBody>(),",
+        "call.json_body(&request.body)?;",
+        "&[crate::runtime::SecurityRequirement::ApiKeyHeader(\"api-key\")],\n                    &[crate::runtime::SecurityRequirement::Bearer],",
     ] {
         assert!(
             request.contains(expected),
@@ -269,10 +288,10 @@ fn default_only_response_types_success_and_errors() {
     );
     assert!(
         text.contains(
-            "status if status / 100 == 2 => response.json::<super::types::Labels>().await,"
+            "status if status / 100 == 2 => received.json::<super::types::Labels>(),"
         )
     );
-    assert!(text.contains("response.api_error::<super::types::Labels>().await"));
+    assert!(text.contains("received.api_error::<super::types::Labels>()"));
     assert!(text.contains("security: &[],"));
 }
 
@@ -280,7 +299,7 @@ fn default_only_response_types_success_and_errors() {
 fn no_documented_success_accepts_any_2xx_as_unit() {
     let text = request_text(&generate(&gen_fixture::api(), &settings()), "PingRequest");
     assert!(text.contains("-> ::core::result::Result<(), crate::runtime::Error>"));
-    assert!(text.contains("status if status / 100 == 2 => response.empty().await,"));
+    assert!(text.contains("status if status / 100 == 2 => received.empty(),"));
     // The `oauth` alternative cannot be satisfied by the runtime and is left out.
     assert!(text.contains("security: &[&[crate::runtime::SecurityRequirement::Bearer]],"));
 }
@@ -292,10 +311,10 @@ fn optional_bodies_and_other_media_types() {
     assert!(delete.contains(
         "/// The thing to delete.\n    pub fn body(mut self, value: super::types::OldThing) -> Self"
     ));
-    assert!(delete.contains("if let ::core::option::Option::Some(body) = &self.body {\n            call.json_body(body)?;"));
-    assert!(request_text(&file, "UploadRequest").contains("call.bytes_body(&self.body)?;"));
+    assert!(delete.contains("if let ::core::option::Option::Some(body) = &request.body {\n                call.json_body(body)?;"));
+    assert!(request_text(&file, "UploadRequest").contains("call.bytes_body(&request.body)?;"));
     assert!(request_text(&file, "NoteRequest").contains("call.text_body(body)?;"));
-    assert!(request_text(&file, "LoginRequest").contains("call.form_body(&self.body)?;"));
+    assert!(request_text(&file, "LoginRequest").contains("call.form_body(&request.body)?;"));
 }
 
 #[test]

@@ -1,0 +1,286 @@
+//! A response whose body has been read, decoded without awaiting anything.
+
+use std::fmt;
+
+use bytes::Bytes;
+use reqwest::header::{CONTENT_TYPE, HeaderMap, RETRY_AFTER};
+use serde::de::DeserializeOwned;
+
+use super::body::{Read, ReadEnd, Redactor, read_body, redacted_excerpt};
+use super::call::transport_error;
+use super::retry::parse_retry_after;
+use super::{ApiError, Error, OperationInfo, Transport};
+
+/// Characters of the body kept in decode errors.
+const EXCERPT_CHARS: usize = 512;
+
+/// How much of a body [`Received::read`] keeps.
+#[derive(Clone, Copy)]
+pub(crate) enum Keep {
+    /// The whole body, up to the transport's size limit.
+    Whole,
+    /// The first [`ApiError::MAX_BODY_BYTES`]; the rest is read and dropped
+    /// up to the size limit, so the connection can be reused without
+    /// buffering a hostile body.
+    Start,
+}
+
+/// A response to a [`Call`](super::Call) with its body read: what
+/// [`execute`](super::execute) hands to an operation's decoder.
+///
+/// A `2xx` body is read whole, up to the transport's size limit; any other
+/// body keeps its first [`ApiError::MAX_BODY_BYTES`] (the rest is read and
+/// dropped up to the size limit). Its methods turn the response into the
+/// operation's result without awaiting anything:
+///
+/// ```
+/// use jeri_client::runtime::{Error, Received};
+///
+/// fn decode(received: Received) -> Result<serde_json::Value, Error> {
+///     match received.status() {
+///         200 => received.json(),
+///         _ => Err(received.unexpected()),
+///     }
+/// }
+/// # let _ = decode;
+/// ```
+pub struct Received {
+    operation: &'static OperationInfo,
+    status: u16,
+    headers: HeaderMap,
+    body: Read,
+    transport: Transport,
+    redact_query: bool,
+}
+
+impl fmt::Debug for Received {
+    // The body may hold a credential; only what identifies the response is shown.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Received")
+            .field("operation", &self.operation.id)
+            .field("status", &self.status)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Received {
+    /// Reads the body of `response` as `keep` says.
+    pub(crate) async fn read(
+        mut response: reqwest::Response,
+        operation: &'static OperationInfo,
+        transport: Transport,
+        redact_query: bool,
+        keep: Keep,
+    ) -> Self {
+        let limit = transport.inner.max_body_size;
+        let declared_too_large = response
+            .content_length()
+            .is_some_and(|length| length > limit as u64);
+        // A body declared too large is never buffered whole: only its start
+        // can be of use, to show what the server sent.
+        let keep_bytes = match keep {
+            Keep::Whole if !declared_too_large => limit,
+            _ => ApiError::MAX_BODY_BYTES,
+        };
+        let mut body = read_body(&mut response, keep_bytes, limit).await;
+        if declared_too_large {
+            body.end = ReadEnd::TooLarge;
+        }
+        Self {
+            operation,
+            status: response.status().as_u16(),
+            headers: std::mem::take(response.headers_mut()),
+            body,
+            transport,
+            redact_query,
+        }
+    }
+
+    /// The HTTP status code.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The response headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// Decodes a JSON body as `T`.
+    ///
+    /// The content type must be JSON (`application/json` or `…+json`) or
+    /// absent, else [`Error::ContentType`]; a body over the transport's size
+    /// limit is [`Error::BodyTooLarge`], and a body that failed to arrive is
+    /// [`Error::Transport`]. A non-`2xx` body longer than
+    /// [`ApiError::MAX_BODY_BYTES`] was not kept whole, so it is
+    /// [`Error::BodyTooLarge`] with that limit.
+    ///
+    /// The excerpt kept by [`Error::Decode`] and [`Error::ContentType`] has
+    /// the transport's API key and bearer token and every JWT-shaped string
+    /// replaced by `[REDACTED]`: a token response that fails to decode must
+    /// not put the token into a log line.
+    pub fn json<T: DeserializeOwned>(mut self) -> Result<T, Error> {
+        // Only the call to serde is generic; the checks and the error are not.
+        self.check_json()?;
+        serde_json::from_slice(&self.body.bytes).map_err(|source| self.decode_error(source))
+    }
+
+    /// Fails unless the body is JSON (or untyped) and arrived whole.
+    fn check_json(&mut self) -> Result<(), Error> {
+        if !self.content_type_is_json_or_absent()
+            && let Some(content_type) = self.headers.get(CONTENT_TYPE)
+        {
+            return Err(Error::ContentType {
+                operation: self.operation.id,
+                status: self.status,
+                content_type: String::from_utf8_lossy(content_type.as_bytes()).into_owned(),
+                excerpt: self.excerpt(&self.body.bytes, !self.body.is_complete()),
+            });
+        }
+        self.check_complete()
+    }
+
+    fn decode_error(&self, source: serde_json::Error) -> Error {
+        Error::Decode {
+            operation: self.operation.id,
+            status: self.status,
+            excerpt: self.excerpt(&self.body.bytes, false),
+            source,
+        }
+    }
+
+    /// Checks the body arrived whole, for responses documented without one.
+    pub fn empty(mut self) -> Result<(), Error> {
+        match self.body.end {
+            // The body was read to its end; only its start was kept, and
+            // nothing of it is wanted.
+            ReadEnd::Cut => Ok(()),
+            _ => self.check_complete(),
+        }
+    }
+
+    /// An [`Error::Api`] for a documented error response, with the body
+    /// decoded as `T` when it is JSON of that shape and was kept whole (see
+    /// [`ApiError::body`]).
+    ///
+    /// The kept body has the transport's credentials and every JWT-shaped
+    /// string replaced by `[REDACTED]`, as error bodies often echo requests.
+    pub fn api_error<T: DeserializeOwned + fmt::Debug + Send + Sync + 'static>(self) -> Error {
+        let decodable = self.content_type_is_json_or_absent();
+        let error = self.into_api_error();
+        if !decodable || error.is_truncated() {
+            return Error::Api(error);
+        }
+        match serde_json::from_slice::<T>(error.raw_body()) {
+            Ok(body) => Error::Api(error.with_body(Box::new(body))),
+            Err(_) => Error::Api(error),
+        }
+    }
+
+    /// An [`Error::Api`] for a status the operation does not document, with
+    /// the raw body only.
+    pub fn unexpected(self) -> Error {
+        Error::Api(self.into_api_error())
+    }
+
+    fn into_api_error(self) -> ApiError {
+        let retry_after = self
+            .headers
+            .get(RETRY_AFTER)
+            .and_then(|value| value.to_str().ok())
+            .and_then(parse_retry_after);
+        let all = &self.body.bytes;
+        let kept = &all[..all.len().min(ApiError::MAX_BODY_BYTES)];
+        let mut truncated = kept.len() < all.len() || !self.body.is_complete();
+        // Error bodies often echo the request; the kept body is shown by
+        // Display and Debug, so credentials are taken out before keeping it.
+        let mut bytes = self.redactor().redact(kept, truncated);
+        if bytes.len() > ApiError::MAX_BODY_BYTES {
+            bytes.truncate(ApiError::MAX_BODY_BYTES);
+            truncated = true;
+        }
+        ApiError::new(
+            self.operation.id,
+            self.status,
+            bytes,
+            truncated,
+            retry_after,
+        )
+    }
+
+    /// Fails unless all of the body was read and kept. Leaves the body
+    /// marked complete: it is called once, just before `self` is used up.
+    fn check_complete(&mut self) -> Result<(), Error> {
+        let limit = match std::mem::replace(&mut self.body.end, ReadEnd::Complete) {
+            ReadEnd::Complete => return Ok(()),
+            ReadEnd::Cut => ApiError::MAX_BODY_BYTES,
+            ReadEnd::TooLarge => self.transport.inner.max_body_size,
+            ReadEnd::Failed(error) => {
+                return Err(transport_error(self.operation, error, self.redact_query));
+            }
+        };
+        Err(Error::BodyTooLarge {
+            operation: self.operation.id,
+            status: self.status,
+            limit,
+        })
+    }
+
+    fn excerpt(&self, bytes: &Bytes, truncated: bool) -> String {
+        redacted_excerpt(bytes, truncated, EXCERPT_CHARS, &self.redactor())
+    }
+
+    fn redactor(&self) -> Redactor {
+        Redactor::new(&self.transport.inner.credentials)
+    }
+
+    /// Whether the content type is JSON or absent; checked without copying the
+    /// header, as it runs on every success response.
+    fn content_type_is_json_or_absent(&self) -> bool {
+        self.headers
+            .get(CONTENT_TYPE)
+            .is_none_or(|value| value.to_str().is_ok_and(is_json))
+    }
+}
+
+/// `application/json`, or any `+json` media type, parameters ignored.
+fn is_json(content_type: &str) -> bool {
+    let essence = content_type.split(';').next().unwrap_or_default().trim();
+    let Some((kind, subtype)) = essence.split_once('/') else {
+        return false;
+    };
+    kind.eq_ignore_ascii_case("application")
+        && (subtype.eq_ignore_ascii_case("json")
+            || subtype
+                .len()
+                .checked_sub(5)
+                .and_then(|at| subtype.get(at..))
+                .is_some_and(|suffix| suffix.eq_ignore_ascii_case("+json")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_json;
+
+    #[test]
+    fn json_media_types() {
+        for yes in [
+            "application/json",
+            "application/json; charset=utf-8",
+            "Application/JSON",
+            "application/problem+json",
+            " application/vnd.api+json ;q=1",
+        ] {
+            assert!(is_json(yes), "{yes}");
+        }
+        for no in [
+            "text/html",
+            "text/plain",
+            "application/jsonp",
+            "application/xml",
+            "",
+        ] {
+            assert!(!is_json(no), "{no}");
+        }
+    }
+}
