@@ -84,16 +84,18 @@ impl Response {
 
     /// Reads the body the way [`execute`](super::execute) does: a `2xx` body
     /// whole, any other only its start.
-    pub(crate) async fn receive(self) -> Received {
+    pub(crate) fn receive(self) -> impl Future<Output = Received> + Send {
         let keep = if (200..300).contains(&self.status()) {
             Keep::Whole
         } else {
             Keep::Start
         };
-        self.read(keep).await
+        self.read(keep)
     }
 
-    async fn read(self, keep: Keep) -> Received {
+    // Not an `async fn`: returning the reading future itself keeps the
+    // response in one place instead of one copy per wrapping future.
+    fn read(self, keep: Keep) -> impl Future<Output = Received> + Send {
         Received::read(
             self.inner,
             self.operation,
@@ -101,6 +103,5 @@ impl Response {
             self.redact_query,
             keep,
         )
-        .await
     }
 }
