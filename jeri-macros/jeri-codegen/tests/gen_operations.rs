@@ -287,9 +287,7 @@ fn default_only_response_types_success_and_errors() {
         text.contains("-> ::core::result::Result<super::types::Labels, crate::runtime::Error>")
     );
     assert!(
-        text.contains(
-            "status if status / 100 == 2 => received.json::<super::types::Labels>(),"
-        )
+        text.contains("status if status / 100 == 2 => received.json::<super::types::Labels>(),")
     );
     assert!(text.contains("received.api_error::<super::types::Labels>()"));
     assert!(text.contains("security: &[],"));
