@@ -1,7 +1,6 @@
 //! The client generated from buildomat's spec sends its non-JSON bodies (raw bytes and
 //! plain text) to a loopback server the way the spec's media types say.
 
-use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
 use axum::Json;
@@ -10,9 +9,11 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::{post, put};
-use jeri_client::runtime::Transport;
 use jeri_shared_spec_client::buildomat;
 use serde_json::{Value, json};
+
+mod support;
+use support::serve_loopback;
 
 /// The path, `Content-Type` and body bytes of one request.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,16 +69,7 @@ async fn buildomat_client(seen: Seen) -> buildomat::Client {
         .route("/v1/worker/task/{task}/chunk", post(upload_chunk))
         .route("/v1/whoami/name", put(put_name))
         .with_state(seen);
-    let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0)))
-        .await
-        .expect("bind a loopback port");
-    let address = listener.local_addr().expect("the bound address");
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    let transport = Transport::builder()
-        .base_url(format!("http://{address}"))
-        .build()
-        .expect("a transport for the loopback server");
-    buildomat::Client::from_transport(transport)
+    buildomat::Client::from_transport(serve_loopback(app).await)
 }
 
 #[tokio::test]

@@ -1,7 +1,6 @@
 //! The client generated from keeper's spec talks to a loopback server that answers two of
 //! its operations the way the spec describes them.
 
-use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
 use axum::Json;
@@ -9,9 +8,11 @@ use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{get, post};
-use jeri_client::runtime::Transport;
 use jeri_shared_spec_client::keeper;
 use serde_json::{Value, json};
+
+mod support;
+use support::serve_loopback;
 
 const TOKEN: &str = "Bearer keeper-test-token";
 
@@ -65,16 +66,7 @@ async fn keeper_client(seen: Seen) -> keeper::Client {
         .route("/ping", get(ping))
         .route("/report/start", post(report_start))
         .with_state(seen);
-    let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0)))
-        .await
-        .expect("bind a loopback port");
-    let address = listener.local_addr().expect("the bound address");
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    let transport = Transport::builder()
-        .base_url(format!("http://{address}"))
-        .build()
-        .expect("a transport for the loopback server");
-    keeper::Client::from_transport(transport)
+    keeper::Client::from_transport(serve_loopback(app).await)
 }
 
 #[tokio::test]
