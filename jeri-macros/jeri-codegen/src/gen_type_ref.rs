@@ -1,5 +1,6 @@
 //! Identifiers and type references as tokens, shared by the generators.
 
+use crate::naming::{NOT_RAW, RAW_ESCAPABLE};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
@@ -15,18 +16,6 @@ pub(crate) enum Scope {
     /// At the invocation site, next to `types`: `self::types::X`.
     Root,
 }
-
-/// Words that cannot be identifiers even in raw form.
-const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
-
-/// Rust keywords (strict and reserved, 2024 edition) that need the `r#` prefix.
-const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
-    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
-    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
-    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
-    "virtual", "where", "while", "yield",
-];
 
 /// An identifier from a model name. The model promises valid names; this still never
 /// panics on a bad one: invalid characters become `_`, keywords become raw identifiers.
@@ -48,7 +37,7 @@ pub(crate) fn ident(name: &str) -> Ident {
     if NOT_RAW.contains(&cleaned.as_str()) {
         cleaned.push('_');
     }
-    if KEYWORDS.contains(&cleaned.as_str()) {
+    if RAW_ESCAPABLE.contains(&cleaned.as_str()) {
         Ident::new_raw(&cleaned, Span::call_site())
     } else {
         Ident::new(&cleaned, Span::call_site())

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 /// Keywords that can be written as raw identifiers (`r#type`).
-const RAW_ESCAPABLE: &[&str] = &[
+pub(crate) const RAW_ESCAPABLE: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
     "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
     "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
@@ -15,7 +15,7 @@ const RAW_ESCAPABLE: &[&str] = &[
 ];
 
 /// Keywords that cannot be raw identifiers: they get a trailing `_`.
-const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+pub(crate) const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 
 /// Splits a name into words: at anything that is not a letter or digit, and at camelCase
 /// boundaries (`statusCode` → `status`, `Code`; `HTTPServer` → `HTTP`, `Server`).
