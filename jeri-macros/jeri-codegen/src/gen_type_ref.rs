@@ -1,10 +1,10 @@
 //! Identifiers and type references as tokens, shared by the generators.
 
-use crate::naming::{NOT_RAW, RAW_ESCAPABLE};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use crate::model::{FloatType, IntType, TypeRef};
+use crate::naming::{NOT_RAW, RAW_ESCAPABLE};
 
 /// Where generated code refers to the `types` module from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
