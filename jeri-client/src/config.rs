@@ -100,9 +100,8 @@ const USER_AGENT: &str = concat!("jeri-client/", env!("CARGO_PKG_VERSION"));
 impl Default for ClientBuilder {
     fn default() -> Self {
         Self {
-            transport: TransportBuilder::new()
-                .base_url(Environment::Production.as_str())
-                .user_agent(USER_AGENT),
+            // The spec's first server is production; the user agent names this crate.
+            transport: Client::transport_builder().user_agent(USER_AGENT),
             api_key: None,
         }
     }

@@ -1,15 +1,13 @@
 //! The generated clients over the hand-written runtime, against a loopback server.
 
-mod runtime_support;
-
 use jeri_client::types::{ErrorBody, RewardRedemptionRequest, TokenType};
 use jeri_client::{CallOptions, Client, Error, RetryPolicy};
-use runtime_support::{API_KEY, Reply, Server, TOKEN};
+use jeri_test_support::{API_KEY, Reply, Server, TOKEN};
 
 fn client(server: &Server) -> Client {
     Client::builder()
         .api_key(API_KEY)
-        .base_url(&server.url)
+        .base_url(server.url())
         .retry_policy(RetryPolicy::disabled())
         .build()
         .expect("client")
