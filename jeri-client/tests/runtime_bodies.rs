@@ -5,7 +5,7 @@ use jeri_client::runtime::{
     ApiError, Call, CallOptions, Method, OperationInfo, RetryPolicy, SecurityRequirement, Transport,
 };
 use jeri_client::types::{ErrorBody, ErrorBodyMessage, RewardRedemptionRequest, TokenType};
-use jeri_client::{Client, Error};
+use jeri_client::{AuthToken, Client, Error};
 use jeri_test_support::{API_KEY, Recorded, Reply, Server};
 use serde::Serialize;
 
@@ -247,7 +247,7 @@ async fn a_customer_clients_own_bearer_token_is_hidden_too() {
         format!(r#"{{"statusCode":401,"message":"token {token} expired"}}"#),
     )])
     .await;
-    let customer = client(&server).as_customer(token);
+    let customer = client(&server).as_customer(AuthToken::new(token).expect("a token"));
     let error = customer
         .redeem_reward("acme", "welcome-drink", RewardRedemptionRequest::default())
         .await

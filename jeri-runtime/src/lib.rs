@@ -30,7 +30,7 @@ mod transport;
 use std::future::Future;
 use std::pin::Pin;
 
-pub use api_error::{ApiError, ErrorBody};
+pub use api_error::ApiError;
 pub use builder::TransportBuilder;
 pub use call::{Call, execute, execute_with_response};
 pub use credentials::Credentials;
