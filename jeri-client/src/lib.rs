@@ -136,7 +136,7 @@ pub use jeri_runtime as runtime;
 pub use config::{API_KEY_VAR, BASE_URL_VAR, ClientBuilder};
 pub use environment::Environment;
 pub use links::{AuthToken, DownloadToken, Link, LinkBuilder, LinkError, RedirectTo, Slug};
-pub use runtime::{ApiError, CallOptions, Error, RetryPolicy, Secret};
+pub use runtime::{ApiError, CallOptions, Error, Nullable, RetryPolicy, Secret};
 
 jeri_macros::generate!(
     "../../spec/openapi.yaml",

@@ -55,7 +55,7 @@ pub fn generate(source: &str, settings: &Settings) -> Output {
     check_scopes(&built.api, settings, &mut diag);
     let mut api = built.api;
     model_builder::without_failed(&mut api, &built.ops, &skip);
-    let mut tokens = gen_types::types_module(&api);
+    let mut tokens = gen_types::types_module(&api, &settings.runtime);
     if !settings.types_only {
         tokens.extend(gen_clients::operations(&api, settings));
     }

@@ -1,8 +1,8 @@
 //! `POST /v1/programs/{programId}/rewards/{rewardId}/redeem`, as the
 //! merchant and as the customer.
 
-use jeri_client::Error;
 use jeri_client::types::RewardRedemptionRequest;
+use jeri_client::{Error, Nullable};
 use jeri_tests::fixtures::{self, client, error_body};
 use jeri_tests::recording::{Reply, Server};
 use serde_json::json;
@@ -58,7 +58,7 @@ async fn customer_redeems_with_the_bearer_token_only() {
         .redeem_reward("acme", "rw-10-off", RewardRedemptionRequest::default())
         .await
         .expect("redemption");
-    assert_eq!(redemption.discount_code, None);
+    assert_eq!(redemption.discount_code, Nullable::Absent);
 
     let request = server.single();
     assert_eq!(request.target, "/v1/programs/acme/rewards/rw-10-off/redeem");
