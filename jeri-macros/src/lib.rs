@@ -45,16 +45,23 @@ use quote::quote;
 ///   struct gets a hand-written `Debug` that prints `[REDACTED]` for it (`Some([REDACTED])`
 ///   or `None` when optional) instead of the derived one, so `{:?}` of a response never
 ///   shows it; `Serialize` still writes the value. `x-jeri-secret` must be a boolean.
-/// - unless `types_only`: `pub mod requests` with one request value per operation (holding
-///   its arguments, with setters for optional ones, `send()` and `IntoFuture`), and
-///   `Client` with one method per operation (named after the `operationId` in snake_case),
-///   plus one client per `scope(...)`.
+/// - unless `types_only`: `pub const SERVERS` (the spec's server URLs); a compile-time
+///   check that the runtime implements the contract this code was generated for (a
+///   mismatched `jeri-macros`/`jeri-runtime` pair is one error naming the versions to
+///   align); `pub mod requests` with one request value per operation (holding its
+///   arguments, with setters for optional ones, `send()`, `send_with_response()` for the
+///   value with the response's status and headers, and `IntoFuture`); and `Client` with
+///   one method per operation (named after the `operationId` in snake_case), plus one
+///   client per `scope(...)`. Each client has `from_transport` and `transport_builder()`:
+///   a transport builder with the spec's first server as base URL when that is an
+///   absolute URL (otherwise the caller must give one) and a `User-Agent` of
+///   `<title>/<version>` from the spec's `info`.
 ///
 /// # Dependencies of the generated code
 ///
 /// The crate that invokes the macro needs `serde` (with the `derive` feature) and
-/// `serde_json`; in client mode also the runtime crate (`jeri-client`, or the crate that
-/// owns the module given as `runtime`).
+/// `serde_json`; in client mode also the runtime crate (`jeri-runtime`, or the crate that
+/// owns the module given as `runtime`, such as `jeri-client`, which re-exports it).
 ///
 /// # Errors
 ///
@@ -73,7 +80,7 @@ use quote::quote;
 /// # Examples
 ///
 /// ```ignore
-/// // A client over the jeri-client runtime:
+/// // A client over jeri-runtime:
 /// jeri_macros::generate!("../spec/openapi.yaml");
 ///
 /// // The same, calling a runtime module of this crate:

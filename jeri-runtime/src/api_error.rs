@@ -4,7 +4,7 @@ use std::any::Any;
 use std::fmt;
 use std::time::Duration;
 
-use super::body::excerpt;
+use super::redaction::excerpt;
 
 /// Characters of the body shown by `Display`.
 const DISPLAY_EXCERPT_CHARS: usize = 200;

@@ -29,8 +29,8 @@ impl CredentialHeaders {
 
 /// Adds the first security alternative of `operation` the credentials satisfy
 /// completely: headers into `headers`, secret query parameters into `query`
-/// (their presence means the URL must never be shown). Returns whether any
-/// secret went into the query.
+/// (a non-empty `query` means the URL must never be shown). Fails with
+/// [`Error::MissingCredentials`] when no alternative can be satisfied.
 pub(crate) fn apply(
     credentials: &Credentials,
     prepared: &CredentialHeaders,

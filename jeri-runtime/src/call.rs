@@ -7,8 +7,8 @@ use serde::Serialize;
 use tracing::Instrument as _;
 use url::Url;
 
-use super::body::form_encode;
 use super::encoding::{self, SegmentError};
+use super::form::form_encode;
 use super::retry::{is_retryable_status, parse_retry_after};
 use super::{
     Attempt, BoxFuture, CallOptions, Error, OperationInfo, Received, Response, ResponseValue,

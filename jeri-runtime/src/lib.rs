@@ -7,6 +7,27 @@
 //! ([`Transport`], [`Credentials`], [`Secret`]), URL encoding, retries
 //! ([`RetryPolicy`], [`CallOptions`]), timeouts, bounded body reading, and
 //! the one [`Error`] type.
+//!
+//! It names no API: a [`TransportBuilder`] has no default base URL (generated
+//! clients' `transport_builder()` fills in the spec's server when it is an
+//! absolute URL), and its default `User-Agent` is `jeri-runtime/<version>`.
+//!
+//! # What a service sees
+//!
+//! - Each call runs in a `tracing` span `jeri.call` and each retry is an event
+//!   in it (see [`Call::send`]); no credential, filled-in path, query or body is
+//!   recorded.
+//! - [`Hook`]s run before and after every attempt: the seam for extra headers,
+//!   request signing, metrics.
+//! - [`execute_with_response`] (a request's `send_with_response()`) keeps the
+//!   status and headers with the decoded value in a [`ResponseValue`].
+//!
+//! # Cargo features
+//!
+//! TLS is chosen the way reqwest names it: `rustls` (default) or `native-tls`;
+//! without either, no TLS library is built, for callers who pass their own
+//! `reqwest::Client` or talk plain HTTP. `http2` and `system-proxy` (default)
+//! turn on reqwest's features of the same name.
 #![deny(missing_docs)]
 
 mod api_error;
@@ -17,11 +38,13 @@ mod call;
 mod credentials;
 mod encoding;
 mod error;
+mod form;
 mod hook;
 mod nullable;
 mod operation;
 mod options;
 mod received;
+mod redaction;
 mod response;
 mod response_value;
 mod retry;

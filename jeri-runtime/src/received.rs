@@ -6,8 +6,9 @@ use bytes::Bytes;
 use reqwest::header::{CONTENT_TYPE, HeaderMap, RETRY_AFTER};
 use serde::de::DeserializeOwned;
 
-use super::body::{Read, ReadEnd, Redactor, read_body, redacted_excerpt};
+use super::body::{Read, ReadEnd, read_body};
 use super::call::transport_error;
+use super::redaction::{Redactor, redacted_excerpt};
 use super::retry::parse_retry_after;
 use super::{ApiError, Error, OperationInfo, Transport};
 

@@ -175,32 +175,3 @@ pub fn colliding_param_names(built: &Built, diag: &mut Diagnostics<'_>) -> Vec<u
     }
     skip
 }
-
-/// Edit distance, for "did you mean" hints.
-pub fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            let next = (row[j + 1] + 1).min(row[j] + 1).min(prev + cost);
-            prev = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::distance;
-
-    #[test]
-    fn edit_distance() {
-        assert_eq!(distance("Customer", "Customer"), 0);
-        assert_eq!(distance("Custmer", "Customer"), 1);
-        assert_eq!(distance("", "abc"), 3);
-    }
-}

@@ -83,13 +83,15 @@ fn servers_const(api: &Api) -> TokenStream {
 fn clients(api: &Api, settings: &Settings) -> TokenStream {
     let runtime = &settings.runtime;
     let all: Vec<&Operation> = api.operations.iter().collect();
-    let client = client_struct(
-        api,
-        &format_ident!("Client"),
-        quote!(#[doc = " The client: one method per operation."]),
-        &all,
-        runtime,
-    );
+    let mut doc = DocText::default();
+    doc.line(format!(
+        "The client for {} {}: one method per operation.",
+        inline_text(&api.title),
+        inline_text(&api.version)
+    ))
+    .spec_docs(&api.docs)
+    .assumptions(&api.docs);
+    let client = client_struct(api, &format_ident!("Client"), doc.attrs(), &all, runtime);
     let scoped = settings.scopes.iter().map(|scope| {
         let accepted: Vec<&Operation> = api
             .operations

@@ -34,8 +34,6 @@ pub struct Built {
 /// Facts about one operation that the model does not keep.
 #[derive(Debug, Clone)]
 pub struct OpSource {
-    /// Whether `operationId` was written in the spec (else derived from method and path).
-    pub explicit_id: bool,
     /// The pointer of each parameter, parallel to `Operation::params`.
     pub param_pointers: Vec<String>,
     /// The operation had errors while being modelled and must not be generated.

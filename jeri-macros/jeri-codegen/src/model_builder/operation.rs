@@ -178,10 +178,6 @@ impl Builder<'_, '_, '_> {
         schemes: &[SecurityScheme],
     ) -> (Operation, OpSource) {
         let errors_before = self.diag.len();
-        let explicit_id = op
-            .operation_id
-            .as_deref()
-            .is_some_and(|id| !id.trim().is_empty());
         let id = match op
             .operation_id
             .as_deref()
@@ -221,7 +217,6 @@ impl Builder<'_, '_, '_> {
         (
             operation,
             OpSource {
-                explicit_id,
                 param_pointers,
                 failed,
             },

@@ -133,7 +133,7 @@ impl<'d> Builder<'d, '_, '_> {
                     .iter()
                     .map(|(k, _)| k.as_str())
                     .collect();
-                known.sort_by_key(|k| crate::checks::distance(k, &key));
+                known.sort_by_key(|k| crate::diagnostics::distance(k, &key));
                 known.truncate(3);
                 let hint = if known.is_empty() {
                     format!("define `{key}` under `components.schemas`")

@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use jeri_client::runtime::Transport;
 use jeri_client::{
-    API_KEY_VAR, BASE_URL_VAR, CallOptions, Client, ClientBuilder, CustomerClient, Environment,
-    Error, RetryPolicy, Secret,
+    API_KEY_VAR, AuthToken, BASE_URL_VAR, CallOptions, Client, ClientBuilder, CustomerClient,
+    Environment, Error, LinkError, RetryPolicy, Secret,
 };
 
 fn _new() -> Result<(), Error> {
@@ -62,10 +62,9 @@ fn _from_env() -> Result<Client, Error> {
     Client::from_env()
 }
 
-fn _as_customer(client: &Client, access_token: String) -> [CustomerClient; 2] {
-    let from_string: CustomerClient = client.as_customer(access_token);
-    let from_secret: CustomerClient = client.as_customer(Secret::new("customer-jwt"));
-    [from_string, from_secret]
+fn _as_customer(client: &Client, access_token: String) -> Result<CustomerClient, LinkError> {
+    let token: AuthToken = AuthToken::new(access_token)?;
+    Ok(client.as_customer(token))
 }
 
 fn _call_options() -> CallOptions {

@@ -1,0 +1,258 @@
+//! Keeping response text in errors without the credentials it may hold.
+
+use super::Credentials;
+
+/// What stands in for a credential in text the runtime keeps.
+const REDACTED: &[u8] = b"[REDACTED]";
+/// Extra bytes redacted past what an excerpt shows, so that a token straddling
+/// the excerpt's end is recognised whole and never shown in part.
+const REDACTION_SLACK: usize = 16 * 1024;
+/// The shortest start of a credential cut off at the end of a kept body that
+/// is hidden; a shorter start (such as `sk_`) says nothing about the key.
+const MIN_PARTIAL: usize = 4;
+
+/// Removes credentials from response text the runtime keeps in errors.
+///
+/// Servers echo requests in error bodies, and a `getCustomerToken` answer
+/// that fails to decode holds a live token; neither may end up in a log line.
+/// Hidden: every occurrence of the transport's own API key and bearer token,
+/// and every JWT-shaped string (`eyJ…` with three base64url segments joined
+/// by dots), also Base64-encoded the way links carry it (`ZXlK…`).
+#[derive(Clone, Default)]
+pub(crate) struct Redactor {
+    credentials: Credentials,
+}
+
+impl Redactor {
+    /// Hides these credentials besides JWT-shaped strings.
+    pub(crate) fn new(credentials: &Credentials) -> Self {
+        Self {
+            credentials: credentials.clone(),
+        }
+    }
+
+    /// `bytes` with every secret replaced by `[REDACTED]`. `cut` says the
+    /// bytes stop before the body does, so that a secret running into the
+    /// end is hidden even though only its start is there.
+    pub(crate) fn redact(&self, bytes: &[u8], cut: bool) -> Vec<u8> {
+        let secrets = [
+            self.credentials.api_key_secret(),
+            self.credentials.bearer_token_secret(),
+        ];
+        let mut out = bytes.to_vec();
+        for secret in secrets.into_iter().flatten() {
+            out = replace_secret(&out, secret.expose().as_bytes(), cut);
+        }
+        replace_tokens(&out, cut)
+    }
+}
+
+fn replace_secret(haystack: &[u8], needle: &[u8], cut: bool) -> Vec<u8> {
+    if needle.is_empty() {
+        return haystack.to_vec();
+    }
+    let mut out = Vec::with_capacity(haystack.len());
+    let mut at = 0;
+    while at < haystack.len() {
+        if haystack[at..].starts_with(needle) {
+            out.extend_from_slice(REDACTED);
+            at += needle.len();
+        } else {
+            out.push(haystack[at]);
+            at += 1;
+        }
+    }
+    if cut {
+        let longest = needle.len().saturating_sub(1).min(out.len());
+        if let Some(len) = (MIN_PARTIAL..=longest)
+            .rev()
+            .find(|&len| needle.starts_with(&out[out.len() - len..]))
+        {
+            out.truncate(out.len() - len);
+            out.extend_from_slice(REDACTED);
+        }
+    }
+    out
+}
+
+fn replace_tokens(bytes: &[u8], cut: bool) -> Vec<u8> {
+    // No word boundary is required before a token: in `Bearer%20eyJ…` or
+    // `token=ZXlK…` it follows a character that could belong to one.
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let rest = &bytes[at..];
+        match jwt_len(rest, cut).or_else(|| encoded_jwt_len(rest, cut)) {
+            Some(len) => {
+                out.extend_from_slice(REDACTED);
+                at += len;
+            }
+            None => {
+                out.push(bytes[at]);
+                at += 1;
+            }
+        }
+    }
+    out
+}
+
+fn is_base64url(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_'
+}
+
+/// The length of the JWT starting `text`: `eyJ` (the Base64 of `{"`) then
+/// three base64url segments joined by dots (the last may be empty, as with
+/// `alg: none`). A token running into the end of a cut body counts whole.
+fn jwt_len(text: &[u8], cut: bool) -> Option<usize> {
+    if !text.starts_with(b"eyJ") {
+        return None;
+    }
+    let mut end = 0;
+    let mut dots = 0;
+    loop {
+        while end < text.len() && is_base64url(text[end]) {
+            end += 1;
+        }
+        if dots < 2 && text.get(end) == Some(&b'.') {
+            dots += 1;
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    (dots == 2 || (cut && end == text.len())).then_some(end)
+}
+
+/// The length of a Base64-encoded JWT starting `text`, as links carry it
+/// (`ZXlK` is the Base64 of `eyJ`), in either Base64 alphabet with optional
+/// padding. Short runs are left alone: they cannot hold a token.
+fn encoded_jwt_len(text: &[u8], cut: bool) -> Option<usize> {
+    const MIN_LEN: usize = 24;
+    if !text.starts_with(b"ZXlK") {
+        return None;
+    }
+    let mut end = text
+        .iter()
+        .position(|&byte| !(is_base64url(byte) || byte == b'+' || byte == b'/'))
+        .unwrap_or(text.len());
+    while text.get(end) == Some(&b'=') {
+        end += 1;
+    }
+    (end >= MIN_LEN || (cut && end == text.len())).then_some(end)
+}
+
+/// The start of a body as one line of text with JWT-shaped strings hidden:
+/// at most `max_chars` characters, cut at a character boundary, control
+/// characters shown as spaces, and `…` when something was cut.
+pub(crate) fn excerpt(bytes: &[u8], max_chars: usize) -> String {
+    redacted_excerpt(bytes, false, max_chars, &Redactor::default())
+}
+
+/// [`excerpt`] with `redactor`'s credentials hidden too; `truncated` says
+/// `bytes` is only the start of the body.
+pub(crate) fn redacted_excerpt(
+    bytes: &[u8],
+    truncated: bool,
+    max_chars: usize,
+    redactor: &Redactor,
+) -> String {
+    // A character takes at most 4 bytes, so this prefix holds enough of them.
+    let window = max_chars.saturating_mul(4).saturating_add(REDACTION_SLACK);
+    let prefix = &bytes[..bytes.len().min(window)];
+    let cut = truncated || prefix.len() < bytes.len();
+    let clean = redactor.redact(prefix, cut);
+    let shown = &clean[..clean.len().min(max_chars.saturating_mul(4))];
+    // A character split by the cut becomes U+FFFD and is cut off below.
+    let text = String::from_utf8_lossy(shown);
+    let mut out: String = text
+        .chars()
+        .take(max_chars)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if cut || shown.len() < clean.len() || text.chars().count() > max_chars {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Redactor, excerpt, redacted_excerpt};
+    use crate::Credentials;
+
+    const JWT: &str = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbmEifQ.c2lnbmF0dXJl";
+
+    #[test]
+    fn excerpt_cuts_at_a_char_boundary() {
+        let text = "é".repeat(600);
+        let cut = excerpt(text.as_bytes(), 512);
+        assert_eq!(cut.chars().count(), 513);
+        assert!(cut.ends_with("é…"));
+        assert!(!cut.contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn excerpt_keeps_short_bodies_whole() {
+        assert_eq!(excerpt(b"{\"a\":\n1}", 512), "{\"a\": 1}");
+        assert_eq!(excerpt(b"", 512), "");
+    }
+
+    #[test]
+    fn excerpt_survives_invalid_utf8() {
+        assert_eq!(excerpt(&[0xff, b'a'], 512), "\u{FFFD}a");
+    }
+
+    #[test]
+    fn jwts_are_hidden_wherever_they_stand() {
+        let cases = [
+            (format!("{{\"accessToken\":\"{JWT}\"}}"), "{\"accessToken\":\"[REDACTED]\"}"),
+            (format!("Bearer {JWT} rejected"), "Bearer [REDACTED] rejected"),
+            ("eyJhbGciOiJub25lIn0.e30.".to_owned(), "[REDACTED]"),
+            // Two segments are no credential.
+            ("eyJhbGciOiJIUzI1NiJ9.e30".to_owned(), "eyJhbGciOiJIUzI1NiJ9.e30"),
+            (format!("Bearer%20{JWT}"), "Bearer%20[REDACTED]"),
+            (
+                "https://jeri.link/acme/ZXlKaGJHY2lPaUpJVXpJMU5pSjkuZTMwLmMybG4=?redirectTo=profile".to_owned(),
+                "https://jeri.link/acme/[REDACTED]?redirectTo=profile",
+            ),
+            (
+                "/acme/download?token=ZXlKaGJHY2lPaUpJVXpJMU5pSjkuZTMwLmMybG4%3D".to_owned(),
+                "/acme/download?token=[REDACTED]%3D",
+            ),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(excerpt(body.as_bytes(), 512), expected, "{body}");
+        }
+    }
+
+    #[test]
+    fn credentials_are_hidden_even_when_cut() {
+        let redactor = Redactor::new(
+            &Credentials::api_key("sk_live_abcdef123").with_bearer_token("opaque-token-9"),
+        );
+        let body = b"key sk_live_abcdef123 and opaque-token-9 twice sk_live_abcdef123";
+        assert_eq!(
+            redactor.redact(body, false),
+            b"key [REDACTED] and [REDACTED] twice [REDACTED]".to_vec()
+        );
+        assert_eq!(
+            redactor.redact(b"echo: sk_live_ab", true),
+            b"echo: [REDACTED]".to_vec()
+        );
+        assert_eq!(
+            redactor.redact(b"echo: sk_live_ab", false),
+            b"echo: sk_live_ab".to_vec()
+        );
+        assert_eq!(redactor.redact(b"echo: sk_", true), b"echo: sk_".to_vec());
+        let cut_token = &JWT.as_bytes()[..30];
+        assert_eq!(redactor.redact(cut_token, true), b"[REDACTED]".to_vec());
+    }
+
+    #[test]
+    fn a_token_across_the_excerpt_end_is_not_shown_in_part() {
+        let body = format!("{}{JWT}", "x".repeat(500));
+        let shown = redacted_excerpt(body.as_bytes(), false, 505, &Redactor::default());
+        assert!(!shown.contains("eyJ"), "{shown}");
+        assert!(shown.ends_with('…'));
+    }
+}
