@@ -2,7 +2,7 @@
 
 mod api {
     jeri_macros::generate!(
-        "ui/evolution/specs/order_property_removed.yaml",
+        "../specs/order_property_removed.yaml",
         runtime = ::jeri_client::runtime
     );
 }

@@ -2,7 +2,7 @@
 
 mod api {
     jeri_macros::generate!(
-        "ui/evolution/specs/order_property_renamed.yaml",
+        "../specs/order_property_renamed.yaml",
         runtime = ::jeri_client::runtime
     );
 }

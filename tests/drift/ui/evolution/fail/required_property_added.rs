@@ -2,7 +2,7 @@
 
 mod api {
     jeri_macros::generate!(
-        "ui/evolution/specs/order_required_added.yaml",
+        "../specs/order_required_added.yaml",
         runtime = ::jeri_client::runtime
     );
 }

@@ -2,7 +2,7 @@
 
 mod api {
     jeri_macros::generate!(
-        "ui/evolution/specs/order_v1.yaml",
+        "../specs/order_v1.yaml",
         runtime = ::jeri_client::runtime
     );
 }
