@@ -10,7 +10,7 @@
 pub mod checks;
 pub mod diagnostics;
 mod gen_builders;
-mod gen_clients;
+pub mod gen_clients;
 mod gen_docs;
 mod gen_enums;
 pub mod gen_operations;
@@ -58,7 +58,7 @@ pub fn generate(source: &str, settings: &Settings) -> Output {
     model_builder::without_failed(&mut api, &built.ops, &skip);
     let mut tokens = gen_types::types_module(&api, &settings.runtime);
     if !settings.types_only {
-        tokens.extend(gen_operations::operations(&api, settings));
+        tokens.extend(gen_clients::operations(&api, settings));
     }
     Output {
         tokens,
