@@ -9,6 +9,7 @@
 
 pub mod checks;
 pub mod diagnostics;
+mod gen_builders;
 pub mod gen_clients;
 mod gen_docs;
 mod gen_enums;
