@@ -29,7 +29,8 @@ pub(crate) fn omitted_const(omitted: &[Omitted]) -> TokenStream {
         n => format!(
             "The {n} operations of the spec that the `only(...)` setting of `generate!` left \
              out of this client, as `(operationId, method, path)` in document order. Types \
-             that only these operations use are left out too; add a selector to generate one."
+             that only these operations use are left out too, and problems the spec has only \
+             in these operations or types are not reported; add a selector to generate one."
         ),
     };
     let docs = DocText::default().line(summary).lines(list).attrs();

@@ -53,12 +53,27 @@ pub fn generate(source: &str, settings: &Settings) -> Output {
         };
     };
     let built = model_builder::build(&doc, &mut diag);
-    let skip = checks::run(&built, &mut diag);
+    let mut skip = checks::run(&built, &mut diag);
     check_scopes(&built.api, settings, &mut diag);
     select::check(&built.api, &settings.only, &mut diag);
+    let chosen = select::chosen(&built.api, &settings.only);
+    let omitted = select::omitted(&built.api, &chosen);
     let mut api = built.api;
+    // Problems only in what a subset leaves out are not reported: see `select`.
+    let mut left_out: Vec<String> = Vec::new();
+    if !settings.only.is_empty() {
+        left_out.extend(omitted.iter().map(|op| op.origin.clone()));
+        left_out.extend(select::prune_types(&mut api, &chosen));
+    }
+    skip.extend(
+        chosen
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !**c)
+            .map(|(i, _)| i),
+    );
     model_builder::without_failed(&mut api, &built.ops, &skip);
-    let omitted = select::select(&mut api, &settings.only);
+    let errors = diag.into_errors_where(|pointer| !select::within(pointer, &left_out));
     let mut tokens = gen_types::types_module(&api);
     if !settings.types_only {
         tokens.extend(gen_operations::operations(&api, settings));
@@ -66,10 +81,7 @@ pub fn generate(source: &str, settings: &Settings) -> Output {
     if !settings.only.is_empty() {
         tokens.extend(gen_omitted::omitted_const(&omitted));
     }
-    Output {
-        tokens,
-        errors: diag.into_errors(),
-    }
+    Output { tokens, errors }
 }
 
 /// Each `scope(...)` setting must name a security scheme the spec defines.

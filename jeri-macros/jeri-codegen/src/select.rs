@@ -1,11 +1,14 @@
 //! Subset clients: the operations an `only(...)` setting chooses, and only the types they
 //! reach.
 //!
-//! Two steps around the pipeline's removal of failed operations: [`check`] looks at every
-//! operation of the spec and reports each selector that matches none (a typo must not
-//! silently produce an empty client); [`select`] then keeps the chosen operations, drops
-//! every type that none of them reaches, and returns the operations it left out, which
-//! the generated code lists in `OMITTED_OPERATIONS`.
+//! [`check`] looks at every operation of the spec and reports each selector that matches
+//! none (a typo must not silently produce an empty client). [`chosen`] marks the
+//! operations to generate; the others are [`omitted`], and the generated code lists them
+//! in `OMITTED_OPERATIONS`. [`prune_types`] drops every type that no chosen operation
+//! reaches. Problems the spec has only in the parts left out
+//! ([`within`] the places returned by [`omitted`] and [`prune_types`]) do not stop a
+//! subset client from being generated: a service that calls five operations of a large
+//! spec does not depend on the others being well-formed.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -22,6 +25,8 @@ pub struct Omitted {
     pub method: Method,
     /// Its path template as written in the spec.
     pub path: String,
+    /// Where it sits in the spec: `paths./v1/x.get`.
+    pub origin: String,
 }
 
 /// Whether `selector` chooses `op`.
@@ -59,37 +64,61 @@ pub fn check(api: &Api, only: &[Selector], diag: &mut Diagnostics<'_>) {
     }
 }
 
-/// Keeps the operations that match at least one selector of `only` and the types they
-/// reach; returns the operations left out, in document order. An empty `only` keeps
-/// everything.
-pub fn select(api: &mut Api, only: &[Selector]) -> Vec<Omitted> {
-    if only.is_empty() {
-        return Vec::new();
-    }
-    let (kept, left_out): (Vec<Operation>, Vec<Operation>) = std::mem::take(&mut api.operations)
-        .into_iter()
-        .partition(|op| only.iter().any(|selector| matches(selector, op)));
-    api.operations = kept;
-    let reached = reached_types(api);
-    let mut index = 0;
-    api.types.retain(|_| {
-        let keep = reached[index];
-        index += 1;
-        keep
-    });
-    left_out
-        .into_iter()
-        .map(|op| Omitted {
-            id: op.id,
+/// For each operation of `api`, whether `only` chooses it: every one when `only` is empty.
+pub fn chosen(api: &Api, only: &[Selector]) -> Vec<bool> {
+    api.operations
+        .iter()
+        .map(|op| only.is_empty() || only.iter().any(|selector| matches(selector, op)))
+        .collect()
+}
+
+/// The operations of `api` that `chosen` leaves out, in document order.
+pub fn omitted(api: &Api, chosen: &[bool]) -> Vec<Omitted> {
+    api.operations
+        .iter()
+        .zip(chosen)
+        .filter(|(_, chosen)| !**chosen)
+        .map(|(op, _)| Omitted {
+            id: op.id.clone(),
             method: op.method,
-            path: op.path,
+            path: op.path.clone(),
+            origin: op.origin.clone(),
         })
         .collect()
 }
 
-/// For each type of `api.types`, whether an operation of `api` reaches it through its
-/// parameters, body or responses, directly or through other types.
-fn reached_types(api: &Api) -> Vec<bool> {
+/// Drops every type that no chosen operation of `api` reaches (`chosen` is parallel to
+/// `api.operations`); returns where the dropped types sit in the spec.
+///
+/// Runs before failed operations are removed, so the types of a chosen operation that
+/// failed stay, with their errors.
+pub fn prune_types(api: &mut Api, chosen: &[bool]) -> Vec<String> {
+    let reached = reached_types(api, chosen);
+    let mut dropped = Vec::new();
+    let mut index = 0;
+    api.types.retain(|def| {
+        let keep = reached[index];
+        index += 1;
+        if !keep {
+            dropped.push(def.origin.clone());
+        }
+        keep
+    });
+    dropped
+}
+
+/// Whether the spec place `pointer` is one of `places` or lies inside one.
+pub fn within(pointer: &str, places: &[String]) -> bool {
+    places.iter().any(|place| {
+        pointer
+            .strip_prefix(place.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+    })
+}
+
+/// For each type of `api.types`, whether a chosen operation of `api` reaches it through
+/// its parameters, body or responses, directly or through other types.
+fn reached_types(api: &Api, chosen: &[bool]) -> Vec<bool> {
     let by_name: HashMap<&str, usize> = api
         .types
         .iter()
@@ -106,7 +135,8 @@ fn reached_types(api: &Api) -> Vec<bool> {
             pending.push(i);
         }
     };
-    for op in &api.operations {
+    let roots = api.operations.iter().zip(chosen).filter(|(_, c)| **c);
+    for (op, _) in roots {
         for param in &op.params {
             reach(&param.ty, &mut pending);
         }
@@ -337,6 +367,22 @@ mod tests {
         }
     }
 
+    /// What the pipeline does with the stages: drop the operations left out, then (for a
+    /// subset) the types nothing reaches.
+    fn select(api: &mut Api, only: &[Selector]) -> Vec<Omitted> {
+        let chosen = chosen(api, only);
+        let omitted = omitted(api, &chosen);
+        if !only.is_empty() {
+            prune_types(api, &chosen);
+        }
+        let mut index = 0;
+        api.operations.retain(|_| {
+            index += 1;
+            chosen[index - 1]
+        });
+        omitted
+    }
+
     fn names(api: &Api) -> (Vec<&str>, Vec<&str>) {
         (
             api.operations.iter().map(|op| op.id.as_str()).collect(),
@@ -412,12 +458,14 @@ mod tests {
                 Omitted {
                     id: "GetChargesSearch".into(),
                     method: Method::Get,
-                    path: "/v1/charges_search".into()
+                    path: "/v1/charges_search".into(),
+                    origin: "paths./v1/charges_search.get".into(),
                 },
                 Omitted {
                     id: "GetPayouts".into(),
                     method: Method::Get,
-                    path: "/v1/payouts".into()
+                    path: "/v1/payouts".into(),
+                    origin: "paths./v1/payouts.get".into(),
                 },
             ]
         );
@@ -428,6 +476,30 @@ mod tests {
         let mut api = api();
         assert_eq!(select(&mut api, &[]), []);
         assert_eq!(api, self::api());
+    }
+
+    #[test]
+    fn places_contain_what_lies_under_them() {
+        let places = [
+            "paths./v1/charges.get".to_owned(),
+            "components.schemas.Card".to_owned(),
+        ];
+        for inside in [
+            "paths./v1/charges.get",
+            "paths./v1/charges.get.parameters[0].schema",
+            "components.schemas.Card.properties.brand",
+        ] {
+            assert!(within(inside, &places), "{inside}");
+        }
+        for outside in [
+            "paths./v1/charges",
+            "paths./v1/charges.post",
+            "paths./v1/charges.getter",
+            "components.schemas.CardList",
+            "paths",
+        ] {
+            assert!(!within(outside, &places), "{outside}");
+        }
     }
 
     #[test]

@@ -123,3 +123,77 @@ fn selectors_add_up() {
     assert!(code.contains("pub fn system_policy_view("));
     assert!(!code.contains("pub fn disk_list("));
 }
+
+const HALF_BROKEN: &str = r#"openapi: 3.0.3
+info:
+  title: T
+  version: '1'
+paths:
+  /good:
+    get:
+      operationId: getGood
+      responses:
+        '200':
+          description: OK
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Good'
+  /bad:
+    get:
+      operationId: getBad
+      parameters:
+        - name: filter
+          in: query
+          schema:
+            type: object
+            properties:
+              a:
+                type: string
+      responses:
+        '200': {description: OK, content: {application/json: {schema: {$ref: '#/components/schemas/Bad'}}}}
+components:
+  schemas:
+    Good:
+      type: object
+      properties:
+        name:
+          type: string
+    Bad:
+      type: object
+      properties:
+        broken:
+          $ref: '#/components/schemas/Missing'
+"#;
+
+fn errors(settings: &Settings) -> Vec<String> {
+    generate(HALF_BROKEN, settings)
+        .errors
+        .iter()
+        .map(|e| render_error("spec.yaml", e))
+        .collect()
+}
+
+#[test]
+fn problems_only_in_what_a_subset_leaves_out_do_not_stop_it() {
+    let whole = errors(&Settings::default());
+    assert_eq!(whole.len(), 2, "{whole:#?}");
+    assert!(whole[0].starts_with("spec.yaml:"), "{}", whole[0]);
+
+    let good = Settings {
+        only: vec![Selector::OperationId("getGood".into())],
+        ..Settings::default()
+    };
+    assert_eq!(errors(&good), Vec::<String>::new());
+    let output = generate(HALF_BROKEN, &good);
+    let code = prettyplease::unparse(&syn::parse2(output.tokens).expect("parses"));
+    assert!(code.contains("pub fn get_good("));
+    assert!(code.contains("/// - `getBad`: `GET /bad`"));
+    assert!(!code.contains("pub struct Bad"));
+
+    let bad = Settings {
+        only: vec![Selector::OperationId("getBad".into())],
+        ..Settings::default()
+    };
+    assert_eq!(errors(&bad), whole);
+}
