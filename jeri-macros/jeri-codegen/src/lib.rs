@@ -9,7 +9,7 @@
 
 pub mod checks;
 pub mod diagnostics;
-mod gen_clients;
+pub mod gen_clients;
 mod gen_docs;
 mod gen_enums;
 mod gen_omitted;
@@ -74,9 +74,9 @@ pub fn generate(source: &str, settings: &Settings) -> Output {
     );
     model_builder::without_failed(&mut api, &built.ops, &skip);
     let errors = diag.into_errors_where(|pointer| !select::within(pointer, &left_out));
-    let mut tokens = gen_types::types_module(&api);
+    let mut tokens = gen_types::types_module(&api, &settings.runtime);
     if !settings.types_only {
-        tokens.extend(gen_operations::operations(&api, settings));
+        tokens.extend(gen_clients::operations(&api, settings));
     }
     if !settings.only.is_empty() {
         tokens.extend(gen_omitted::omitted_const(&omitted));

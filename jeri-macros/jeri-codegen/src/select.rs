@@ -152,6 +152,7 @@ fn reached_types(api: &Api, chosen: &[bool]) -> Vec<bool> {
             TypeKind::Struct {
                 fields,
                 additional_properties,
+                ..
             } => {
                 for field in fields {
                     reach(&field.ty, &mut pending);
@@ -160,13 +161,13 @@ fn reached_types(api: &Api, chosen: &[bool]) -> Vec<bool> {
                     reach(ty, &mut pending);
                 }
             }
-            TypeKind::StringEnum { .. } => {}
+            TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => {}
             TypeKind::Union { variants, .. } => {
                 for variant in variants {
                     reach(&variant.ty, &mut pending);
                 }
             }
-            TypeKind::Alias(ty) => reach(ty, &mut pending),
+            TypeKind::Alias(ty) | TypeKind::Newtype(ty) => reach(ty, &mut pending),
         }
     }
     reached
@@ -176,7 +177,10 @@ fn reached_types(api: &Api, chosen: &[bool]) -> Vec<bool> {
 fn named(ty: &TypeRef) -> Option<&str> {
     match ty {
         TypeRef::Named(name) => Some(name),
-        TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Boxed(inner) => named(inner),
+        TypeRef::Array(inner)
+        | TypeRef::Map(inner)
+        | TypeRef::Boxed(inner)
+        | TypeRef::Nullable(inner) => named(inner),
         TypeRef::String
         | TypeRef::Bool
         | TypeRef::Integer(_)
@@ -314,6 +318,7 @@ mod tests {
                     TypeKind::Struct {
                         fields: vec![field(TypeRef::Boxed(Box::new(named("Customer"))))],
                         additional_properties: Some(TypeRef::Map(Box::new(named("Status")))),
+                        closed: false,
                     },
                 ),
                 def("ChargeInput", TypeKind::Alias(TypeRef::Json)),
