@@ -152,6 +152,19 @@ impl TransportBuilder {
         self
     }
 
+    /// A username and password for operations secured by http `basic`.
+    pub fn basic_auth(mut self, username: impl Into<String>, password: impl Into<Secret>) -> Self {
+        self.credentials = self.credentials.with_basic(username, password);
+        self
+    }
+
+    /// A whole `Authorization` value for operations secured by other http
+    /// schemes (`digest`, …).
+    pub fn authorization(mut self, value: impl Into<Secret>) -> Self {
+        self.credentials = self.credentials.with_authorization(value);
+        self
+    }
+
     /// Checks the settings and builds the transport.
     pub fn build(self) -> Result<Transport, Error> {
         if self.api_key_given && self.credentials.api_key_secret().is_none() {

@@ -16,6 +16,7 @@ pub mod gen_operations;
 mod gen_responses;
 mod gen_type_ref;
 pub mod gen_types;
+mod lenient;
 pub mod load;
 pub mod locate;
 pub mod model;
@@ -23,6 +24,7 @@ pub mod model_builder;
 pub mod naming;
 pub mod path_template;
 pub mod settings;
+pub mod skip;
 
 pub use diagnostics::{SpecError, render_error};
 pub use settings::{Scope, Settings};
@@ -44,12 +46,13 @@ pub struct Output {
 /// [`Output::errors`].
 pub fn generate(source: &str, settings: &Settings) -> Output {
     let mut diag = Diagnostics::new(source);
-    let Some(doc) = load::load(source, &mut diag) else {
+    let Some(mut doc) = load::load(source, &mut diag) else {
         return Output {
             tokens: proc_macro2::TokenStream::new(),
             errors: diag.into_errors(),
         };
     };
+    skip::apply(&mut doc, &settings.skip, &mut diag);
     let built = model_builder::build(&doc, &mut diag);
     let skip = checks::run(&built, &mut diag);
     check_scopes(&built.api, settings, &mut diag);

@@ -12,6 +12,10 @@
 //! - `scope(Name = "schemeName", ...)`: for each pair, an extra client type `Name` with
 //!   only the operations that can be called with the security scheme `schemeName` alone,
 //!   e.g. `scope(CustomerClient = "customerToken")`.
+//! - `skip("operationId", "/path", ...)`: operations left out of the generated code, each
+//!   named by its `operationId` or by its path (every operation under it), for a spec you
+//!   do not own with an operation that cannot be generated. A name that matches nothing is
+//!   an error, so the list cannot go stale silently.
 
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
@@ -26,6 +30,8 @@ pub struct Settings {
     pub types_only: bool,
     /// Extra clients restricted to one security scheme each.
     pub scopes: Vec<Scope>,
+    /// Operations to leave out, by `operationId` or path.
+    pub skip: Vec<String>,
 }
 
 /// An extra client that holds only the operations callable with one security scheme.
@@ -43,6 +49,7 @@ impl Default for Settings {
             runtime: syn::parse_quote!(::jeri_client::runtime),
             types_only: false,
             scopes: Vec::new(),
+            skip: Vec::new(),
         }
     }
 }
@@ -54,6 +61,7 @@ impl std::fmt::Debug for Settings {
             .field("runtime", &quote::quote!(#runtime).to_string())
             .field("types_only", &self.types_only)
             .field("scopes", &self.scopes)
+            .field("skip", &self.skip)
             .finish()
     }
 }
@@ -64,13 +72,15 @@ impl PartialEq for Settings {
         quote::quote!(#a).to_string() == quote::quote!(#b).to_string()
             && self.types_only == other.types_only
             && self.scopes == other.scopes
+            && self.skip == other.skip
     }
 }
 
 impl Eq for Settings {}
 
 const VALID: &str = "expected one of: `runtime = <path>`, `types_only`, \
-                     `scope(<ClientName> = \"<securityScheme>\", ...)`";
+                     `scope(<ClientName> = \"<securityScheme>\", ...)`, \
+                     `skip(\"<operationId or path>\", ...)`";
 
 impl Settings {
     /// Parses the whole macro input: the spec path literal, then the settings.
@@ -152,6 +162,18 @@ impl Parse for MacroInput {
                         });
                     }
                 }
+                "skip" => {
+                    let content;
+                    syn::parenthesized!(content in input);
+                    let names = Punctuated::<LitStr, Token![,]>::parse_terminated(&content)?;
+                    if names.is_empty() {
+                        return Err(syn::Error::new(
+                            name.span(),
+                            "`skip()` is empty; write `skip(\"operationId\", \"/path\")`",
+                        ));
+                    }
+                    settings.skip.extend(names.iter().map(LitStr::value));
+                }
                 _ => {
                     return Err(syn::Error::new(
                         name.span(),
@@ -197,11 +219,13 @@ mod tests {
             runtime = crate::runtime,
             types_only,
             scope(CustomerClient = "customerToken", AdminClient = "apiKey"),
+            skip("brokenOp", "/v1/broken"),
         ))
         .expect("valid");
         let runtime = &s.runtime;
         assert_eq!(quote!(#runtime).to_string(), "crate :: runtime");
         assert!(s.types_only);
+        assert_eq!(s.skip, vec!["brokenOp".to_owned(), "/v1/broken".to_owned()]);
         assert_eq!(
             s.scopes,
             vec![
@@ -230,7 +254,7 @@ mod tests {
             ),
             (
                 quote!("s", typesonly),
-                "unknown setting `typesonly`; expected one of: `runtime = <path>`, `types_only`, `scope(<ClientName> = \"<securityScheme>\", ...)`",
+                "unknown setting `typesonly`; expected one of: `runtime = <path>`, `types_only`, `scope(<ClientName> = \"<securityScheme>\", ...)`, `skip(\"<operationId or path>\", ...)`",
             ),
             (
                 quote!("s", types_only, types_only),
@@ -239,6 +263,10 @@ mod tests {
             (
                 quote!("s", scope()),
                 "`scope()` is empty; write `scope(CustomerClient = \"customerToken\")`",
+            ),
+            (
+                quote!("s", skip()),
+                "`skip()` is empty; write `skip(\"operationId\", \"/path\")`",
             ),
             (
                 quote!("s", scope(A = "x", A = "y")),
