@@ -8,7 +8,6 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use serde_json::Value;
 
 use crate::error::ApiError;
 use crate::extract::{
@@ -67,21 +66,20 @@ pub(crate) async fn get_api_status(
     }))
 }
 
-fn upsert_item(item: types::IntegrationItem, raw: &Value) -> (String, UpsertItem) {
+fn upsert_item(item: types::IntegrationItem) -> (String, UpsertItem) {
     let feature = item.feature.as_str().to_owned();
     let parsed = match item.payload {
         types::IntegrationItemPayload::UsersPayload(payload) if feature == "users" => {
-            // `null` clears the phone while an absent key leaves it; the wire type reads
-            // both as `None`, so the raw JSON decides.
-            let phone_sent = raw
-                .get("payload")
-                .and_then(Value::as_object)
-                .is_some_and(|object| object.contains_key("phone"));
             UpsertItem::Users(UserUpdate {
                 external_customer_id: payload.external_customer_id,
                 first_name: payload.first_name,
                 last_name: payload.last_name,
-                phone: phone_sent.then_some(payload.phone),
+                // `null` clears the phone while an absent key leaves it.
+                phone: match payload.phone {
+                    jeri_runtime::Nullable::Absent => None,
+                    jeri_runtime::Nullable::Null => Some(None),
+                    jeri_runtime::Nullable::Value(phone) => Some(Some(phone)),
+                },
                 email_verified: payload.email_verified,
                 new_email: payload.email,
             })
@@ -111,13 +109,8 @@ pub(crate) async fn upsert_resources(
     require_api_key(&state, &headers)?;
     let program_id = path(program_id)?;
     let value = json_body(&headers, body, &schemas::UPSERT_BODY)?;
-    let raw: Vec<Value> = value.as_array().cloned().unwrap_or_default();
     let items: Vec<types::IntegrationItem> = decode(value)?;
-    let items = items
-        .into_iter()
-        .zip(raw.iter())
-        .map(|(item, raw)| upsert_item(item, raw))
-        .collect();
+    let items = items.into_iter().map(upsert_item).collect();
     let outcome = state
         .store()
         .program(&program_id)
@@ -294,7 +287,7 @@ pub(crate) async fn redeem_reward(
         customer_email: redemption.email,
         points_spent: redemption.points_spent,
         balance: redemption.balance,
-        discount_code: redemption.discount_code,
+        discount_code: redemption.discount_code.into(),
         redeemed_at: clock::rfc3339(redemption.at),
     }))
 }

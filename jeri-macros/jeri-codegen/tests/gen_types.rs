@@ -6,6 +6,10 @@ use gen_fixture::{field, named, type_def};
 use jeri_codegen::gen_types::types_module;
 use jeri_codegen::model::{Api, Docs, IntType, TypeDef, TypeKind, TypeRef};
 
+fn runtime() -> syn::Path {
+    syn::parse_quote!(::jeri_runtime)
+}
+
 fn api_with(types: Vec<TypeDef>) -> Api {
     Api {
         types,
@@ -16,7 +20,8 @@ fn api_with(types: Vec<TypeDef>) -> Api {
 
 /// The items inside `pub mod types`, parsed.
 fn type_items(api: &Api) -> Vec<syn::Item> {
-    let file: syn::File = syn::parse2(types_module(api)).expect("generated types parse");
+    let file: syn::File =
+        syn::parse2(types_module(api, &runtime())).expect("generated types parse");
     match file.items.as_slice() {
         [syn::Item::Mod(module)] => {
             assert_eq!(module.ident, "types");
@@ -73,6 +78,7 @@ fn small_struct_renders_exactly() {
                 field("reason_text", "reasonText", TypeRef::String, false, false),
             ],
             additional_properties: None,
+            closed: false,
         },
     );
     def.docs = Docs {
@@ -137,6 +143,7 @@ fn additional_properties_name_avoids_a_field_of_that_name() {
                 false,
             )],
             additional_properties: Some(TypeRef::Json),
+            closed: false,
         },
     );
     let text = text_of(&api_with(vec![def]), "Bag");
@@ -149,7 +156,7 @@ fn string_enums_are_open_with_helpers() {
     let text = text_of(&gen_fixture::api(), "CustomerKind");
     for expected in [
         "    /// `person`\n    Person,",
-        "    Unknown(::std::string::String),",
+        "    Unknown_(::std::string::String),",
         "pub fn as_str(&self) -> &str",
         "Self::Company => \"COMPANY\",",
         "pub fn is_unknown(&self) -> bool",
@@ -169,7 +176,7 @@ fn string_enums_are_open_with_helpers() {
 fn enum_without_values_has_no_single_arm_match() {
     let text = text_of(&gen_fixture::api(), "Nothing");
     assert!(text.contains(
-        "fn from(value: ::std::string::String) -> Self {\n        Self::Unknown(value)\n    }"
+        "fn from(value: ::std::string::String) -> Self {\n        Self::Unknown_(value)\n    }"
     ));
 }
 
@@ -220,11 +227,15 @@ fn docs_show_assumptions_and_fall_back_to_the_origin() {
 fn deprecated_types_are_marked_and_allowed_inside_the_module() {
     let api = gen_fixture::api();
     assert!(text_of(&api, "OldThing").contains("#[deprecated]\n"));
-    let module = types_module(&api).to_string();
+    let module = types_module(&api, &runtime()).to_string();
     assert!(module.contains("# [allow (deprecated)] pub mod types"));
 
     let plain = api_with(vec![type_def("Plain", TypeKind::Alias(TypeRef::Bool))]);
-    assert!(!types_module(&plain).to_string().contains("allow"));
+    assert!(
+        !types_module(&plain, &runtime())
+            .to_string()
+            .contains("allow")
+    );
 }
 
 #[test]
@@ -275,6 +286,7 @@ fn secret_fields_get_a_hand_written_redacted_debug() {
                 field("r#type", "type", TypeRef::String, true, false),
             ],
             additional_properties: Some(TypeRef::Json),
+            closed: false,
         },
     );
     let expected = r#"/// Generated from `components.schemas.Session`.

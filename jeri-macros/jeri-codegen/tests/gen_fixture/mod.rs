@@ -13,6 +13,7 @@ pub fn docs(summary: &str) -> Docs {
 
 pub fn field(name: &str, wire: &str, ty: TypeRef, required: bool, nullable: bool) -> Field {
     Field {
+        flatten: false,
         rust_name: name.to_string(),
         wire_name: wire.to_string(),
         ty,
@@ -169,6 +170,7 @@ pub fn types() -> Vec<TypeDef> {
                 ),
             ],
             additional_properties: None,
+            closed: false,
         },
     );
     customer.docs = Docs {
@@ -182,6 +184,7 @@ pub fn types() -> Vec<TypeDef> {
         TypeKind::Struct {
             fields: vec![field("name", "name", TypeRef::String, false, false)],
             additional_properties: Some(TypeRef::Integer(IntType::I32)),
+            closed: false,
         },
     );
     old.docs.deprecated = true;
@@ -214,6 +217,7 @@ pub fn types() -> Vec<TypeDef> {
             TypeKind::Struct {
                 fields: Vec::new(),
                 additional_properties: None,
+                closed: false,
             },
         ),
         type_def(
@@ -224,6 +228,7 @@ pub fn types() -> Vec<TypeDef> {
                     field("email", "email", TypeRef::String, true, false),
                 ],
                 additional_properties: None,
+                closed: false,
             },
         ),
         type_def(
@@ -240,6 +245,7 @@ pub fn types() -> Vec<TypeDef> {
                     ),
                 ],
                 additional_properties: None,
+                closed: false,
             },
         ),
         type_def(
@@ -292,6 +298,7 @@ pub fn types() -> Vec<TypeDef> {
                     field("message", "message", named("Message"), true, false),
                 ],
                 additional_properties: None,
+                closed: false,
             },
         ),
         type_def(
