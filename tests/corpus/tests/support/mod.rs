@@ -3,7 +3,7 @@
 use std::net::SocketAddr;
 
 use axum::Router;
-use jeri_client::runtime::Transport;
+use jeri_runtime::Transport;
 
 /// Serves `app` on a free 127.0.0.1 port and returns a transport (no credentials) for it.
 pub async fn serve_loopback(app: Router) -> Transport {

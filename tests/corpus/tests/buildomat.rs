@@ -1,3 +1,4 @@
+#![cfg(corpus)]
 //! The client generated from buildomat's spec sends its non-JSON bodies (raw bytes and
 //! plain text) to a loopback server the way the spec's media types say.
 
@@ -9,7 +10,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::{post, put};
-use jeri_shared_spec_client::buildomat;
+use jeri_corpus::buildomat;
 use serde_json::{Value, json};
 
 mod support;

@@ -1,3 +1,4 @@
+#![cfg(corpus)]
 //! The client generated from keeper's spec talks to a loopback server that answers two of
 //! its operations the way the spec describes them.
 
@@ -8,7 +9,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{get, post};
-use jeri_shared_spec_client::keeper;
+use jeri_corpus::keeper;
 use serde_json::{Value, json};
 
 mod support;
