@@ -38,6 +38,8 @@ impl Redactor {
         let secrets = [
             self.credentials.api_key_secret(),
             self.credentials.bearer_token_secret(),
+            self.credentials.basic().map(|(_, password)| password),
+            self.credentials.authorization_secret(),
         ];
         let mut out = bytes.to_vec();
         for secret in secrets.into_iter().flatten() {
