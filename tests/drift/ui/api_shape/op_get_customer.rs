@@ -29,10 +29,10 @@ async fn _get_customer(client: &Client) -> Result<(), Error> {
         CustomerOrigin::Unknown => "UNKNOWN",
         CustomerOrigin::Unknown_(_) => "unlisted",
     };
-    let _referral: Option<String> = customer.referral;
-    let _utm_campaign: Option<String> = customer.utm_campaign;
-    let _utm_source: Option<String> = customer.utm_source;
-    let _utm_medium: Option<String> = customer.utm_medium;
+    let _referral: jeri_client::Nullable<String> = customer.referral;
+    let _utm_campaign: jeri_client::Nullable<String> = customer.utm_campaign;
+    let _utm_source: jeri_client::Nullable<String> = customer.utm_source;
+    let _utm_medium: jeri_client::Nullable<String> = customer.utm_medium;
     let _balance_notifications: bool = customer.balance_notifications;
     let _tier_notifications: bool = customer.tier_notifications;
     let _reward_available_notifications: bool = customer.reward_available_notifications;
@@ -46,10 +46,10 @@ async fn _get_customer(client: &Client) -> Result<(), Error> {
     if let Some(user) = user_data {
         let _id: String = user.id;
         let _customer_id: String = user.customer_id;
-        let _external_customer_id: Option<String> = user.external_customer_id;
-        let _first_name: Option<String> = user.first_name;
-        let _last_name: Option<String> = user.last_name;
-        let _phone: Option<String> = user.phone;
+        let _external_customer_id: jeri_client::Nullable<String> = user.external_customer_id;
+        let _first_name: jeri_client::Nullable<String> = user.first_name;
+        let _last_name: jeri_client::Nullable<String> = user.last_name;
+        let _phone: jeri_client::Nullable<String> = user.phone;
         let _email_verified: Option<bool> = user.email_verified;
         let _created_at: Option<String> = user.created_at;
         let _updated_at: Option<String> = user.updated_at;
@@ -59,11 +59,11 @@ async fn _get_customer(client: &Client) -> Result<(), Error> {
     if let Some(loyalty) = loyalty_data {
         let _id: String = loyalty.id;
         let _customer_id: String = loyalty.customer_id;
-        let _loyalty_customer_id: Option<String> = loyalty.loyalty_customer_id;
+        let _loyalty_customer_id: jeri_client::Nullable<String> = loyalty.loyalty_customer_id;
         let _balance: i64 = loyalty.balance;
-        let _member_since: Option<String> = loyalty.member_since;
-        let _tier_status: Option<String> = loyalty.tier_status;
-        let _referral_link: Option<String> = loyalty.referral_link;
+        let _member_since: jeri_client::Nullable<String> = loyalty.member_since;
+        let _tier_status: jeri_client::Nullable<String> = loyalty.tier_status;
+        let _referral_link: jeri_client::Nullable<String> = loyalty.referral_link;
     }
     Ok(())
 }

@@ -23,7 +23,7 @@ async fn _redeem_reward(client: &Client) -> Result<(), Error> {
     let _customer_email: String = redemption.customer_email;
     let _points_spent: i64 = redemption.points_spent;
     let _balance: i64 = redemption.balance;
-    let _discount_code: Option<String> = redemption.discount_code;
+    let _discount_code: jeri_client::Nullable<String> = redemption.discount_code;
     let _redeemed_at: String = redemption.redeemed_at;
     Ok(())
 }

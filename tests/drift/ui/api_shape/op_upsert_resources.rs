@@ -18,7 +18,7 @@ async fn _upsert_resources(client: &Client) -> Result<(), Error> {
             external_customer_id: Some(String::from("cus_1001")),
             first_name: Some(String::from("Ana")),
             last_name: Some(String::from("Ruiz")),
-            phone: Some(String::from("+34600000000")),
+            phone: jeri_client::Nullable::Value(String::from("+34600000000")),
             email_verified: Some(true),
             email: Some(String::from("ana@example.com")),
         }),
