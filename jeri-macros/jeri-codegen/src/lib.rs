@@ -14,6 +14,8 @@ mod gen_docs;
 mod gen_enums;
 pub mod gen_operations;
 mod gen_responses;
+pub mod gen_server;
+mod gen_server_checks;
 mod gen_type_ref;
 pub mod gen_types;
 pub mod load;
@@ -23,6 +25,7 @@ pub mod model_builder;
 pub mod naming;
 pub mod path_template;
 pub mod settings;
+pub mod validation;
 
 pub use diagnostics::{SpecError, render_error};
 pub use settings::{Scope, Settings};
@@ -33,7 +36,7 @@ use diagnostics::Diagnostics;
 #[derive(Debug, Clone)]
 pub struct Output {
     /// The generated items: `pub mod types`, and unless `types_only`, `pub mod requests`
-    /// and the clients.
+    /// and the clients, or with `server`, `pub mod server`.
     pub tokens: proc_macro2::TokenStream,
     /// Every problem found in the spec, in the order found. Non-empty means the tokens
     /// cover only the parts without problems.
@@ -56,7 +59,11 @@ pub fn generate(source: &str, settings: &Settings) -> Output {
     let mut api = built.api;
     model_builder::without_failed(&mut api, &built.ops, &skip);
     let mut tokens = gen_types::types_module(&api);
-    if !settings.types_only {
+    if let Some(runtime) = &settings.server {
+        gen_server::check_routes(&api, &mut diag);
+        let validation = validation::build(&doc, &api, &mut diag);
+        tokens.extend(gen_server::server(&api, &validation, runtime));
+    } else if !settings.types_only {
         tokens.extend(gen_operations::operations(&api, settings));
     }
     Output {

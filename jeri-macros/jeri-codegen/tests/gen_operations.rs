@@ -21,6 +21,7 @@ fn settings() -> Settings {
                 scheme: "queryKey".to_string(),
             },
         ],
+        ..Settings::default()
     }
 }
 

@@ -71,6 +71,7 @@ fn jeri_spec_expansion_matches_snapshot() {
             client_name: "CustomerClient".to_string(),
             scheme: "customerToken".to_string(),
         }],
+        ..Settings::default()
     };
     let spec = manifest_dir().join("../../spec/openapi.yaml");
     let expanded = expand(&spec, &settings);
