@@ -3,8 +3,8 @@
 use std::env::{self, VarError};
 use std::time::Duration;
 
-use crate::runtime::{Credentials, Environment, Error, RetryPolicy, Secret, TransportBuilder};
-use crate::{Client, CustomerClient};
+use crate::runtime::{Credentials, Error, RetryPolicy, Secret, TransportBuilder};
+use crate::{Client, CustomerClient, Environment};
 
 /// The environment variable [`Client::from_env`] reads the API key from.
 pub const API_KEY_VAR: &str = "JERI_API_KEY";
@@ -88,10 +88,24 @@ fn from_vars(
 /// # let _ = client;
 /// # Ok::<(), jeri_client::Error>(())
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ClientBuilder {
     transport: TransportBuilder,
     api_key: Option<Secret>,
+}
+
+/// The `User-Agent` a [`Client`] sends unless told otherwise.
+const USER_AGENT: &str = concat!("jeri-client/", env!("CARGO_PKG_VERSION"));
+
+impl Default for ClientBuilder {
+    fn default() -> Self {
+        Self {
+            transport: TransportBuilder::new()
+                .base_url(Environment::Production.as_str())
+                .user_agent(USER_AGENT),
+            api_key: None,
+        }
+    }
 }
 
 impl ClientBuilder {
@@ -103,7 +117,7 @@ impl ClientBuilder {
 
     /// Talk to this deployment (default: production).
     pub fn environment(mut self, environment: Environment) -> Self {
-        self.transport = self.transport.environment(environment);
+        self.transport = self.transport.base_url(environment.as_str());
         self
     }
 

@@ -119,18 +119,23 @@
 //!
 //! # Layout
 //!
-//! [`runtime`] is the hand-written HTTP plumbing every generated operation calls;
-//! it can also be used directly to call an operation the spec does not describe yet.
+//! [`runtime`] (the `jeri-runtime` crate) is the hand-written HTTP plumbing every
+//! generated operation calls; it can also be used directly to call an operation the
+//! spec does not describe yet.
 #![deny(missing_docs)]
 
 pub mod batch;
 mod config;
+mod environment;
 pub mod links;
-pub mod runtime;
+
+/// The HTTP runtime every generated operation calls: the [`jeri_runtime`] crate.
+pub use jeri_runtime as runtime;
 
 pub use config::{API_KEY_VAR, BASE_URL_VAR, ClientBuilder};
+pub use environment::Environment;
 pub use links::{AuthToken, DownloadToken, Link, LinkBuilder, LinkError, RedirectTo, Slug};
-pub use runtime::{ApiError, CallOptions, Environment, Error, RetryPolicy, Secret};
+pub use runtime::{ApiError, CallOptions, Error, RetryPolicy, Secret};
 
 jeri_macros::generate!(
     "../../spec/openapi.yaml",

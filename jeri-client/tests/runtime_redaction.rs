@@ -42,7 +42,10 @@ async fn configuration_values_hide_secrets() {
     assert_hidden("Secret", &secret, Some(secret.to_string()));
     let credentials = Credentials::api_key(API_KEY).with_bearer_token(TOKEN);
     assert_hidden("Credentials", &credentials, None);
-    let builder = Transport::builder().api_key(API_KEY).bearer_token(TOKEN);
+    let builder = Transport::builder()
+        .base_url("http://127.0.0.1:9")
+        .api_key(API_KEY)
+        .bearer_token(TOKEN);
     assert_hidden("TransportBuilder", &builder, None);
     let transport = builder.build().expect("transport");
     assert_hidden("Transport", &transport, None);

@@ -24,7 +24,7 @@ use quote::quote;
 /// # Settings
 ///
 /// - `runtime = some::path`: the module the generated code calls for its HTTP plumbing
-///   (`Transport`, `Call`, `Response`, `Error`, …). Default: `::jeri_client::runtime`.
+///   (`Transport`, `Call`, `Response`, `Error`, …). Default: `::jeri_runtime`.
 /// - `types_only`: generate only the `types` module; no `requests` module, no clients.
 /// - `scope(Name = "schemeName", ...)`: for each pair, an extra client type `Name` holding
 ///   only the operations callable with the security scheme `schemeName` alone, e.g.

@@ -6,7 +6,8 @@
 
 use std::fmt::Debug;
 
-use jeri_client::runtime::{Environment, Transport};
+use jeri_client::Environment;
+use jeri_client::runtime::Transport;
 use jeri_tests::fixtures;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -107,7 +108,7 @@ fn request_types_match_jeri_client() {
 
 fn transport() -> Transport {
     Transport::builder()
-        .environment(Environment::Staging)
+        .base_url(Environment::Staging.as_str())
         .api_key("snapshot-test-key")
         .build()
         .expect("a transport with an API key")

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::diagnostics::{Diagnostics, child};
 use crate::model::ParamLocation;
 use crate::model_builder::Built;
-use crate::naming::{pascal_ident, unraw};
+use crate::naming::unraw;
 use crate::path_template;
 
 /// Method names the generated clients define themselves.
@@ -21,7 +21,6 @@ pub fn run(built: &Built, diag: &mut Diagnostics<'_>) -> Vec<usize> {
     skip.extend(undeclared_path_params(built, diag));
     skip.extend(unused_path_params(built, diag));
     skip.extend(colliding_param_names(built, diag));
-    colliding_type_names(built, diag);
     skip.sort_unstable();
     skip.dedup();
     skip
@@ -175,23 +174,6 @@ pub fn colliding_param_names(built: &Built, diag: &mut Diagnostics<'_>) -> Vec<u
         }
     }
     skip
-}
-
-/// Component schemas whose names become the same Rust type (`user`, `User`).
-pub fn colliding_type_names(built: &Built, diag: &mut Diagnostics<'_>) {
-    let mut seen: HashMap<String, &str> = HashMap::new();
-    for (key, pointer) in &built.components {
-        let name = pascal_ident(key);
-        if let Some(other) = seen.get(&name) {
-            diag.error(
-                pointer,
-                format!("schemas `{other}` and `{key}` both become the Rust type `{name}`"),
-                "rename one of the schemas so that their names differ in more than case and separators",
-            );
-        } else {
-            seen.insert(name, key);
-        }
-    }
 }
 
 /// Edit distance, for "did you mean" hints.

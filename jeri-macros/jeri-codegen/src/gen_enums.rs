@@ -4,11 +4,13 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use crate::gen_type_ref::{Scope, ident, type_ref, unraw};
-use crate::model::{EnumVariant, UnionVariant};
+use crate::model::TypeRef;
+use crate::model::{EnumVariant, IntType, IntegerVariant, UNKNOWN_VARIANT, UnionVariant};
 
 /// A string enum that keeps values the spec does not list in `Unknown`, so a server adding
 /// a value does not break decoding.
 pub(crate) fn string_enum(name: &Ident, variants: &[EnumVariant]) -> TokenStream {
+    let unknown = ident(UNKNOWN_VARIANT);
     let names: Vec<Ident> = variants
         .iter()
         .map(|variant| ident(&variant.rust_name))
@@ -19,12 +21,12 @@ pub(crate) fn string_enum(name: &Ident, variants: &[EnumVariant]) -> TokenStream
         .collect();
     // With no listed values a `match` would have only its catch-all arm.
     let from_string = if variants.is_empty() {
-        quote!(Self::Unknown(value))
+        quote!(Self::#unknown(value))
     } else {
         quote! {
             match value.as_str() {
                 #(#wires => Self::#names,)*
-                _ => Self::Unknown(value),
+                _ => Self::#unknown(value),
             }
         }
     };
@@ -43,7 +45,7 @@ pub(crate) fn string_enum(name: &Ident, variants: &[EnumVariant]) -> TokenStream
         pub enum #name {
             #(#variant_docs #names,)*
             #[doc = " A value the spec does not list, as received."]
-            Unknown(::std::string::String),
+            #unknown(::std::string::String),
         }
 
         impl #name {
@@ -51,13 +53,13 @@ pub(crate) fn string_enum(name: &Ident, variants: &[EnumVariant]) -> TokenStream
             pub fn as_str(&self) -> &str {
                 match self {
                     #(Self::#names => #wires,)*
-                    Self::Unknown(value) => value.as_str(),
+                    Self::#unknown(value) => value.as_str(),
                 }
             }
 
             #[doc = " Whether this is a value the spec does not list."]
             pub fn is_unknown(&self) -> bool {
-                ::core::matches!(self, Self::Unknown(_))
+                ::core::matches!(self, Self::#unknown(_))
             }
         }
 
@@ -97,6 +99,73 @@ pub(crate) fn string_enum(name: &Ident, variants: &[EnumVariant]) -> TokenStream
                 deserializer: D,
             ) -> ::core::result::Result<Self, D::Error> {
                 <::std::string::String as ::serde::Deserialize<'de>>::deserialize(deserializer)
+                    .map(::core::convert::From::from)
+            }
+        }
+    }
+}
+
+/// An integer enum that keeps values the spec does not list, like [`string_enum`].
+pub(crate) fn integer_enum(name: &Ident, int: IntType, variants: &[IntegerVariant]) -> TokenStream {
+    let unknown = ident(UNKNOWN_VARIANT);
+    let int = type_ref(&TypeRef::Integer(int), Scope::Types);
+    let names: Vec<Ident> = variants.iter().map(|v| ident(&v.rust_name)).collect();
+    let values: Vec<proc_macro2::Literal> = variants
+        .iter()
+        .map(|v| proc_macro2::Literal::i64_unsuffixed(v.wire_value))
+        .collect();
+    let variant_docs = variants.iter().map(|v| {
+        let doc = format!(" `{}`", v.wire_value);
+        quote!(#[doc = #doc])
+    });
+    quote! {
+        #[derive(
+            ::core::fmt::Debug,
+            ::core::clone::Clone,
+            ::core::marker::Copy,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::hash::Hash,
+        )]
+        pub enum #name {
+            #(#variant_docs #names,)*
+            #[doc = " A value the spec does not list, as received."]
+            #unknown(#int),
+        }
+
+        impl #name {
+            #[doc = " The value on the wire."]
+            pub fn value(&self) -> #int {
+                match self {
+                    #(Self::#names => #values,)*
+                    Self::#unknown(value) => *value,
+                }
+            }
+        }
+
+        impl ::core::convert::From<#int> for #name {
+            fn from(value: #int) -> Self {
+                match value {
+                    #(#values => Self::#names,)*
+                    _ => Self::#unknown(value),
+                }
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                ::serde::Serialize::serialize(&self.value(), serializer)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                <#int as ::serde::Deserialize<'de>>::deserialize(deserializer)
                     .map(::core::convert::From::from)
             }
         }

@@ -78,6 +78,10 @@ pub(crate) fn type_ref(ty: &TypeRef, scope: Scope) -> TokenStream {
             let inner = type_ref(inner, scope);
             quote!(::std::boxed::Box<#inner>)
         }
+        TypeRef::Nullable(inner) => {
+            let inner = type_ref(inner, scope);
+            quote!(::core::option::Option<#inner>)
+        }
     }
 }
 

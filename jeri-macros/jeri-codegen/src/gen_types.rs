@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::gen_docs::{DocText, deprecated_attr};
-use crate::gen_enums::{string_enum, tagged_union};
+use crate::gen_enums::{integer_enum, string_enum, tagged_union};
 use crate::gen_type_ref::{Scope, ident, type_ref, unraw};
 use crate::model::{Api, Field, TypeDef, TypeKind, TypeRef, UnionVariant};
 
@@ -44,8 +44,10 @@ fn type_item(def: &TypeDef) -> TokenStream {
         TypeKind::Struct {
             fields,
             additional_properties,
-        } => struct_item(&name, fields, additional_properties.as_ref()),
+            closed,
+        } => struct_item(&name, fields, additional_properties.as_ref(), *closed),
         TypeKind::StringEnum { variants } => string_enum(&name, variants),
+        TypeKind::IntegerEnum { int, variants } => integer_enum(&name, *int, variants),
         TypeKind::Union {
             tag: Some(tag),
             variants,
@@ -57,6 +59,21 @@ fn type_item(def: &TypeDef) -> TokenStream {
         TypeKind::Alias(ty) => {
             let ty = type_ref(ty, Scope::Types);
             quote!(pub type #name = #ty;)
+        }
+        TypeKind::Newtype(ty) => {
+            let ty = type_ref(ty, Scope::Types);
+            quote! {
+                #[derive(
+                    ::core::fmt::Debug,
+                    ::core::clone::Clone,
+                    ::core::cmp::PartialEq,
+                    ::core::default::Default,
+                    ::serde::Serialize,
+                    ::serde::Deserialize,
+                )]
+                #[serde(transparent)]
+                pub struct #name(pub #ty);
+            }
         }
     };
     quote! {
@@ -76,6 +93,7 @@ fn struct_item(
     name: &proc_macro2::Ident,
     fields: &[Field],
     additional_properties: Option<&TypeRef>,
+    closed: bool,
 ) -> TokenStream {
     let field_items = fields.iter().map(field_item);
     let extra_name = additional_properties.map(|_| extra_field_name(fields));
@@ -94,6 +112,8 @@ fn struct_item(
     let has_secret = fields.iter().any(|field| field.secret);
     let derive_debug = (!has_secret).then(|| quote!(::core::fmt::Debug,));
     let redacted_debug = has_secret.then(|| redacted_debug(name, fields, extra_name.as_ref()));
+    // Also what lets an untagged union tell a closed alternative from the next one.
+    let deny_unknown = closed.then(|| quote!(#[serde(deny_unknown_fields)]));
     quote! {
         #[derive(
             #derive_debug
@@ -103,6 +123,7 @@ fn struct_item(
             ::serde::Serialize,
             ::serde::Deserialize,
         )]
+        #deny_unknown
         pub struct #name {
             #(#field_items)*
             #extra
@@ -159,7 +180,12 @@ fn extra_field_name(fields: &[Field]) -> proc_macro2::Ident {
 
 fn field_item(field: &Field) -> TokenStream {
     let mut docs = DocText::from_docs(&field.docs);
-    if docs.is_empty() {
+    if field.flatten {
+        docs.line(format!(
+            "The properties of the `{}` member: one of its alternatives, sent alongside the other properties.",
+            field.wire_name.replace('`', "'")
+        ));
+    } else if docs.is_empty() {
         docs.line(format!(
             "The `{}` property.",
             field.wire_name.replace('`', "'")
@@ -175,7 +201,11 @@ fn field_item(field: &Field) -> TokenStream {
     let docs = docs.attrs();
     let deprecated = deprecated_attr(&field.docs);
     let name = ident(&field.rust_name);
-    let rename = rename_attr(&field.rust_name, &field.wire_name);
+    let rename = if field.flatten {
+        quote!(#[serde(flatten)])
+    } else {
+        rename_attr(&field.rust_name, &field.wire_name)
+    };
     let ty = type_ref(&field.ty, Scope::Types);
     let (ty, serde) = match (field.required, field.nullable) {
         (true, false) => (ty, TokenStream::new()),

@@ -72,11 +72,23 @@ pub enum TypeKind {
         /// with this value type. `None` when the spec does not allow extra properties
         /// or leaves them unspecified.
         additional_properties: Option<TypeRef>,
+        /// `additionalProperties: false`: decoding refuses properties the spec does not
+        /// list. An object that says nothing ignores them instead.
+        closed: bool,
     },
-    /// A string enum; decoding accepts values not listed here (kept as `Unknown`).
+    /// A string enum; decoding accepts values not listed here (kept in the catch-all
+    /// variant, [`UNKNOWN_VARIANT`]).
     StringEnum {
         /// The listed values.
         variants: Vec<EnumVariant>,
+    },
+    /// An integer enum; decoding accepts values not listed here (kept in the catch-all
+    /// variant, [`UNKNOWN_VARIANT`]).
+    IntegerEnum {
+        /// The Rust type of the values.
+        int: IntType,
+        /// The listed values.
+        variants: Vec<IntegerVariant>,
     },
     /// `oneOf` / `anyOf`.
     Union {
@@ -88,6 +100,10 @@ pub enum TypeKind {
     },
     /// Any other schema given a name (arrays, maps, primitives): a type alias.
     Alias(TypeRef),
+    /// An array or map that contains itself (`Tree: {type: array, items: {$ref: Tree}}`):
+    /// a type alias cannot refer to itself, so it is a struct around the value, the
+    /// same on the wire (`#[serde(transparent)]`).
+    Newtype(TypeRef),
 }
 
 /// One property of a struct.
@@ -99,10 +115,16 @@ pub struct Field {
     pub wire_name: String,
     /// The value type (without the `Option` that `required`/`nullable` add).
     pub ty: TypeRef,
-    /// Listed in `required`.
+    /// Listed in `required`, and neither `readOnly` nor `writeOnly`: a request never has to
+    /// carry a property the server assigns, and a response never carries one only the
+    /// client sends, so such a property is optional in the shared type.
     pub required: bool,
     /// `nullable: true` (or the referenced schema is nullable).
     pub nullable: bool,
+    /// Not a property but an `allOf` member that is a union (`oneOf`/`anyOf`): its
+    /// properties sit next to the struct's own on the wire (`#[serde(flatten)]`), and
+    /// [`Field::wire_name`] is the member's place, such as `allOf[1]`.
+    pub flatten: bool,
     /// The value is a credential: the property schema (or the schema it references) has
     /// `format: password` or `x-jeri-secret: true`. The struct's `Debug` hides it.
     pub secret: bool,
@@ -110,13 +132,28 @@ pub struct Field {
     pub docs: Docs,
 }
 
+/// The name of an enum's catch-all variant, which holds a value the spec does not list.
+/// The trailing `_` keeps it apart from every listed value's name: those are PascalCase
+/// words, so a documented `UNKNOWN` is `Unknown`.
+pub const UNKNOWN_VARIANT: &str = "Unknown_";
+
 /// One value of a string enum.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnumVariant {
-    /// PascalCase Rust name, unique within the enum and never `Unknown`.
+    /// PascalCase Rust name, unique within the enum.
     pub rust_name: String,
     /// The value on the wire.
     pub wire_value: String,
+}
+
+/// One value of an integer enum.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IntegerVariant {
+    /// PascalCase Rust name, unique within the enum: from `x-enum-varnames` when the
+    /// schema has it, else `N<value>` (`Minus<value>` below zero).
+    pub rust_name: String,
+    /// The value on the wire.
+    pub wire_value: i64,
 }
 
 /// One alternative of a union.
@@ -152,6 +189,9 @@ pub enum TypeRef {
     Json,
     /// `Box<T>`: a reference that closes a cycle of types.
     Boxed(Box<TypeRef>),
+    /// `Option<T>`: an array item, map value or union member that may be `null`
+    /// (`nullable: true`). `None` is sent and read as `null`.
+    Nullable(Box<TypeRef>),
 }
 
 /// Rust integer types for OpenAPI integer formats.

@@ -6,7 +6,7 @@
 //!
 //! Settings:
 //! - `runtime = some::path`: the module the generated code calls for HTTP plumbing
-//!   (`Transport`, `Call`, `Response`, `Error`, …). Default: `::jeri_client::runtime`.
+//!   (`Transport`, `Call`, `Response`, `Error`, …). Default: `::jeri_runtime`.
 //! - `types_only`: generate only the `types` module (no `requests` module, no clients);
 //!   the generated code then needs only `serde` and `serde_json`.
 //! - `server` or `server = some::path`: generate the `types` module and `pub mod server`
@@ -24,7 +24,7 @@ use syn::{Ident, LitStr, Path, Token};
 /// How to generate.
 #[derive(Clone)]
 pub struct Settings {
-    /// The runtime module the generated code calls; default `::jeri_client::runtime`.
+    /// The runtime module the generated code calls; default `::jeri_runtime`.
     pub runtime: Path,
     /// Generate only the `types` module.
     pub types_only: bool,
@@ -46,7 +46,7 @@ pub struct Scope {
 impl Default for Settings {
     fn default() -> Self {
         Self {
-            runtime: syn::parse_quote!(::jeri_client::runtime),
+            runtime: syn::parse_quote!(::jeri_runtime),
             types_only: false,
             scopes: Vec::new(),
             server: None,

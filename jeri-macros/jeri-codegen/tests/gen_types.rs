@@ -73,6 +73,7 @@ fn small_struct_renders_exactly() {
                 field("reason_text", "reasonText", TypeRef::String, false, false),
             ],
             additional_properties: None,
+            closed: false,
         },
     );
     def.docs = Docs {
@@ -137,6 +138,7 @@ fn additional_properties_name_avoids_a_field_of_that_name() {
                 false,
             )],
             additional_properties: Some(TypeRef::Json),
+            closed: false,
         },
     );
     let text = text_of(&api_with(vec![def]), "Bag");
@@ -149,7 +151,7 @@ fn string_enums_are_open_with_helpers() {
     let text = text_of(&gen_fixture::api(), "CustomerKind");
     for expected in [
         "    /// `person`\n    Person,",
-        "    Unknown(::std::string::String),",
+        "    Unknown_(::std::string::String),",
         "pub fn as_str(&self) -> &str",
         "Self::Company => \"COMPANY\",",
         "pub fn is_unknown(&self) -> bool",
@@ -169,7 +171,7 @@ fn string_enums_are_open_with_helpers() {
 fn enum_without_values_has_no_single_arm_match() {
     let text = text_of(&gen_fixture::api(), "Nothing");
     assert!(text.contains(
-        "fn from(value: ::std::string::String) -> Self {\n        Self::Unknown(value)\n    }"
+        "fn from(value: ::std::string::String) -> Self {\n        Self::Unknown_(value)\n    }"
     ));
 }
 
@@ -275,6 +277,7 @@ fn secret_fields_get_a_hand_written_redacted_debug() {
                 field("r#type", "type", TypeRef::String, true, false),
             ],
             additional_properties: Some(TypeRef::Json),
+            closed: false,
         },
     );
     let expected = r#"/// Generated from `components.schemas.Session`.

@@ -15,7 +15,7 @@ fn deletions() -> Vec<ResourceDeletion> {
         },
         ResourceDeletion {
             email: "grace@example.com".into(),
-            feature: IntegrationFeature::Unknown("wallet".into()),
+            feature: IntegrationFeature::Unknown_("wallet".into()),
         },
     ]
 }

@@ -56,7 +56,7 @@ async fn customer_executes_with_the_bearer_token_only() {
     assert_eq!(execution.remaining_executions, Some(3));
     assert_eq!(
         execution.recurrence,
-        EarningFlowRecurrence::Unknown("yearly".into())
+        EarningFlowRecurrence::Unknown_("yearly".into())
     );
 
     let request = server.single();

@@ -49,7 +49,7 @@ async fn null_loyalty_data_and_unknown_origins_decode() {
     assert_eq!(customer.loyalty_data, None);
     assert_eq!(
         customer.origin,
-        CustomerOrigin::Unknown("WOOCOMMERCE".into())
+        CustomerOrigin::Unknown_("WOOCOMMERCE".into())
     );
 }
 

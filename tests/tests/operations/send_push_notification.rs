@@ -65,7 +65,7 @@ async fn unset_fields_are_left_out_and_new_statuses_are_kept() {
         .expect("notification");
     assert_eq!(
         sent.status,
-        PushNotificationStatus::Unknown("delivered".into())
+        PushNotificationStatus::Unknown_("delivered".into())
     );
     assert_eq!(
         server.single().json(),

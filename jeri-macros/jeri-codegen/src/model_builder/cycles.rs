@@ -1,4 +1,4 @@
-//! Cycles in the type graph: aliases that expand forever are errors; recursive structs
+//! Cycles in the type graph: aliases that expand forever become newtypes or errors; recursive structs
 //! and unions get a `Box` where a cycle closes.
 
 use std::collections::HashMap;
@@ -10,13 +10,17 @@ use crate::model::{TypeDef, TypeKind, TypeRef};
 fn named_in(ty: &TypeRef, out: &mut Vec<String>) {
     match ty {
         TypeRef::Named(n) => out.push(n.clone()),
-        TypeRef::Array(t) | TypeRef::Map(t) | TypeRef::Boxed(t) => named_in(t, out),
+        TypeRef::Array(t) | TypeRef::Map(t) | TypeRef::Boxed(t) | TypeRef::Nullable(t) => {
+            named_in(t, out)
+        }
         _ => {}
     }
 }
 
-/// Type aliases cannot be recursive in Rust, even through `Vec` or `Box`: each alias cycle
-/// is reported once and broken by turning its first alias into `serde_json::Value`.
+/// Type aliases cannot be recursive in Rust, even through `Vec` or `Box`. A cycle through an
+/// array or map is broken by making that alias a newtype; a cycle of bare references
+/// describes no value at all, so it is reported once and its first alias becomes
+/// `serde_json::Value`.
 pub(super) fn break_alias_cycles(types: &mut [TypeDef], diag: &mut Diagnostics<'_>) {
     let by_name: HashMap<String, usize> = types
         .iter()
@@ -50,6 +54,26 @@ pub(super) fn break_alias_cycles(types: &mut [TypeDef], diag: &mut Diagnostics<'
             continue;
         };
         if !matches!(types[first].kind, TypeKind::Alias(ref t) if *t != TypeRef::Json) {
+            continue;
+        }
+        if cycle
+            .iter()
+            .any(|&i| matches!(types[i].kind, TypeKind::Newtype(_)))
+        {
+            continue;
+        }
+        // Through an array or a map the value is finite: the alias that holds the container
+        // becomes a newtype, which may contain itself.
+        let container = cycle.iter().copied().find(|&i| {
+            matches!(
+                &types[i].kind,
+                TypeKind::Alias(TypeRef::Array(_) | TypeRef::Map(_))
+            )
+        });
+        if let Some(i) = container {
+            if let TypeKind::Alias(ty) = &types[i].kind {
+                types[i].kind = TypeKind::Newtype(ty.clone());
+            }
             continue;
         }
         let path = cycle
@@ -103,8 +127,8 @@ pub(super) fn box_recursive_fields(types: &mut [TypeDef]) {
                     .enumerate()
                     .map(|(i, v)| (Slot::Variant(i), &v.ty))
                     .collect(),
-                TypeKind::Alias(ty) => vec![(Slot::Alias, ty)],
-                TypeKind::StringEnum { .. } => Vec::new(),
+                TypeKind::Alias(ty) | TypeKind::Newtype(ty) => vec![(Slot::Alias, ty)],
+                TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => Vec::new(),
             };
             named
                 .into_iter()
@@ -130,7 +154,7 @@ pub(super) fn box_recursive_fields(types: &mut [TypeDef]) {
             (TypeKind::Union { variants, .. }, Slot::Variant(i)) => {
                 variants.get_mut(i).map(|v| &mut v.ty)
             }
-            (TypeKind::Alias(ty), Slot::Alias) => Some(ty),
+            (TypeKind::Alias(ty) | TypeKind::Newtype(ty), Slot::Alias) => Some(ty),
             _ => None,
         };
         if let Some(ty) = ty
@@ -195,6 +219,7 @@ mod tests {
     }
     fn field(ty: TypeRef) -> Field {
         Field {
+            flatten: false,
             rust_name: "f".into(),
             wire_name: "f".into(),
             ty,
@@ -219,6 +244,7 @@ mod tests {
                         field(TypeRef::Array(Box::new(named("Node")))),
                     ],
                     additional_properties: None,
+                    closed: false,
                 },
             ),
             def(
@@ -226,6 +252,7 @@ mod tests {
                 TypeKind::Struct {
                     fields: vec![field(named("B"))],
                     additional_properties: None,
+                    closed: false,
                 },
             ),
             def(
@@ -233,6 +260,7 @@ mod tests {
                 TypeKind::Struct {
                     fields: vec![field(named("A"))],
                     additional_properties: None,
+                    closed: false,
                 },
             ),
             def(
@@ -240,6 +268,7 @@ mod tests {
                 TypeKind::Struct {
                     fields: vec![field(named("A"))],
                     additional_properties: None,
+                    closed: false,
                 },
             ),
         ];
@@ -264,12 +293,36 @@ mod tests {
     }
 
     #[test]
-    fn alias_cycles_are_errors() {
-        let source = "components:\n  schemas:\n    A:\n      $ref: '#/components/schemas/B'\n    B:\n      type: array\n";
-        let mut diag = Diagnostics::new(source);
+    fn alias_cycles_through_a_container_become_newtypes() {
+        let mut diag = Diagnostics::new("");
         let mut types = vec![
             def("A", TypeKind::Alias(named("B"))),
             def("B", TypeKind::Alias(TypeRef::Array(Box::new(named("A"))))),
+            def(
+                "Tree",
+                TypeKind::Alias(TypeRef::Map(Box::new(named("Tree")))),
+            ),
+        ];
+        break_alias_cycles(&mut types, &mut diag);
+        assert!(diag.into_errors().is_empty());
+        assert_eq!(types[0].kind, TypeKind::Alias(named("B")));
+        assert_eq!(
+            types[1].kind,
+            TypeKind::Newtype(TypeRef::Array(Box::new(named("A"))))
+        );
+        assert_eq!(
+            types[2].kind,
+            TypeKind::Newtype(TypeRef::Map(Box::new(named("Tree"))))
+        );
+    }
+
+    #[test]
+    fn alias_cycles_without_a_container_are_errors() {
+        let source = "components:\n  schemas:\n    A:\n      $ref: '#/components/schemas/B'\n    B:\n      $ref: '#/components/schemas/A'\n";
+        let mut diag = Diagnostics::new(source);
+        let mut types = vec![
+            def("A", TypeKind::Alias(named("B"))),
+            def("B", TypeKind::Alias(named("A"))),
         ];
         break_alias_cycles(&mut types, &mut diag);
         let errors = diag.into_errors();

@@ -11,7 +11,7 @@ use super::Builder;
 use super::docs::schema_docs;
 pub(super) use super::shape::{ObjectView, SRef, Shape, classify, component_key};
 use crate::diagnostics::{child, index};
-use crate::model::{EnumVariant, Field, TypeKind, TypeRef, UnionVariant};
+use crate::model::{EnumVariant, Field, IntType, IntegerVariant, TypeKind, TypeRef, UnionVariant};
 use crate::naming::{NameSet, pascal_case, pascal_ident, snake_ident};
 
 /// The extension that marks a property's value as a credential.
@@ -33,9 +33,25 @@ fn marks_secret(schema: &Schema) -> bool {
     password || schema.schema_data.extensions.get(SECRET) == Some(&serde_json::Value::Bool(true))
 }
 
-/// Whether a schema adds nothing to an `allOf` (only docs, `nullable` and the like).
+/// Whether a schema adds nothing to an `allOf` (only docs, `nullable`, a bare
+/// `type: object` and the like).
 fn is_empty_schema(s: SRef<'_>) -> bool {
-    matches!(s, SRef::Item(schema) if matches!(classify(schema), Shape::Any))
+    let SRef::Item(schema) = s else { return false };
+    match classify(schema) {
+        Shape::Any => true,
+        Shape::Object(view) => view.props.is_empty() && view.additional.is_none(),
+        _ => false,
+    }
+}
+
+/// The members of an `allOf` that add something, with their indices.
+fn real_members(members: &[ReferenceOr<Schema>]) -> Vec<(usize, SRef<'_>)> {
+    members
+        .iter()
+        .map(SRef::of)
+        .enumerate()
+        .filter(|(_, m)| !is_empty_schema(*m))
+        .collect()
 }
 
 /// Fields being collected into one struct (from properties and `allOf` members).
@@ -44,10 +60,28 @@ pub(super) struct StructAcc {
     fields: Vec<Field>,
     names: NameSet,
     required: HashSet<String>,
+    /// Properties that are `readOnly` or `writeOnly`: never required (see [`Field::required`]).
+    one_way: HashSet<String>,
     additional: Option<TypeRef>,
+    closed: bool,
 }
 
 impl StructAcc {
+    /// An `allOf` member that is a union: a flattened field named after its type.
+    fn add_flattened(&mut self, pointer: &str, type_name: &str, ty: TypeRef) {
+        let place = pointer.rsplit('.').next().unwrap_or(pointer).to_owned();
+        self.add(Field {
+            rust_name: snake_ident(type_name),
+            wire_name: place,
+            ty,
+            required: true,
+            nullable: false,
+            flatten: true,
+            secret: false,
+            docs: Default::default(),
+        });
+    }
+
     fn add(&mut self, mut field: Field) {
         if let Some(existing) = self
             .fields
@@ -66,10 +100,16 @@ impl StructAcc {
     fn finish(mut self) -> TypeKind {
         for field in &mut self.fields {
             field.required |= self.required.contains(&field.wire_name);
+            field.required &= !self.one_way.contains(&field.wire_name);
         }
+        // serde cannot refuse unknown properties next to a flattened member; the member's
+        // own alternatives still refuse theirs.
+        let closed = self.closed && !self.fields.iter().any(|f| f.flatten);
         TypeKind::Struct {
             fields: self.fields,
-            additional_properties: self.additional,
+            // A closed object keeps no extra properties, whatever a merged member allowed.
+            additional_properties: self.additional.filter(|_| !self.closed),
+            closed,
         }
     }
 }
@@ -189,6 +229,31 @@ impl<'d> Builder<'d, '_, '_> {
         false
     }
 
+    /// Whether an `allOf` stands for one value rather than an object to merge: a single
+    /// member that adds something (`allOf: [$ref]` with a description), or members that are
+    /// all strings, numbers, booleans or arrays (constraints on one value; the first one's
+    /// type is the value's).
+    fn all_of_is_one_value(&self, members: &[ReferenceOr<Schema>]) -> bool {
+        let real = real_members(members);
+        real.len() == 1 || (!real.is_empty() && real.iter().all(|(_, m)| self.is_value(*m)))
+    }
+
+    /// Whether a schema (through references) is a string, number, boolean or array.
+    fn is_value(&self, s: SRef<'_>) -> bool {
+        self.holds_through_refs(s, |schema| {
+            matches!(
+                classify(schema),
+                Shape::Str
+                    | Shape::StrEnum(_)
+                    | Shape::Int(_)
+                    | Shape::IntEnum(..)
+                    | Shape::Float(_)
+                    | Shape::Bool
+                    | Shape::Array(..)
+            )
+        })
+    }
+
     /// The type of a schema used in a field, parameter, body or response; inline objects,
     /// enums and unions become named types called after `hint`.
     pub(super) fn type_ref(&mut self, s: SRef<'_>, pointer: &str, hint: &str) -> TypeRef {
@@ -212,27 +277,15 @@ impl<'d> Builder<'d, '_, '_> {
             Shape::Any => TypeRef::Json,
             Shape::Array(items, _) => TypeRef::Array(Box::new(match items {
                 Some(items) => {
-                    self.type_ref(items, &child(pointer, "items"), &format!("{hint}Item"))
+                    self.nullable_ref(items, &child(pointer, "items"), &format!("{hint}Item"))
                 }
                 None => TypeRef::Json,
             })),
             Shape::Object(view) if view.props.is_empty() => self.free_form(&view, pointer, hint),
-            Shape::AllOf { members, own: None }
-                if members
-                    .iter()
-                    .map(SRef::of)
-                    .filter(|m| !is_empty_schema(*m))
-                    .count()
-                    == 1 =>
-            {
-                let only = members
-                    .iter()
-                    .map(SRef::of)
-                    .enumerate()
-                    .find(|(_, m)| !is_empty_schema(*m));
-                match only {
-                    Some((i, only)) => {
-                        self.type_ref(only, &index(&child(pointer, "allOf"), i), hint)
+            Shape::AllOf { members, own: None } if self.all_of_is_one_value(members) => {
+                match real_members(members).first() {
+                    Some(&(i, first)) => {
+                        self.type_ref(first, &index(&child(pointer, "allOf"), i), hint)
                     }
                     None => TypeRef::Json,
                 }
@@ -241,13 +294,28 @@ impl<'d> Builder<'d, '_, '_> {
                 self.report_unsupported(schema, pointer);
                 TypeRef::Json
             }
-            Shape::Object(_) | Shape::StrEnum(_) | Shape::Union { .. } | Shape::AllOf { .. } => {
+            Shape::Object(_)
+            | Shape::StrEnum(_)
+            | Shape::IntEnum(..)
+            | Shape::Union { .. }
+            | Shape::AllOf { .. } => {
                 let docs = schema_docs(self.diag, pointer, schema);
                 let name = self.add_inline(hint, pointer, docs, |b, name| {
                     b.named_kind(SRef::Item(schema), pointer, name)
                 });
                 TypeRef::Named(name)
             }
+        }
+    }
+
+    /// [`Self::type_ref`], as `Option` when the schema is nullable: for array items, map
+    /// values and union members, where `null` is a value of its own and must decode.
+    fn nullable_ref(&mut self, s: SRef<'_>, pointer: &str, hint: &str) -> TypeRef {
+        let ty = self.type_ref(s, pointer, hint);
+        if self.is_nullable(s) && ty != TypeRef::Json {
+            TypeRef::Nullable(Box::new(ty))
+        } else {
+            ty
         }
     }
 
@@ -276,7 +344,7 @@ impl<'d> Builder<'d, '_, '_> {
                 if is_empty_schema(value) {
                     return TypeRef::Map(Box::new(TypeRef::Json));
                 }
-                let ty = self.type_ref(
+                let ty = self.nullable_ref(
                     value,
                     &child(pointer, "additionalProperties"),
                     &format!("{hint}Value"),
@@ -301,16 +369,12 @@ impl<'d> Builder<'d, '_, '_> {
                 acc.finish()
             }
             Shape::StrEnum(values) => string_enum(&values),
+            Shape::IntEnum(int, values) => integer_enum(schema, int, &values),
             Shape::Union { members, keyword } => {
                 self.union_kind(schema, members, keyword, pointer, name)
             }
             Shape::AllOf { members, own } => {
-                let real = members
-                    .iter()
-                    .map(SRef::of)
-                    .filter(|m| !is_empty_schema(*m))
-                    .count();
-                if real == 1 && own.is_none() {
+                if own.is_none() && self.all_of_is_one_value(members) {
                     return TypeKind::Alias(self.type_ref(s, pointer, name));
                 }
                 let mut acc = StructAcc::default();
@@ -346,7 +410,13 @@ impl<'d> Builder<'d, '_, '_> {
                 SRef::Ref(_) => Default::default(),
             };
             let nullable = self.is_nullable(*prop);
+            if self.holds_through_refs(*prop, |s| {
+                s.schema_data.read_only || s.schema_data.write_only
+            }) {
+                acc.one_way.insert((*wire).to_owned());
+            }
             acc.add(Field {
+                flatten: false,
                 rust_name: snake_ident(wire),
                 wire_name: (*wire).to_owned(),
                 ty,
@@ -360,14 +430,15 @@ impl<'d> Builder<'d, '_, '_> {
         match view.additional {
             Some(AdditionalProperties::Any(true)) => acc.additional = Some(TypeRef::Json),
             Some(AdditionalProperties::Schema(value)) => {
-                let ty = self.type_ref(
+                let ty = self.nullable_ref(
                     SRef::of(value),
                     &child(pointer, "additionalProperties"),
                     &format!("{parent}Value"),
                 );
                 acc.additional = Some(ty);
             }
-            Some(AdditionalProperties::Any(false)) | None => {}
+            Some(AdditionalProperties::Any(false)) => acc.closed = true,
+            None => {}
         }
     }
 
@@ -390,15 +461,23 @@ impl<'d> Builder<'d, '_, '_> {
         }
         match member {
             SRef::Ref(reference) => {
-                let Some(target) = self.resolve_schema_ref(reference, pointer) else { return };
-                let key = self.component_keys.get(target).map(|(k, _)| k.clone()).unwrap_or_default();
+                let Some(target) = self.resolve_schema_ref(reference, pointer) else {
+                    return;
+                };
+                let key = self
+                    .component_keys
+                    .get(target)
+                    .map(|(k, _)| k.clone())
+                    .unwrap_or_default();
                 match self.component_kind(target) {
                     None => self.diag.error(
                         pointer,
                         format!("schema `{key}` includes itself through `allOf`"),
                         "break the cycle: an `allOf` member cannot (directly or indirectly) be the schema itself",
                     ),
-                    Some(TypeKind::Struct { fields, additional_properties }) => {
+                    // A member's `additionalProperties: false` speaks of the member alone: the
+                    // merged object has the other members' properties too, so it stays open.
+                    Some(TypeKind::Struct { fields, additional_properties, closed: _ }) => {
                         for field in fields {
                             acc.add(field);
                         }
@@ -407,6 +486,10 @@ impl<'d> Builder<'d, '_, '_> {
                         }
                     }
                     Some(TypeKind::Alias(TypeRef::Json)) => {}
+                    Some(TypeKind::Union { .. }) => {
+                        let name = self.components.get(target).map(|c| c.rust_name.clone()).unwrap_or_default();
+                        acc.add_flattened(pointer, &name, TypeRef::Named(name.clone()));
+                    }
                     Some(TypeKind::Alias(TypeRef::Named(_))) => {
                         if let Some(inner) = self.component_schema(target) {
                             let inner_pointer = self.component_keys.get(target).map(|(_, p)| p.clone()).unwrap_or_default();
@@ -421,10 +504,20 @@ impl<'d> Builder<'d, '_, '_> {
                 }
             }
             SRef::Item(schema) => match classify(schema) {
-                Shape::Object(view) => self.add_object(acc, &view, pointer, parent),
+                Shape::Object(view) => {
+                    let closed = acc.closed;
+                    self.add_object(acc, &view, pointer, parent);
+                    acc.closed = closed;
+                }
                 Shape::AllOf { members, own } => {
                     for (i, m) in members.iter().enumerate() {
-                        self.merge_member(acc, SRef::of(m), &index(&child(pointer, "allOf"), i), parent, depth + 1);
+                        self.merge_member(
+                            acc,
+                            SRef::of(m),
+                            &index(&child(pointer, "allOf"), i),
+                            parent,
+                            depth + 1,
+                        );
                     }
                     if let Some(own) = own {
                         self.add_object(acc, &own, pointer, parent);
@@ -432,11 +525,14 @@ impl<'d> Builder<'d, '_, '_> {
                 }
                 Shape::Any => {}
                 Shape::Not | Shape::UnknownType(_) => self.report_unsupported(schema, pointer),
-                Shape::Union { keyword, .. } => self.diag.error(
-                    pointer,
-                    format!("an `allOf` member with `{keyword}` is not supported"),
-                    format!("move the `{keyword}` out of the `allOf`, or list the combined objects as alternatives"),
-                ),
+                Shape::Union { .. } => {
+                    let ty = self.type_ref(member, pointer, &format!("{parent}Member"));
+                    let field_name = match &ty {
+                        TypeRef::Named(n) => n.clone(),
+                        _ => format!("{parent}Member"),
+                    };
+                    acc.add_flattened(pointer, &field_name, ty);
+                }
                 _ => self.diag.error(
                     pointer,
                     "this `allOf` member is not an object, so it cannot be merged",
@@ -496,7 +592,7 @@ impl<'d> Builder<'d, '_, '_> {
                 }
             };
             let rust_name = names.claim(&base);
-            let ty = self.type_ref(member, &member_pointer, &format!("{name}{rust_name}"));
+            let ty = self.nullable_ref(member, &member_pointer, &format!("{name}{rust_name}"));
             ref_keys.push(ref_key);
             variants.push(UnionVariant {
                 rust_name,
@@ -526,8 +622,37 @@ impl<'d> Builder<'d, '_, '_> {
     }
 }
 
+/// An integer enum; variant names come from `x-enum-varnames` (the common extension)
+/// when it names every value.
+fn integer_enum(schema: &Schema, int: IntType, values: &[i64]) -> TypeKind {
+    let given: Option<Vec<&str>> = schema
+        .schema_data
+        .extensions
+        .get("x-enum-varnames")
+        .and_then(serde_json::Value::as_array)
+        .and_then(|names| names.iter().map(serde_json::Value::as_str).collect())
+        .filter(|names: &Vec<&str>| names.len() == values.len());
+    let mut names = NameSet::new();
+    let variants = values
+        .iter()
+        .enumerate()
+        .map(|(i, &value)| {
+            let base = match given.as_ref().and_then(|g| g.get(i)) {
+                Some(name) => pascal_ident(name),
+                None if value < 0 => format!("Minus{}", value.unsigned_abs()),
+                None => format!("N{value}"),
+            };
+            IntegerVariant {
+                rust_name: names.claim(&base),
+                wire_value: value,
+            }
+        })
+        .collect();
+    TypeKind::IntegerEnum { int, variants }
+}
+
 fn string_enum(values: &[String]) -> TypeKind {
-    let mut names = NameSet::with_reserved(&["Unknown"]);
+    let mut names = NameSet::new();
     TypeKind::StringEnum {
         variants: values
             .iter()
@@ -583,7 +708,7 @@ fn variant_base(schema: &Schema, i: usize) -> String {
             }
         }
         Shape::Str | Shape::StrEnum(_) => "String".to_owned(),
-        Shape::Int(_) => "Integer".to_owned(),
+        Shape::Int(_) | Shape::IntEnum(..) => "Integer".to_owned(),
         Shape::Float(_) => "Number".to_owned(),
         Shape::Bool => "Bool".to_owned(),
         Shape::Array(..) => "Array".to_owned(),

@@ -46,6 +46,7 @@ pub(super) enum Shape<'s> {
     Str,
     StrEnum(Vec<String>),
     Int(IntType),
+    IntEnum(IntType, Vec<i64>),
     Float(FloatType),
     Bool,
     Array(Option<SRef<'s>>, Option<usize>),
@@ -94,6 +95,20 @@ fn string_values<'v>(values: impl IntoIterator<Item = Option<&'v str>>) -> Vec<S
         .collect()
 }
 
+fn int_shape(int: IntType, values: impl IntoIterator<Item = Option<i64>>) -> Shape<'static> {
+    let mut seen = HashSet::new();
+    let values: Vec<i64> = values
+        .into_iter()
+        .flatten()
+        .filter(|v| seen.insert(*v))
+        .collect();
+    if values.is_empty() {
+        Shape::Int(int)
+    } else {
+        Shape::IntEnum(int, values)
+    }
+}
+
 fn str_shape(values: Vec<String>) -> Shape<'static> {
     if values.is_empty() {
         Shape::Str
@@ -108,12 +123,15 @@ pub(super) fn classify(schema: &Schema) -> Shape<'_> {
         SchemaKind::Type(Type::String(s)) => {
             str_shape(string_values(s.enumeration.iter().map(Option::as_deref)))
         }
-        SchemaKind::Type(Type::Integer(i)) => Shape::Int(match &i.format {
-            VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => IntType::I32,
-            VariantOrUnknownOrEmpty::Item(IntegerFormat::Int64) => IntType::I64,
-            VariantOrUnknownOrEmpty::Unknown(f) => int_type(Some(f)),
-            VariantOrUnknownOrEmpty::Empty => IntType::I64,
-        }),
+        SchemaKind::Type(Type::Integer(i)) => int_shape(
+            match &i.format {
+                VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => IntType::I32,
+                VariantOrUnknownOrEmpty::Item(IntegerFormat::Int64) => IntType::I64,
+                VariantOrUnknownOrEmpty::Unknown(f) => int_type(Some(f)),
+                VariantOrUnknownOrEmpty::Empty => IntType::I64,
+            },
+            i.enumeration.iter().copied(),
+        ),
         SchemaKind::Type(Type::Number(n)) => Shape::Float(match &n.format {
             VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => FloatType::F32,
             VariantOrUnknownOrEmpty::Unknown(f) => float_type(Some(f)),
@@ -192,7 +210,10 @@ pub(super) fn classify(schema: &Schema) -> Shape<'_> {
                 Some("string") => str_shape(string_values(
                     any.enumeration.iter().map(serde_json::Value::as_str),
                 )),
-                Some("integer") => Shape::Int(int_type(format)),
+                Some("integer") => int_shape(
+                    int_type(format),
+                    any.enumeration.iter().map(serde_json::Value::as_i64),
+                ),
                 Some("number") => Shape::Float(float_type(format)),
                 Some("boolean") => Shape::Bool,
                 None if !any.enumeration.is_empty()

@@ -13,6 +13,7 @@ pub fn docs(summary: &str) -> Docs {
 
 pub fn field(name: &str, wire: &str, ty: TypeRef, required: bool, nullable: bool) -> Field {
     Field {
+        flatten: false,
         rust_name: name.to_string(),
         wire_name: wire.to_string(),
         ty,
@@ -157,6 +158,7 @@ pub fn types() -> Vec<TypeDef> {
                 ),
             ],
             additional_properties: None,
+            closed: false,
         },
     );
     customer.docs = Docs {
@@ -170,6 +172,7 @@ pub fn types() -> Vec<TypeDef> {
         TypeKind::Struct {
             fields: vec![field("name", "name", TypeRef::String, false, false)],
             additional_properties: Some(TypeRef::Integer(IntType::I32)),
+            closed: false,
         },
     );
     old.docs.deprecated = true;
@@ -202,6 +205,7 @@ pub fn types() -> Vec<TypeDef> {
             TypeKind::Struct {
                 fields: Vec::new(),
                 additional_properties: None,
+                closed: false,
             },
         ),
         type_def(
@@ -212,6 +216,7 @@ pub fn types() -> Vec<TypeDef> {
                     field("email", "email", TypeRef::String, true, false),
                 ],
                 additional_properties: None,
+                closed: false,
             },
         ),
         type_def(
@@ -228,6 +233,7 @@ pub fn types() -> Vec<TypeDef> {
                     ),
                 ],
                 additional_properties: None,
+                closed: false,
             },
         ),
         type_def(
@@ -280,6 +286,7 @@ pub fn types() -> Vec<TypeDef> {
                     field("message", "message", named("Message"), true, false),
                 ],
                 additional_properties: None,
+                closed: false,
             },
         ),
         type_def(

@@ -29,7 +29,7 @@ async fn _execute_custom_earning_flow(client: &Client) -> Result<(), Error> {
         EarningFlowRecurrence::Weekly => "weekly",
         EarningFlowRecurrence::Monthly => "monthly",
         EarningFlowRecurrence::Unlimited => "unlimited",
-        EarningFlowRecurrence::Unknown(_) => "unlisted",
+        EarningFlowRecurrence::Unknown_(_) => "unlisted",
     };
     Ok(())
 }

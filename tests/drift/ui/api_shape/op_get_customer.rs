@@ -26,8 +26,8 @@ async fn _get_customer(client: &Client) -> Result<(), Error> {
         CustomerOrigin::Shopify => "SHOPIFY",
         CustomerOrigin::Jericommerce => "JERICOMMERCE",
         CustomerOrigin::InitialSync => "INITIAL_SYNC",
-        CustomerOrigin::Unknown2 => "UNKNOWN",
-        CustomerOrigin::Unknown(_) => "unlisted",
+        CustomerOrigin::Unknown => "UNKNOWN",
+        CustomerOrigin::Unknown_(_) => "unlisted",
     };
     let _referral: Option<String> = customer.referral;
     let _utm_campaign: Option<String> = customer.utm_campaign;

@@ -29,7 +29,7 @@ fn _token_types(token_type: &TokenType) -> &'static str {
     match token_type {
         TokenType::Auth => "auth",
         TokenType::Download => "download",
-        TokenType::Unknown(_) => "unlisted",
+        TokenType::Unknown_(_) => "unlisted",
     }
 }
 

@@ -25,7 +25,7 @@ async fn _send_push_notification(client: &Client) -> Result<(), Error> {
     let _status: &str = match notification.status {
         PushNotificationStatus::Queued => "queued",
         PushNotificationStatus::Sent => "sent",
-        PushNotificationStatus::Unknown(_) => "unlisted",
+        PushNotificationStatus::Unknown_(_) => "unlisted",
     };
     let _created_at: String = notification.created_at;
     Ok(())

@@ -55,7 +55,7 @@ fn _features(feature: &IntegrationFeature) -> &'static str {
     match feature {
         IntegrationFeature::Users => "users",
         IntegrationFeature::Loyalty => "loyalty",
-        IntegrationFeature::Unknown(_) => "unlisted",
+        IntegrationFeature::Unknown_(_) => "unlisted",
     }
 }
 

@@ -24,7 +24,7 @@ const TEXT: &str = "text/plain; charset=utf-8";
 /// [`send`](Call::send).
 ///
 /// ```no_run
-/// use jeri_client::runtime::{Call, CallOptions, Method, OperationInfo, SecurityRequirement, Transport};
+/// use jeri_runtime::{Call, CallOptions, Method, OperationInfo, SecurityRequirement, Transport};
 ///
 /// static GET_CUSTOMER: OperationInfo = OperationInfo {
 ///     id: "getCustomer",
@@ -33,7 +33,7 @@ const TEXT: &str = "text/plain; charset=utf-8";
 ///     security: &[&[SecurityRequirement::ApiKeyHeader("api-key")]],
 /// };
 ///
-/// # async fn demo(transport: &Transport) -> Result<(), jeri_client::Error> {
+/// # async fn demo(transport: &Transport) -> Result<(), jeri_runtime::Error> {
 /// let mut call = Call::new(transport, &GET_CUSTOMER, CallOptions::default());
 /// call.path_literal("/v1/programs/");
 /// call.path_param("programId", &"my-program")?;
@@ -343,7 +343,7 @@ impl Call {
 /// nothing is sent.
 ///
 /// ```no_run
-/// use jeri_client::runtime::{
+/// use jeri_runtime::{
 ///     Call, CallOptions, Error, Method, OperationInfo, Received, Transport, execute,
 /// };
 ///

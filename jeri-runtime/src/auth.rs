@@ -120,7 +120,7 @@ fn unsendable(what: &str, operation: &OperationInfo) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runtime::Method;
+    use crate::Method;
 
     const KEY: SecurityRequirement = SecurityRequirement::ApiKeyHeader("api-key");
 

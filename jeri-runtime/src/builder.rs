@@ -8,22 +8,22 @@ use url::Url;
 
 use super::auth::CredentialHeaders;
 use super::transport::Inner;
-use super::{Credentials, Environment, Error, RetryPolicy, Secret, Transport};
+use super::{Credentials, Error, RetryPolicy, Secret, Transport};
 
 /// Builds a [`Transport`]; every setting has a default.
 ///
 /// | setting | default |
 /// |---|---|
-/// | base URL | [`Environment::Production`] |
+/// | base URL | none: [`base_url`](Self::base_url) is required |
 /// | connect timeout | 10 s |
 /// | total timeout per attempt | 30 s |
-/// | `User-Agent` | `jeri-client/<version>` |
+/// | `User-Agent` | `jeri-runtime/<version>` |
 /// | HTTP client | a new `reqwest::Client` (rustls, same-origin redirects only) |
 /// | retries | [`RetryPolicy::default`] |
 /// | largest success body | 32 MiB |
 #[derive(Clone, Debug)]
 pub struct TransportBuilder {
-    base: Base,
+    base_url: Option<String>,
     connect_timeout: Duration,
     timeout: Duration,
     user_agent: String,
@@ -32,12 +32,6 @@ pub struct TransportBuilder {
     max_body_size: usize,
     credentials: Credentials,
     api_key_given: bool,
-}
-
-#[derive(Clone, Debug)]
-enum Base {
-    Environment(Environment),
-    Text(String),
 }
 
 /// A caller's `reqwest::Client`, kept out of `Debug` (its default headers may
@@ -62,15 +56,16 @@ impl Default for TransportBuilder {
 }
 
 impl TransportBuilder {
-    /// The default user agent, `jeri-client/<version>`.
-    pub const DEFAULT_USER_AGENT: &'static str = concat!("jeri-client/", env!("CARGO_PKG_VERSION"));
+    /// The default user agent, `jeri-runtime/<version>`.
+    pub const DEFAULT_USER_AGENT: &'static str =
+        concat!("jeri-runtime/", env!("CARGO_PKG_VERSION"));
     /// The default largest success body, 32 MiB.
     pub const DEFAULT_MAX_BODY_SIZE: usize = 32 * 1024 * 1024;
 
     /// A builder with every default.
     pub fn new() -> Self {
         Self {
-            base: Base::Environment(Environment::Production),
+            base_url: None,
             connect_timeout: Duration::from_secs(10),
             timeout: Duration::from_secs(30),
             user_agent: Self::DEFAULT_USER_AGENT.to_owned(),
@@ -82,15 +77,9 @@ impl TransportBuilder {
         }
     }
 
-    /// Talk to this deployment.
-    pub fn environment(mut self, environment: Environment) -> Self {
-        self.base = Base::Environment(environment);
-        self
-    }
-
     /// Talk to this base URL (checked by [`build`](Self::build)).
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.base = Base::Text(url.into());
+        self.base_url = Some(url.into());
         self
     }
 
@@ -159,7 +148,7 @@ impl TransportBuilder {
         }
         check_secret("API key", self.credentials.api_key_secret())?;
         check_secret("bearer token", self.credentials.bearer_token_secret())?;
-        let base_url = parse_base_url(&self.base)?;
+        let base_url = parse_base_url(self.base_url.as_deref())?;
         if self.timeout.is_zero() || self.connect_timeout.is_zero() {
             return Err(Error::Config("timeouts must be longer than zero".into()));
         }
@@ -222,11 +211,10 @@ fn check_secret(what: &str, secret: Option<&Secret>) -> Result<(), Error> {
     }
 }
 
-fn parse_base_url(base: &Base) -> Result<Url, Error> {
-    let text = match base {
-        Base::Environment(environment) => environment.as_str(),
-        Base::Text(text) => text.as_str(),
-    };
+fn parse_base_url(text: Option<&str>) -> Result<Url, Error> {
+    // No default: a client for one API must not send its credentials to another.
+    let text = text
+        .ok_or_else(|| Error::Config("no base URL: pass the API's address to `base_url`".into()))?;
     let url = Url::parse(text).map_err(|error| {
         // Whatever precedes an `@` may be a user name and password.
         let shown = match text.rsplit_once('@') {
@@ -258,6 +246,10 @@ fn parse_base_url(base: &Base) -> Result<Url, Error> {
 mod tests {
     use super::*;
 
+    fn valid() -> TransportBuilder {
+        TransportBuilder::new().base_url("https://api.example.com")
+    }
+
     fn config_error(builder: TransportBuilder) -> String {
         match builder.build() {
             Err(Error::Config(message)) => message,
@@ -268,34 +260,23 @@ mod tests {
     #[test]
     fn defaults() {
         let transport = TransportBuilder::new()
+            .base_url("https://api.example.com")
             .api_key("k")
             .build()
             .expect("the defaults build");
-        assert_eq!(
-            transport.base_url().as_str(),
-            "https://api.jericommerce.com/"
-        );
+        assert_eq!(transport.base_url().as_str(), "https://api.example.com/");
         assert_eq!(transport.timeout(), Duration::from_secs(30));
         assert_eq!(
             transport.user_agent(),
-            concat!("jeri-client/", env!("CARGO_PKG_VERSION"))
+            concat!("jeri-runtime/", env!("CARGO_PKG_VERSION"))
         );
         assert_eq!(transport.retry_policy(), &RetryPolicy::default());
         assert_eq!(transport.max_body_size(), 32 * 1024 * 1024);
     }
 
     #[test]
-    fn environments() {
-        for (environment, expected) in [
-            (Environment::Production, "https://api.jericommerce.com/"),
-            (Environment::Staging, "https://s.api.jericommerce.com/"),
-        ] {
-            let built = TransportBuilder::new().environment(environment).build();
-            assert_eq!(
-                built.map(|t| t.base_url().to_string()).ok().as_deref(),
-                Some(expected)
-            );
-        }
+    fn the_base_url_has_no_default() {
+        assert!(config_error(TransportBuilder::new().api_key("k")).contains("no base URL"));
     }
 
     #[test]
@@ -317,15 +298,13 @@ mod tests {
             config_error(TransportBuilder::new().base_url("https://example.com/?a=b"))
                 .contains("query")
         );
-        assert!(config_error(TransportBuilder::new().timeout(Duration::ZERO)).contains("timeouts"));
-        assert!(
-            config_error(TransportBuilder::new().user_agent("a\u{7f}b")).contains("user agent")
-        );
+        assert!(config_error(valid().timeout(Duration::ZERO)).contains("timeouts"));
+        assert!(config_error(valid().user_agent("a\u{7f}b")).contains("user agent"));
     }
 
     #[test]
     fn debug_hides_credentials() {
-        let built = TransportBuilder::new()
+        let built = valid()
             .api_key("sk_live_hunter2")
             .bearer_token("eyJ.secret.jwt")
             .build();

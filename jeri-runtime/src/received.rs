@@ -34,7 +34,7 @@ pub(crate) enum Keep {
 /// operation's result without awaiting anything:
 ///
 /// ```
-/// use jeri_client::runtime::{Error, Received};
+/// use jeri_runtime::{Error, Received};
 ///
 /// fn decode(received: Received) -> Result<serde_json::Value, Error> {
 ///     match received.status() {

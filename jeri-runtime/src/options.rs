@@ -6,7 +6,7 @@ use std::time::Duration;
 ///
 /// ```
 /// use std::time::Duration;
-/// use jeri_client::runtime::CallOptions;
+/// use jeri_runtime::CallOptions;
 ///
 /// // This POST is safe to repeat (it carries an idempotency key of ours),
 /// // so let the transport retry it, and give it more time than usual.

@@ -69,7 +69,7 @@ impl ApiError {
     /// The decoded error body, if it decoded as `T`.
     ///
     /// ```no_run
-    /// # fn demo(error: &jeri_client::runtime::ApiError) {
+    /// # fn demo(error: &jeri_runtime::ApiError) {
     /// if let Some(body) = error.body::<serde_json::Value>() {
     ///     println!("{body}");
     /// }

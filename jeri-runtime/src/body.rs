@@ -321,7 +321,7 @@ pub(crate) async fn read_body(response: &mut reqwest::Response, keep: usize, lim
 #[cfg(test)]
 mod tests {
     use super::{Redactor, excerpt, form_encode, redacted_excerpt};
-    use crate::runtime::Credentials;
+    use crate::Credentials;
 
     const JWT: &str = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbmEifQ.c2lnbmF0dXJl";
 

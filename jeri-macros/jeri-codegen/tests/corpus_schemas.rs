@@ -1,0 +1,92 @@
+//! Schema constructs of the real-world corpus in `../shared/specs/`: every schema of every
+//! spec must model without an error. Operation-level problems (bodies, parameters,
+//! security, known defects of a spec) are not counted here.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use jeri_codegen::{Settings, generate};
+
+/// The corpus directory, or `None` (with the reason printed) when it is absent outside CI.
+fn corpus() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/specs");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    let why = format!("the spec corpus is not at {}", dir.display());
+    assert!(std::env::var("CI").as_deref() != Ok("true"), "{why}");
+    eprintln!("skipping: {why}");
+    None
+}
+
+/// Whether an error is about a schema (under `components.schemas` or a `schema` node),
+/// not about what a parameter can carry.
+fn is_schema_error(pointer: &str) -> bool {
+    (pointer.starts_with("components.schemas") || pointer.contains(".schema"))
+        && !pointer.contains(".parameters")
+}
+
+/// The error's message with its quoted parts blanked: one key per kind of problem.
+fn kind(message: &str) -> String {
+    let mut out = String::new();
+    let mut quoted = false;
+    for c in message.chars() {
+        if c == '`' {
+            quoted = !quoted;
+            out.push_str(if quoted { "`…" } else { "`" });
+        } else if !quoted {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn every_corpus_schema_models() {
+    let Some(dir) = corpus() else { return };
+    let mut specs: Vec<PathBuf> = ["", "realworld"]
+        .iter()
+        .filter_map(|sub| std::fs::read_dir(dir.join(sub)).ok())
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json" || e == "yaml"))
+        // `JERI_CORPUS_ONLY=kratos` narrows the run to the specs whose names contain it.
+        .filter(|p| {
+            std::env::var("JERI_CORPUS_ONLY").map_or(true, |only| {
+                p.file_name()
+                    .is_some_and(|name| name.to_string_lossy().contains(&only))
+            })
+        })
+        .collect();
+    specs.sort();
+    assert!(!specs.is_empty(), "no specs in {}", dir.display());
+    let mut failures = Vec::new();
+    let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+    for spec in &specs {
+        let source = std::fs::read_to_string(spec).expect("readable spec");
+        let output = generate(&source, &Settings::default());
+        for error in output.errors.iter().filter(|e| is_schema_error(&e.pointer)) {
+            *kinds.entry(kind(&error.message)).or_default() += 1;
+            failures.push(format!(
+                "{}: {}: {}",
+                spec.file_name().unwrap_or_default().to_string_lossy(),
+                error.pointer,
+                error.message
+            ));
+        }
+    }
+    let summary: Vec<String> = kinds.iter().map(|(k, n)| format!("{n:5} {k}")).collect();
+    assert!(
+        failures.is_empty(),
+        "{} schema errors by kind:\n{}\nfirst ones:\n{}",
+        failures.len(),
+        summary.join("\n"),
+        failures
+            .iter()
+            .take(40)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
