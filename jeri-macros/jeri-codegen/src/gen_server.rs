@@ -444,9 +444,12 @@ fn handler(
                     quote!(incoming.path_value(#position, #scalar, p)),
                 )
             }
-            ParamLocation::Query => match checker.items(&check) {
-                Some(items) if matches!(param.ty, TypeRef::Array(_)) => {
-                    let scalar = checker.scalar(items);
+            ParamLocation::Query => match &param.ty {
+                TypeRef::Array(item) => {
+                    let scalar = match checker.items(&check) {
+                        Some(items) => checker.scalar(items),
+                        None => scalar_of_type(item, runtime),
+                    };
                     (
                         quote!(Query),
                         quote!(incoming.query_array(#wire, #scalar, #required, p)),
@@ -593,6 +596,19 @@ fn handler(
             }
         }
     }
+}
+
+/// How the text of an array parameter's items is read when its schema does not say
+/// (a `oneOf` of a value and a list of values): from the Rust item type.
+fn scalar_of_type(item: &TypeRef, runtime: &syn::Path) -> TokenStream {
+    let kind = match item {
+        TypeRef::String => quote!(String),
+        TypeRef::Integer(_) => quote!(Integer),
+        TypeRef::Number(_) => quote!(Number),
+        TypeRef::Bool => quote!(Boolean),
+        _ => quote!(Any),
+    };
+    quote!(#runtime::Scalar::#kind)
 }
 
 /// Decodes a checked value: `Option<T>` for a required input (`None` after a problem),
