@@ -64,6 +64,9 @@ pub fn server(api: &Api, validation: &Validation, runtime: &syn::Path) -> TokenS
         #[doc = " the body, all problems together in one `400`; both are shaped by the"]
         #[doc = " implementation's `Answers`."]
         #allow
+        // Response enums hold the spec's bodies as they are, whatever their sizes; checks
+        // nest one `if` per schema level.
+        #[allow(clippy::large_enum_variant, clippy::collapsible_if)]
         pub mod server {
             #[doc = #trait_doc]
             pub trait Server: #runtime::Answers {
@@ -555,6 +558,14 @@ fn handler(
     let somes = values
         .iter()
         .map(|value| quote!(::core::option::Option::Some(#value)));
+    // Every input decoded, or a problem recorded for the one that did not.
+    let unwrap = (!values.is_empty()).then(|| {
+        quote! {
+            let (#(#somes,)*) = (#(#values,)*) else {
+                return server.bad_request(OPERATION, problems.into_vec());
+            };
+        }
+    });
     let oversized = op.body.is_some().then(|| {
         quote! {
             if let ::core::option::Option::Some(reason) = incoming.oversized() {
@@ -582,9 +593,7 @@ fn handler(
             }
             #(#decodes)*
             #body_decode
-            let (#(#somes,)*) = (#(#values,)*) else {
-                return server.bad_request(OPERATION, problems.into_vec());
-            };
+            #unwrap
             let request = #request {
                 #(#fields)*
                 #body_field

@@ -78,7 +78,7 @@ impl<'a> Checker<'a> {
         let title = format!(" The checks of the component schemas of {}.", api.title);
         quote! {
             #[doc = #title]
-            #[allow(dead_code, unused_variables, clippy::all)]
+            #[allow(dead_code, unused_variables)]
             mod checks {
                 #(#functions)*
             }
