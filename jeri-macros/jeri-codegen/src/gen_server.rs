@@ -7,13 +7,15 @@ use quote::{format_ident, quote};
 
 use crate::diagnostics::{Diagnostics, child};
 use crate::gen_docs::{DocText, inline_text};
+use crate::gen_operations::method_name;
+use crate::gen_responses::{status_label, variant_name};
 use crate::gen_server_checks::Checker;
 use crate::gen_type_ref::{Scope, ident, type_ref, unraw};
 use crate::model::{
     Api, BodyMedia, Method, Operation, ParamLocation, PathPart, Response, SecurityKind,
     StatusMatch, TypeRef,
 };
-use crate::validation::{Check, Validation};
+use crate::validation::{Check, OperationChecks, Validation};
 
 /// Method names of the `Server` trait and its `Answers` supertrait; an operation whose
 /// method would take one of them gets a suffix.
@@ -38,16 +40,7 @@ pub fn server(api: &Api, validation: &Validation, runtime: &syn::Path) -> TokenS
         .operations
         .iter()
         .zip(&validation.operations)
-        .map(|(op, checks)| {
-            operation_items(
-                api,
-                op,
-                &checks.params,
-                checks.body.as_ref(),
-                &checker,
-                runtime,
-            )
-        });
+        .map(|(op, checks)| operation_items(api, op, checks, &checker, runtime));
     let router = router(api, runtime);
     let trait_doc = format!(
         " The operations of {} {}, one method each. Every method answers `501 Not \
@@ -110,19 +103,6 @@ fn handler_ident(op: &Operation) -> Ident {
     format_ident!("handle_{}", unraw(&op.fn_name))
 }
 
-fn method_label(method: Method) -> &'static str {
-    match method {
-        Method::Get => "GET",
-        Method::Put => "PUT",
-        Method::Post => "POST",
-        Method::Delete => "DELETE",
-        Method::Options => "OPTIONS",
-        Method::Head => "HEAD",
-        Method::Patch => "PATCH",
-        Method::Trace => "TRACE",
-    }
-}
-
 fn trait_method(op: &Operation, runtime: &syn::Path) -> TokenStream {
     let name = method_ident(op);
     let request = request_ident(op);
@@ -131,7 +111,7 @@ fn trait_method(op: &Operation, runtime: &syn::Path) -> TokenStream {
     docs.line(format!(
         "`{}` (`{} {}`).",
         op.id,
-        method_label(op.method),
+        method_name(op.method),
         op.path.replace('`', "'")
     ));
     let docs = docs.assumptions(&op.docs).attrs();
@@ -151,14 +131,13 @@ fn trait_method(op: &Operation, runtime: &syn::Path) -> TokenStream {
 fn operation_items(
     api: &Api,
     op: &Operation,
-    param_checks: &[Check],
-    body_check: Option<&Check>,
+    checks: &OperationChecks,
     checker: &Checker<'_>,
     runtime: &syn::Path,
 ) -> TokenStream {
     let request = request_struct(op, runtime);
     let response = response_enum(op, runtime);
-    let handler = handler(api, op, param_checks, body_check, checker, runtime);
+    let handler = handler(api, op, checks, checker, runtime);
     quote!(#request #response #handler)
 }
 
@@ -237,27 +216,11 @@ fn request_struct(op: &Operation, runtime: &syn::Path) -> TokenStream {
     }
 }
 
-fn status_variant(status: StatusMatch) -> Ident {
-    match status {
-        StatusMatch::Code(code) => format_ident!("Status{}", code),
-        StatusMatch::Range(hundreds) => format_ident!("Status{}XX", hundreds),
-        StatusMatch::Default => format_ident!("Default"),
-    }
-}
-
-fn status_label(status: StatusMatch) -> String {
-    match status {
-        StatusMatch::Code(code) => code.to_string(),
-        StatusMatch::Range(hundreds) => format!("{hundreds}XX"),
-        StatusMatch::Default => "default".to_owned(),
-    }
-}
-
 fn response_enum(op: &Operation, runtime: &syn::Path) -> TokenStream {
     let name = response_ident(op);
     let doc = format!(" The documented responses of `{}`.", op.id);
     let variants = op.responses.iter().map(|response| {
-        let variant = status_variant(response.status);
+        let variant = variant_name(response.status);
         let doc = format!(
             " `{}`: {}",
             status_label(response.status),
@@ -287,7 +250,7 @@ fn response_enum(op: &Operation, runtime: &syn::Path) -> TokenStream {
         }
     });
     let arms = op.responses.iter().map(|response| {
-        let variant = status_variant(response.status);
+        let variant = variant_name(response.status);
         match (response.status, &response.ty) {
             (StatusMatch::Code(code), Some(_)) => {
                 quote!(Self::#variant(body) => #runtime::json(#code, &body),)
@@ -341,7 +304,7 @@ fn with_status_impls(op: &Operation, runtime: &syn::Path) -> TokenStream {
             .filter(|r| r.ty.as_ref() == Some(ty))
             .collect();
         let arms = with.iter().map(|response| {
-            let variant = status_variant(response.status);
+            let variant = variant_name(response.status);
             match response.status {
                 StatusMatch::Code(code) => {
                     quote!(#code => ::core::result::Result::Ok(Self::#variant(body)),)
@@ -386,11 +349,11 @@ fn scheme_carrier(kind: &SecurityKind, runtime: &syn::Path) -> TokenStream {
 fn handler(
     api: &Api,
     op: &Operation,
-    param_checks: &[Check],
-    body_check: Option<&Check>,
+    checks: &OperationChecks,
     checker: &Checker<'_>,
     runtime: &syn::Path,
 ) -> TokenStream {
+    let (param_checks, body_check) = (&checks.params, checks.body.as_ref());
     let name = handler_ident(op);
     let method = method_ident(op);
     let request = request_ident(op);
@@ -573,13 +536,19 @@ fn handler(
             }
         }
     });
+    // Path parameters are moved out of the request as they are read.
+    let incoming_binding = if op.params.iter().any(|p| p.location == ParamLocation::Path) {
+        quote!(mut incoming)
+    } else {
+        quote!(incoming)
+    };
     let doc =
         format!(" Reads, checks and decodes a `{id}` request, then calls the implementation.");
     quote! {
         #[doc = #doc]
         async fn #name<S: Server>(
             #rt::axum::extract::State(server): #rt::axum::extract::State<::std::sync::Arc<S>>,
-            incoming: #rt::Incoming,
+            #incoming_binding: #rt::Incoming,
         ) -> #rt::axum::response::Response {
             const OPERATION: &str = #id;
             #credentials
@@ -694,7 +663,7 @@ fn route_path(op: &Operation) -> String {
 }
 
 fn method_filter(method: Method) -> TokenStream {
-    let name = format_ident!("{}", method_label(method));
+    let name = format_ident!("{}", method_name(method));
     quote!(#name)
 }
 
@@ -774,7 +743,7 @@ pub fn check_routes(api: &Api, diag: &mut Diagnostics<'_>) {
                 format!(
                     "`{}` and `{other}` are the same route for a server (`{} {route}`)",
                     op.id,
-                    method_label(op.method)
+                    method_name(op.method)
                 ),
                 "remove one of them, or give their paths different literal segments",
             );

@@ -9,8 +9,8 @@ use quote::{format_ident, quote};
 use crate::model::Api;
 use crate::naming::{NameSet, snake_ident};
 use crate::validation::{
-    Additional, ArrayRule, Check, Format, IntegerRule, NumberRule, ObjectRule, Rule, StringRule,
-    Validation,
+    Additional, ArrayRule, Bound, Check, Format, IntegerRule, NumberRule, ObjectRule, Rule,
+    StringRule, Validation,
 };
 
 /// How generated checks reach the server runtime and the component functions.
@@ -174,61 +174,56 @@ impl<'a> Checker<'a> {
     }
 
     fn integer(&self, rule: &IntegerRule) -> TokenStream {
-        let rt = self.runtime;
-        let minimum = rule.minimum.as_ref().map(|bound| {
-            let value = Literal::i128_unsuffixed(bound.value);
-            let (text, exclusive) = (&bound.text, bound.exclusive);
-            quote!(#rt::check::integer_minimum(n, #value, #text, #exclusive, p);)
-        });
-        let maximum = rule.maximum.as_ref().map(|bound| {
-            let value = Literal::i128_unsuffixed(bound.value);
-            let (text, exclusive) = (&bound.text, bound.exclusive);
-            quote!(#rt::check::integer_maximum(n, #value, #text, #exclusive, p);)
-        });
-        let multiple = rule.multiple_of.map(|factor| {
-            let text = factor.to_string();
-            let factor = Literal::i128_unsuffixed(factor);
-            quote!(#rt::check::integer_multiple_of(n, #factor, #text, p);)
-        });
-        let values = rule
-            .values
-            .as_ref()
-            .map(|values| quote!(#rt::check::one_of_values(v, &[#(#values),*], p);));
-        quote! {
-            if let ::core::option::Option::Some(n) = #rt::check::integer(v, p) {
-                #minimum #maximum #multiple #values
-            }
-        }
+        let multiple = rule
+            .multiple_of
+            .map(|factor| (factor.to_string(), Literal::i128_unsuffixed(factor)));
+        self.numeric(
+            quote!(integer),
+            bounds(&rule.minimum, Literal::i128_unsuffixed),
+            bounds(&rule.maximum, Literal::i128_unsuffixed),
+            multiple,
+            rule.values.as_deref(),
+        )
     }
 
     fn number(&self, rule: &NumberRule) -> TokenStream {
-        let rt = self.runtime;
-        let bound = |bound: &Option<crate::validation::Bound<f64>>, function: TokenStream| {
-            bound
-                .as_ref()
-                .filter(|bound| bound.value.is_finite())
-                .map(|bound| {
-                    let value = Literal::f64_unsuffixed(bound.value);
-                    let (text, exclusive) = (&bound.text, bound.exclusive);
-                    quote!(#rt::check::#function(n, #value, #text, #exclusive, p);)
-                })
-        };
-        let minimum = bound(&rule.minimum, quote!(number_minimum));
-        let maximum = bound(&rule.maximum, quote!(number_maximum));
+        let finite = |bound: &Option<Bound<f64>>| bound.clone().filter(|b| b.value.is_finite());
         let multiple = rule
             .multiple_of
             .filter(|factor| factor.is_finite())
-            .map(|factor| {
-                let text = factor.to_string();
-                let factor = Literal::f64_unsuffixed(factor);
-                quote!(#rt::check::number_multiple_of(n, #factor, #text, p);)
-            });
-        let values = rule
-            .values
-            .as_ref()
-            .map(|values| quote!(#rt::check::one_of_values(v, &[#(#values),*], p);));
+            .map(|factor| (factor.to_string(), Literal::f64_unsuffixed(factor)));
+        self.numeric(
+            quote!(number),
+            bounds(&finite(&rule.minimum), Literal::f64_unsuffixed),
+            bounds(&finite(&rule.maximum), Literal::f64_unsuffixed),
+            multiple,
+            rule.values.as_deref(),
+        )
+    }
+
+    /// An integer or a number: read with `check::{kind}`, then its bounds, `multipleOf`
+    /// (`check::{kind}_multiple_of`) and `enum`.
+    fn numeric(
+        &self,
+        kind: TokenStream,
+        minimum: Option<(Literal, &str, bool)>,
+        maximum: Option<(Literal, &str, bool)>,
+        multiple: Option<(String, Literal)>,
+        values: Option<&[String]>,
+    ) -> TokenStream {
+        let rt = self.runtime;
+        let minimum = minimum.map(|(value, text, exclusive)| {
+            quote!(#rt::check::minimum(n, #value, #text, #exclusive, p);)
+        });
+        let maximum = maximum.map(|(value, text, exclusive)| {
+            quote!(#rt::check::maximum(n, #value, #text, #exclusive, p);)
+        });
+        let multiple_of = format_ident!("{}_multiple_of", kind.to_string());
+        let multiple =
+            multiple.map(|(text, factor)| quote!(#rt::check::#multiple_of(n, #factor, #text, p);));
+        let values = values.map(|values| quote!(#rt::check::one_of_values(v, &[#(#values),*], p);));
         quote! {
-            if let ::core::option::Option::Some(n) = #rt::check::number(v, p) {
+            if let ::core::option::Option::Some(n) = #rt::check::#kind(v, p) {
                 #minimum #maximum #multiple #values
             }
         }
@@ -400,6 +395,16 @@ impl<'a> Checker<'a> {
             other => Some(other),
         }
     }
+}
+
+/// A bound as the literal, the text for messages, and whether it is exclusive.
+fn bounds<T: Copy>(
+    bound: &Option<Bound<T>>,
+    literal: impl Fn(T) -> Literal,
+) -> Option<(Literal, &str, bool)> {
+    bound
+        .as_ref()
+        .map(|bound| (literal(bound.value), bound.text.as_str(), bound.exclusive))
 }
 
 fn option_u64(value: Option<u64>) -> TokenStream {

@@ -12,7 +12,7 @@ use super::{
     ObjectRule, OperationChecks, Rule, StringRule, Validation,
 };
 use crate::diagnostics::{Diagnostics, child, index};
-use crate::model::{Api, Method, Operation, ParamLocation};
+use crate::model::{Api, Operation, ParamLocation};
 
 /// An object schema's `properties`, in document order.
 type Props<'d> = Vec<(&'d String, &'d ReferenceOr<Box<Schema>>)>;
@@ -70,20 +70,6 @@ fn boxed_node(s: &ReferenceOr<Box<Schema>>) -> Node<'_> {
     match s {
         ReferenceOr::Reference { reference } => Node::Ref(reference),
         ReferenceOr::Item(schema) => Node::Item(schema),
-    }
-}
-
-/// The `openapiv3` path item operation for a model method.
-fn path_operation(item: &openapiv3::PathItem, method: Method) -> Option<&openapiv3::Operation> {
-    match method {
-        Method::Get => item.get.as_ref(),
-        Method::Put => item.put.as_ref(),
-        Method::Post => item.post.as_ref(),
-        Method::Delete => item.delete.as_ref(),
-        Method::Options => item.options.as_ref(),
-        Method::Head => item.head.as_ref(),
-        Method::Patch => item.patch.as_ref(),
-        Method::Trace => item.trace.as_ref(),
     }
 }
 
@@ -194,7 +180,7 @@ impl Reader<'_, '_, '_> {
             .paths
             .get(&op.path)
             .and_then(|item| resolved(item, "pathItems", |_| None));
-        let oa_op = item.and_then(|item| path_operation(item, op.method));
+        let oa_op = item.and_then(|item| crate::model_builder::method_op(item, op.method));
         let components = doc.components.as_ref();
         let lookup_param = |name: &str| components.and_then(|c| c.parameters.get(name));
         let mut declared: Vec<(&Parameter, String)> = Vec::new();
