@@ -4,7 +4,7 @@ use std::env::{self, VarError};
 use std::time::Duration;
 
 use crate::runtime::{Credentials, Error, RetryPolicy, Secret, TransportBuilder};
-use crate::{Client, CustomerClient, Environment};
+use crate::{AuthToken, Client, CustomerClient, Environment};
 
 /// The environment variable [`Client::from_env`] reads the API key from.
 pub const API_KEY_VAR: &str = "JERI_API_KEY";
@@ -33,15 +33,18 @@ impl Client {
     }
 
     /// A client acting as one customer: the same base URL, HTTP client,
-    /// timeouts and retries, authenticated only by the customer's bearer
-    /// token (an `auth` token from [`get_customer_token`](Client::get_customer_token)).
+    /// timeouts and retries, authenticated only by the customer's `auth`
+    /// token as a bearer token.
     ///
-    /// An empty token leaves the client without credentials, so its calls
-    /// fail with [`Error::MissingCredentials`].
-    pub fn as_customer(&self, token: impl Into<Secret>) -> CustomerClient {
+    /// Only an [`AuthToken`] is accepted (from
+    /// [`customer_auth_token`](Client::customer_auth_token), or
+    /// [`AuthToken::new`] over the `accessToken` of an `auth`
+    /// [`get_customer_token`](Client::get_customer_token)), so a download
+    /// token or any other string cannot become a bearer credential by mistake.
+    pub fn as_customer(&self, token: AuthToken) -> CustomerClient {
         CustomerClient::from_transport(
             self.transport()
-                .with_credentials(Credentials::bearer(token)),
+                .with_credentials(Credentials::bearer(token.into_exposed())),
         )
     }
 }
@@ -100,9 +103,8 @@ const USER_AGENT: &str = concat!("jeri-client/", env!("CARGO_PKG_VERSION"));
 impl Default for ClientBuilder {
     fn default() -> Self {
         Self {
-            transport: TransportBuilder::new()
-                .base_url(Environment::Production.as_str())
-                .user_agent(USER_AGENT),
+            // The spec's first server is production; the user agent names this crate.
+            transport: Client::transport_builder().user_agent(USER_AGENT),
             api_key: None,
         }
     }
@@ -236,7 +238,7 @@ mod tests {
             .timeout(Duration::from_secs(7))
             .build()
             .expect("a valid configuration builds");
-        let customer = client.as_customer("eyJ.TOPSECRET.jwt");
+        let customer = client.as_customer(AuthToken::new("eyJ.TOPSECRET.jwt").expect("a token"));
         let transport = customer.transport();
         assert!(transport.credentials().api_key_secret().is_none());
         assert_eq!(

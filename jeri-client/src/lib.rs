@@ -30,16 +30,17 @@
 //!
 //! Merchant calls send the program's API key in the `api-key` header. Operations that
 //! also accept a customer's bearer token are available on a [`CustomerClient`], made
-//! with [`Client::as_customer`] from an `auth` token:
+//! with [`Client::as_customer`] from an [`AuthToken`] (a download token or a plain
+//! string does not compile there):
 //!
 //! ```no_run
 //! # async fn demo(client: jeri_client::Client) -> Result<(), jeri_client::Error> {
-//! use jeri_client::types::{RewardRedemptionRequest, TokenType};
+//! use jeri_client::types::RewardRedemptionRequest;
 //!
 //! let token = client
-//!     .get_customer_token("my-program", "ana@example.com", TokenType::Auth)
+//!     .customer_auth_token("my-program", "ana@example.com")
 //!     .await?;
-//! let customer = client.as_customer(token.access_token);
+//! let customer = client.as_customer(token);
 //! let redemption = customer
 //!     .redeem_reward("my-program", "reward-uuid", RewardRedemptionRequest::default())
 //!     .await?;
@@ -135,7 +136,7 @@ pub use jeri_runtime as runtime;
 pub use config::{API_KEY_VAR, BASE_URL_VAR, ClientBuilder};
 pub use environment::Environment;
 pub use links::{AuthToken, DownloadToken, Link, LinkBuilder, LinkError, RedirectTo, Slug};
-pub use runtime::{ApiError, CallOptions, Error, RetryPolicy, Secret};
+pub use runtime::{ApiError, CallOptions, Error, Nullable, RetryPolicy, Secret};
 
 jeri_macros::generate!(
     "../../spec/openapi.yaml",

@@ -1,28 +1,36 @@
 //! Request body kinds on the wire, and response text kept in errors without
 //! credentials.
 
-mod runtime_support;
-
-use jeri_client::runtime::{ApiError, Call, CallOptions, Method, OperationInfo, RetryPolicy};
+use jeri_client::runtime::{
+    ApiError, Call, CallOptions, Method, OperationInfo, RetryPolicy, SecurityRequirement, Transport,
+};
 use jeri_client::types::{ErrorBody, ErrorBodyMessage, RewardRedemptionRequest, TokenType};
-use jeri_client::{Client, Error};
-use runtime_support::{API_KEY, API_KEY_HEADER, Recorded, Reply, Server};
+use jeri_client::{AuthToken, Client, Error};
+use jeri_test_support::{API_KEY, Recorded, Reply, Server};
 use serde::Serialize;
 
 static UPLOAD: OperationInfo = OperationInfo {
     id: "upload",
     method: Method::Post,
     path: "/v1/upload",
-    security: &[&[API_KEY_HEADER]],
+    security: &[&[SecurityRequirement::ApiKeyHeader("api-key")]],
 };
 
 /// A token shaped like the ones `getCustomerToken` returns.
 const JWT: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhbmFAZXhhbXBsZS5jb20ifQ.TOPSECRET_signature_xyz";
 
+fn transport(server: &Server) -> Transport {
+    Transport::builder()
+        .base_url(server.url())
+        .api_key(API_KEY)
+        .build()
+        .expect("transport")
+}
+
 /// Sends one upload whose body `set` chooses, and returns what arrived.
 async fn upload(set: impl FnOnce(&mut Call) -> Result<(), Error>) -> Recorded {
     let server = Server::start(vec![Reply::status(204)]).await;
-    let transport = server.transport();
+    let transport = transport(&server);
     let mut call = Call::new(&transport, &UPLOAD, CallOptions::new());
     call.path_literal("/v1/upload");
     set(&mut call).expect("body accepted");
@@ -82,7 +90,7 @@ async fn form_bodies_are_url_encoded_fields() {
 #[tokio::test]
 async fn nested_form_bodies_are_refused_before_sending() {
     let server = Server::start(vec![Reply::status(204)]).await;
-    let transport = server.transport();
+    let transport = transport(&server);
     for body in [
         serde_json::json!({ "customer": { "email": "ana@example.com" } }),
         serde_json::json!({ "matrix": [[1, 2]] }),
@@ -132,7 +140,7 @@ async fn json_bodies_keep_their_content_type() {
 
 fn client(server: &Server) -> Client {
     Client::builder()
-        .base_url(&server.url)
+        .base_url(server.url())
         .api_key(API_KEY)
         .retry_policy(RetryPolicy::disabled())
         .build()
@@ -166,7 +174,7 @@ async fn a_token_answer_that_fails_to_decode_keeps_no_token() {
     // The field name is wrong, so the answer is not a CustomerToken; the
     // excerpt must still not hold the token, nor the echoed API key.
     let body = format!(r#"{{"access_token":"{JWT}","key":"{API_KEY}"}}"#);
-    let server = Server::start(vec![Reply::json(200, &body)]).await;
+    let server = Server::start(vec![Reply::json(200, body.as_str())]).await;
     let error = client(&server)
         .get_customer_token("acme", "ana@example.com", TokenType::Auth)
         .await
@@ -214,7 +222,7 @@ async fn error_bodies_echoing_credentials_keep_neither() {
     let body = format!(
         r#"{{"statusCode":400,"message":["api-key {API_KEY} and token {JWT} are not allowed here"],"error":"Bad Request"}}"#
     );
-    let server = Server::start(vec![Reply::json(400, &body)]).await;
+    let server = Server::start(vec![Reply::json(400, body.as_str())]).await;
     let error = client(&server)
         .get_customer("acme", "ana@example.com")
         .await
@@ -236,10 +244,10 @@ async fn a_customer_clients_own_bearer_token_is_hidden_too() {
     let token = "opaque-TOPSECRET-customer-token";
     let server = Server::start(vec![Reply::json(
         401,
-        &format!(r#"{{"statusCode":401,"message":"token {token} expired"}}"#),
+        format!(r#"{{"statusCode":401,"message":"token {token} expired"}}"#),
     )])
     .await;
-    let customer = client(&server).as_customer(token);
+    let customer = client(&server).as_customer(AuthToken::new(token).expect("a token"));
     let error = customer
         .redeem_reward("acme", "welcome-drink", RewardRedemptionRequest::default())
         .await
@@ -253,7 +261,7 @@ async fn a_customer_clients_own_bearer_token_is_hidden_too() {
 async fn a_huge_error_body_cut_inside_the_key_shows_none_of_it() {
     // The kept start of the body ends with the key's first eight characters.
     let filler = "x".repeat(ApiError::MAX_BODY_BYTES - 8);
-    let server = Server::start(vec![Reply::json(500, &format!("{filler}{API_KEY}"))]).await;
+    let server = Server::start(vec![Reply::json(500, format!("{filler}{API_KEY}"))]).await;
     let error = client(&server)
         .get_customer("acme", "ana@example.com")
         .await

@@ -1,15 +1,13 @@
 //! The generated clients over the hand-written runtime, against a loopback server.
 
-mod runtime_support;
-
 use jeri_client::types::{ErrorBody, RewardRedemptionRequest, TokenType};
-use jeri_client::{CallOptions, Client, Error, RetryPolicy};
-use runtime_support::{API_KEY, Reply, Server, TOKEN};
+use jeri_client::{AuthToken, CallOptions, Client, Error, RetryPolicy};
+use jeri_test_support::{API_KEY, Reply, Server, TOKEN};
 
 fn client(server: &Server) -> Client {
     Client::builder()
         .api_key(API_KEY)
-        .base_url(&server.url)
+        .base_url(server.url())
         .retry_policy(RetryPolicy::disabled())
         .build()
         .expect("client")
@@ -54,7 +52,7 @@ async fn generated_errors_carry_the_typed_body() {
 async fn customer_clients_send_only_the_bearer_token() {
     let redemption = r#"{"redemptionId":"x","rewardId":"r","customerEmail":"ana@example.com","pointsSpent":10,"balance":5}"#;
     let server = Server::start(vec![Reply::json(201, redemption)]).await;
-    let customer = client(&server).as_customer(TOKEN);
+    let customer = client(&server).as_customer(AuthToken::new(TOKEN).expect("a token"));
     let result = customer
         .redeem_reward("p", "r", RewardRedemptionRequest::default())
         .options(CallOptions::new())
@@ -72,4 +70,82 @@ async fn customer_clients_send_only_the_bearer_token() {
     // business; the request is what this test is about.
     let _ = result;
     assert!(!format!("{customer:?}").contains("TOPSECRET"));
+}
+
+#[tokio::test]
+async fn send_with_response_keeps_status_and_headers() {
+    let server = Server::start(vec![
+        Reply::json(200, r#"{"accessToken":"jwt"}"#)
+            .header("x-request-id", "req-7")
+            .header("x-ratelimit-remaining", "99"),
+    ])
+    .await;
+    let answer = client(&server)
+        .get_customer_token("p", "ana@example.com", TokenType::Auth)
+        .send_with_response()
+        .await
+        .expect("token");
+    assert_eq!(answer.status(), 200);
+    assert_eq!(answer.value().access_token, "jwt");
+    let header = |name: &str| {
+        answer
+            .headers()
+            .get(name)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned)
+    };
+    assert_eq!(header("x-request-id").as_deref(), Some("req-7"));
+    assert_eq!(header("x-ratelimit-remaining").as_deref(), Some("99"));
+    assert_eq!(answer.into_value().access_token, "jwt");
+    // The plain `.await` of the same request still returns the body alone.
+    let token = client(&server)
+        .get_customer_token("p", "ana@example.com", TokenType::Auth)
+        .await
+        .expect("token");
+    assert_eq!(token.access_token, "jwt");
+}
+
+#[tokio::test]
+async fn send_with_response_keeps_errors_typed() {
+    let server = Server::start(vec![Reply::json(
+        404,
+        r#"{"statusCode":404,"message":"Customer not found"}"#,
+    )])
+    .await;
+    let result = client(&server)
+        .get_customer("p", "ana@example.com")
+        .send_with_response()
+        .await;
+    match result {
+        Err(Error::Api(error)) => {
+            assert_eq!(error.status(), 404);
+            assert!(error.body::<ErrorBody>().is_some(), "{error:?}");
+        }
+        other => panic!("expected the documented 404, got {other:?}"),
+    }
+}
+
+/// What a service stores in shared state or moves into spawned tasks.
+#[test]
+fn clients_requests_and_futures_cross_threads() {
+    fn send_sync_static<T: Send + Sync + 'static>() {}
+    fn send_static<T: Send + 'static>(_: &T) {}
+    send_sync_static::<Client>();
+    send_sync_static::<jeri_client::CustomerClient>();
+    send_sync_static::<jeri_client::runtime::Transport>();
+    send_sync_static::<jeri_client::requests::GetCustomerRequest>();
+    send_sync_static::<jeri_client::requests::RedeemRewardRequest>();
+    send_sync_static::<Error>();
+    send_sync_static::<jeri_client::runtime::ResponseValue<jeri_client::types::Customer>>();
+    let client = Client::builder()
+        .api_key(API_KEY)
+        .base_url("http://127.0.0.1:9")
+        .build()
+        .expect("client");
+    // Futures are `Send + 'static` (so `tokio::spawn` takes them), not `Sync`.
+    send_static(&client.get_customer("p", "e").send());
+    send_static(&client.get_customer("p", "e").send_with_response());
+    send_static(&std::future::IntoFuture::into_future(
+        client.get_customer("p", "e"),
+    ));
 }

@@ -9,11 +9,11 @@ use super::body::excerpt;
 /// Characters of the body shown by `Display`.
 const DISPLAY_EXCERPT_CHARS: usize = 200;
 
-/// A decoded error body: any `Debug + Send + Sync` type, typically the spec's
-/// `ErrorBody`. Get it back with [`ApiError::body`].
-pub trait ErrorBody: Any + fmt::Debug + Send + Sync {}
+/// A decoded error body: any `Debug + Send + Sync` type, typically the error
+/// schema the spec documents. Read back with [`ApiError::body`].
+pub(crate) trait DecodedBody: Any + fmt::Debug + Send + Sync {}
 
-impl<T: Any + fmt::Debug + Send + Sync> ErrorBody for T {}
+impl<T: Any + fmt::Debug + Send + Sync> DecodedBody for T {}
 
 /// The API answered with a status the operation does not treat as success.
 ///
@@ -27,7 +27,7 @@ pub struct ApiError {
     raw_body: Vec<u8>,
     truncated: bool,
     retry_after: Option<Duration>,
-    body: Option<Box<dyn ErrorBody>>,
+    body: Option<Box<dyn DecodedBody>>,
 }
 
 impl ApiError {
@@ -51,7 +51,7 @@ impl ApiError {
         }
     }
 
-    pub(crate) fn with_body(mut self, body: Box<dyn ErrorBody>) -> Self {
+    pub(crate) fn with_body(mut self, body: Box<dyn DecodedBody>) -> Self {
         self.body = Some(body);
         self
     }

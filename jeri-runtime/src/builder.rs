@@ -8,7 +8,7 @@ use url::Url;
 
 use super::auth::CredentialHeaders;
 use super::transport::Inner;
-use super::{Credentials, Error, RetryPolicy, Secret, Transport};
+use super::{Credentials, Error, Hook, RetryPolicy, Secret, Transport};
 
 /// Builds a [`Transport`]; every setting has a default.
 ///
@@ -32,6 +32,17 @@ pub struct TransportBuilder {
     max_body_size: usize,
     credentials: Credentials,
     api_key_given: bool,
+    hooks: Vec<HookSlot>,
+}
+
+/// A hook, shown in `Debug` only as such.
+#[derive(Clone)]
+struct HookSlot(Arc<dyn Hook>);
+
+impl std::fmt::Debug for HookSlot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Hook")
+    }
 }
 
 /// A caller's `reqwest::Client`, kept out of `Debug` (its default headers may
@@ -74,6 +85,7 @@ impl TransportBuilder {
             max_body_size: Self::DEFAULT_MAX_BODY_SIZE,
             credentials: Credentials::none(),
             api_key_given: false,
+            hooks: Vec::new(),
         }
     }
 
@@ -141,6 +153,13 @@ impl TransportBuilder {
         self
     }
 
+    /// Runs `hook` around every attempt of every call, after the hooks
+    /// added before it.
+    pub fn hook(mut self, hook: impl Hook) -> Self {
+        self.hooks.push(HookSlot(Arc::new(hook)));
+        self
+    }
+
     /// Checks the settings and builds the transport.
     pub fn build(self) -> Result<Transport, Error> {
         if self.api_key_given && self.credentials.api_key_secret().is_none() {
@@ -184,6 +203,7 @@ impl TransportBuilder {
                 timeout: self.timeout,
                 client_applies_timeout,
                 max_body_size: self.max_body_size,
+                hooks: self.hooks.into_iter().map(|HookSlot(hook)| hook).collect(),
             }),
         })
     }

@@ -4,14 +4,15 @@ use std::fmt::{Display, Write as _};
 
 use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, USER_AGENT};
 use serde::Serialize;
+use tracing::Instrument as _;
 use url::Url;
 
 use super::body::form_encode;
 use super::encoding::{self, SegmentError};
 use super::retry::{is_retryable_status, parse_retry_after};
 use super::{
-    BoxFuture, CallOptions, Error, OperationInfo, Received, Response, Secret, Transport,
-    TransportErrorKind, auth,
+    Attempt, BoxFuture, CallOptions, Error, OperationInfo, Received, Response, ResponseValue,
+    Secret, Transport, TransportErrorKind, auth,
 };
 
 const JSON: &str = "application/json";
@@ -197,7 +198,28 @@ impl Call {
     ///
     /// Returns any response that arrived, whatever its status; the caller
     /// decides what the status means.
-    pub async fn send(mut self) -> Result<Response, Error> {
+    ///
+    /// The call runs inside a `tracing` span named `jeri.call` with the
+    /// fields `operation` (the operation id), `method`, `path` (the path
+    /// template, never the filled-in path or query), `attempt`, `status` and
+    /// `elapsed_ms` (until the last response's headers arrived); each retry
+    /// is an event in that span naming its `reason` and `delay_ms`.
+    /// Credentials, tokens and bodies never appear in either.
+    pub fn send(self) -> impl Future<Output = Result<Response, Error>> + Send {
+        let operation = self.operation;
+        let span = tracing::info_span!(
+            "jeri.call",
+            operation = operation.id,
+            method = operation.method.as_str(),
+            path = operation.path,
+            attempt = tracing::field::Empty,
+            status = tracing::field::Empty,
+            elapsed_ms = tracing::field::Empty,
+        );
+        self.send_in_span().instrument(span)
+    }
+
+    async fn send_in_span(mut self) -> Result<Response, Error> {
         let inner = &self.transport.inner;
         let operation = self.operation;
 
@@ -252,13 +274,14 @@ impl Call {
                 None
             };
             let Some(copy) = copy else {
-                let outcome = inner.client.execute(request).await;
+                let outcome = self.attempt(attempt, request, started).await;
                 return self.finish(outcome, redact_query);
             };
-            let outcome = inner.client.execute(copy).await;
-            let (retryable, retry_after) = match &outcome {
+            let outcome = self.attempt(attempt, copy, started).await;
+            let (reason, retry_after) = match &outcome {
                 Ok(response) => (
-                    is_retryable_status(response.status().as_u16()),
+                    is_retryable_status(response.status().as_u16())
+                        .then(|| RetryReason::Status(response.status().as_u16())),
                     response
                         .headers()
                         .get(reqwest::header::RETRY_AFTER)
@@ -266,20 +289,30 @@ impl Call {
                         .and_then(parse_retry_after),
                 ),
                 Err(error) => (
-                    matches!(
-                        TransportErrorKind::of(error),
-                        TransportErrorKind::Connect | TransportErrorKind::Timeout
-                    ),
+                    match TransportErrorKind::of(error) {
+                        kind @ (TransportErrorKind::Connect | TransportErrorKind::Timeout) => {
+                            Some(RetryReason::Transport(kind))
+                        }
+                        _ => None,
+                    },
                     None,
                 ),
             };
-            let delay = retryable
-                .then(|| {
-                    inner
-                        .retry
-                        .next_delay(attempt, max_attempts, started.elapsed(), retry_after)
-                })
-                .flatten();
+            let delay = reason.and_then(|reason| {
+                let delay = inner.retry.next_delay(
+                    attempt,
+                    max_attempts,
+                    started.elapsed(),
+                    retry_after,
+                )?;
+                tracing::info!(
+                    attempt,
+                    reason = %reason,
+                    delay_ms = delay.as_millis() as u64,
+                    "retrying"
+                );
+                Some(delay)
+            });
             match delay {
                 Some(delay) => {
                     tokio::time::sleep(delay).await;
@@ -288,6 +321,39 @@ impl Call {
                 None => return self.finish(outcome, redact_query),
             }
         }
+    }
+
+    /// Sends one attempt through the hooks, recording it in the call's span.
+    async fn attempt(
+        &self,
+        number: u32,
+        mut request: reqwest::Request,
+        call_started: tokio::time::Instant,
+    ) -> reqwest::Result<reqwest::Response> {
+        let inner = &self.transport.inner;
+        let span = tracing::Span::current();
+        span.record("attempt", number);
+        let attempt = Attempt {
+            operation: self.operation,
+            number,
+        };
+        for hook in inner.hooks.iter() {
+            hook.before_attempt(&attempt, &mut request);
+        }
+        let sent = tokio::time::Instant::now();
+        let outcome = inner.client.execute(request).await;
+        let elapsed = sent.elapsed();
+        for hook in inner.hooks.iter() {
+            hook.after_attempt(&attempt, outcome.as_ref(), elapsed);
+        }
+        if let Ok(response) = &outcome {
+            span.record("status", response.status().as_u16());
+        }
+        span.record(
+            "elapsed_ms",
+            call_started.elapsed().as_millis().min(u128::from(u64::MAX)) as u64,
+        );
+        outcome
     }
 
     fn finish(
@@ -379,6 +445,36 @@ pub fn execute<T: Send + 'static>(
     decode: fn(Received) -> Result<T, Error>,
 ) -> BoxFuture<Result<T, Error>> {
     Box::pin(async move { decode(receive(call).await?) })
+}
+
+/// Like [`execute`], keeping the response's status and headers along with
+/// the decoded value: what a request's `send_with_response()` returns.
+pub fn execute_with_response<T: Send + 'static>(
+    call: Result<Call, Error>,
+    decode: fn(Received) -> Result<T, Error>,
+) -> BoxFuture<Result<ResponseValue<T>, Error>> {
+    Box::pin(async move {
+        let received = receive(call).await?;
+        let (status, headers) = (received.status(), received.headers().clone());
+        decode(received).map(|value| ResponseValue::new(value, status, headers))
+    })
+}
+
+/// Why an attempt is repeated, as the retry event names it.
+#[derive(Clone, Copy)]
+enum RetryReason {
+    Status(u16),
+    Transport(TransportErrorKind),
+}
+
+impl Display for RetryReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RetryReason::Status(status) => write!(f, "HTTP {status}"),
+            RetryReason::Transport(TransportErrorKind::Timeout) => f.write_str("timeout"),
+            RetryReason::Transport(_) => f.write_str("connection failed"),
+        }
+    }
 }
 
 /// Sends the call and reads the body; the one future every generated

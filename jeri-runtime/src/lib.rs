@@ -17,10 +17,13 @@ mod call;
 mod credentials;
 mod encoding;
 mod error;
+mod hook;
+mod nullable;
 mod operation;
 mod options;
 mod received;
 mod response;
+mod response_value;
 mod retry;
 mod secret;
 mod transport;
@@ -28,18 +31,29 @@ mod transport;
 use std::future::Future;
 use std::pin::Pin;
 
-pub use api_error::{ApiError, ErrorBody};
+pub use api_error::ApiError;
 pub use builder::TransportBuilder;
-pub use call::{Call, execute};
+pub use call::{Call, execute, execute_with_response};
 pub use credentials::Credentials;
 pub use error::{Error, TransportErrorKind};
+pub use hook::{Attempt, Hook};
+pub use nullable::Nullable;
 pub use operation::{Method, OperationInfo, SecurityRequirement};
 pub use options::CallOptions;
 pub use received::Received;
 pub use response::Response;
+pub use response_value::ResponseValue;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use transport::Transport;
 
 /// The future returned by a request's `send()` and `IntoFuture`.
 pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
+
+/// The contract between this runtime and the code `jeri_macros::generate!` emits.
+///
+/// Generated code checks at compile time that it equals the contract it was
+/// generated for, so a `jeri-macros` and a `jeri-runtime` that disagree on how
+/// generated code calls the runtime fail to build with one error naming the
+/// versions to align, instead of with many errors inside generated code.
+pub const CONTRACT: u32 = 1;

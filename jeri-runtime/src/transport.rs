@@ -8,7 +8,7 @@ use reqwest::header::HeaderValue;
 use url::Url;
 
 use super::auth::CredentialHeaders;
-use super::{Credentials, RetryPolicy, TransportBuilder};
+use super::{Credentials, Hook, RetryPolicy, TransportBuilder};
 
 /// The base URL, HTTP client, credentials and policies shared by every call.
 ///
@@ -31,6 +31,7 @@ pub(crate) struct Inner {
     /// so requests only set a timeout when a call overrides it.
     pub(crate) client_applies_timeout: bool,
     pub(crate) max_body_size: usize,
+    pub(crate) hooks: Arc<[Arc<dyn Hook>]>,
 }
 
 impl Transport {
@@ -54,6 +55,7 @@ impl Transport {
                 timeout: inner.timeout,
                 client_applies_timeout: inner.client_applies_timeout,
                 max_body_size: inner.max_body_size,
+                hooks: inner.hooks.clone(),
             }),
         }
     }
@@ -101,6 +103,7 @@ impl fmt::Debug for Transport {
             .field("retry", &inner.retry)
             .field("timeout", &inner.timeout)
             .field("max_body_size", &inner.max_body_size)
+            .field("hooks", &inner.hooks.len())
             .finish_non_exhaustive()
     }
 }

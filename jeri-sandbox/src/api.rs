@@ -4,7 +4,6 @@
 
 use axum::http::StatusCode;
 use jeri_server::{Answer, Credentials, Reply, WithStatus};
-use serde_json::Value;
 
 use crate::error::{ApiError, documented};
 use crate::state::SandboxState;
@@ -87,21 +86,20 @@ fn acting_customer(caller: Caller, body_email: Option<String>) -> Result<String,
     }
 }
 
-fn upsert_item(item: types::IntegrationItem, sent: Option<&Value>) -> (String, UpsertItem) {
+fn upsert_item(item: types::IntegrationItem) -> (String, UpsertItem) {
     let feature = item.feature.as_str().to_owned();
     let parsed = match item.payload {
         types::IntegrationItemPayload::UsersPayload(payload) if feature == "users" => {
-            // `null` clears the phone while an absent key leaves it; the wire type reads
-            // both as `None`, so the JSON as sent decides.
-            let phone_sent = sent
-                .and_then(|item| item.get("payload"))
-                .and_then(Value::as_object)
-                .is_some_and(|object| object.contains_key("phone"));
             UpsertItem::Users(UserUpdate {
                 external_customer_id: payload.external_customer_id,
                 first_name: payload.first_name,
                 last_name: payload.last_name,
-                phone: phone_sent.then_some(payload.phone),
+                // `null` clears the phone while an absent key leaves it.
+                phone: match payload.phone {
+                    jeri_runtime::Nullable::Absent => None,
+                    jeri_runtime::Nullable::Null => Some(None),
+                    jeri_runtime::Nullable::Value(phone) => Some(Some(phone)),
+                },
                 email_verified: payload.email_verified,
                 new_email: payload.email,
             })
@@ -171,13 +169,7 @@ impl Server for Api {
         &self,
         request: server::UpsertResourcesRequest,
     ) -> Reply<server::UpsertResourcesResponse> {
-        let sent = request.body_json.as_ref().and_then(Value::as_array);
-        let items = request
-            .body
-            .into_iter()
-            .enumerate()
-            .map(|(index, item)| upsert_item(item, sent.and_then(|items| items.get(index))))
-            .collect();
+        let items = request.body.into_iter().map(upsert_item).collect();
         let outcome = self
             .state
             .store()
@@ -271,7 +263,7 @@ impl Server for Api {
                     customer_email: redemption.email,
                     points_spent: redemption.points_spent,
                     balance: redemption.balance,
-                    discount_code: redemption.discount_code,
+                    discount_code: redemption.discount_code.into(),
                     redeemed_at: clock::rfc3339(redemption.at),
                 },
             )),

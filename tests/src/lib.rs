@@ -11,5 +11,7 @@ pub mod cases;
 pub mod fixtures;
 pub mod operations;
 pub mod raw;
-pub mod recording;
 pub mod redaction;
+
+/// The loopback recording server, shared with the other packages' tests.
+pub use jeri_test_support as recording;

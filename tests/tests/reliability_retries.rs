@@ -135,7 +135,8 @@ async fn customer_posts_follow_the_same_rule() {
         Reply::json(201, fixtures::reward_redemption().to_string()),
     ])
     .await;
-    let customer = client_with(server.url(), fast_retries()).as_customer(TOKEN);
+    let customer = client_with(server.url(), fast_retries())
+        .as_customer(jeri_client::AuthToken::new(TOKEN).expect("a token"));
     let error = customer
         .redeem_reward("acme", "rw-10-off", RewardRedemptionRequest::default())
         .await

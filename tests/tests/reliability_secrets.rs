@@ -31,9 +31,13 @@ fn assert_error_hidden(what: &str, error: &Error) {
 
 /// A client for `server` that also holds the customer token, so both
 /// secrets sit in every transport the tests format.
+fn auth_token() -> AuthToken {
+    AuthToken::new(TOKEN).expect("a token")
+}
+
 fn customer_and_merchant(server: &Server) -> (Client, jeri_client::CustomerClient) {
     let merchant = client(server.url());
-    let customer = merchant.as_customer(TOKEN);
+    let customer = merchant.as_customer(auth_token());
     (merchant, customer)
 }
 
@@ -154,7 +158,7 @@ async fn response_errors_hide_credentials() {
         .await
         .expect_err("html");
     let too_large = small
-        .as_customer(TOKEN)
+        .as_customer(auth_token())
         .redeem_reward("acme", "rw", RewardRedemptionRequest::default())
         .await
         .expect_err("too large");
@@ -186,7 +190,7 @@ async fn transport_errors_hide_credentials() {
     let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let closed_url = format!("http://{}", closed.local_addr().expect("address"));
     drop(closed);
-    let refused = client(&closed_url).as_customer(TOKEN);
+    let refused = client(&closed_url).as_customer(auth_token());
     let connect = refused
         .redeem_reward("acme", "rw", RewardRedemptionRequest::default())
         .await
@@ -214,7 +218,7 @@ async fn transport_errors_hide_credentials() {
     assert!(timeout.is_timeout(), "{timeout:?}");
     assert_error_hidden("Transport (timeout)", &timeout);
     let timeout = client(&silent_url)
-        .as_customer(TOKEN)
+        .as_customer(auth_token())
         .execute_custom_earning_flow("acme", "f", EarningFlowExecutionRequest::default())
         .options(CallOptions::new().timeout(Duration::from_millis(200)))
         .await
@@ -234,7 +238,7 @@ async fn errors_raised_before_sending_hide_credentials() {
 
     let unsendable_token = format!("{TOKEN}\n");
     let invalid = merchant
-        .as_customer(unsendable_token.as_str())
+        .as_customer(AuthToken::new(unsendable_token).expect("a token"))
         .redeem_reward("acme", "rw", RewardRedemptionRequest::default())
         .await
         .expect_err("a token with a newline cannot be a header");

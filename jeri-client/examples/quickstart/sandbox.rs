@@ -176,7 +176,7 @@ pub(super) async fn sandbox_walk(out: &mut dyn Write) -> Result<(), Failure> {
         "6. Act as the customer. client.as_customer(auth token) makes a CustomerClient that sends\n   \
          the token as `Authorization: Bearer`; it has only the operations a customer may call.",
     )?;
-    let customer_client = client.as_customer(auth.expose());
+    let customer_client = client.as_customer(auth.clone());
     let (run, took) = walk
         .call(
             "executeCustomEarningFlow",

@@ -40,13 +40,27 @@ impl LinkBuilder {
         email: impl Into<String>,
         redirect: &RedirectTo,
     ) -> Result<Link, Error> {
-        let raw = fetch(client, program_id.into(), email.into(), TokenType::Auth).await?;
-        let token = AuthToken::new(raw).map_err(unusable_token)?;
+        let token = client.customer_auth_token(program_id, email).await?;
         Ok(self.session_link(slug, &token, redirect))
     }
 }
 
 impl Client {
+    /// Fetches an `auth` token for `email`, typed so that only it can make a
+    /// [`CustomerClient`](crate::CustomerClient) with [`Client::as_customer`].
+    ///
+    /// # Errors
+    /// Whatever `getCustomerToken` fails with; [`Error::Decode`] when the API answers with
+    /// an empty `accessToken`.
+    pub async fn customer_auth_token(
+        &self,
+        program_id: impl Into<String>,
+        email: impl Into<String>,
+    ) -> Result<AuthToken, Error> {
+        let raw = fetch(self, program_id.into(), email.into(), TokenType::Auth).await?;
+        AuthToken::new(raw).map_err(unusable_token)
+    }
+
     /// The customer's wallet-pass download link on `https://jeri.link`: fetches a
     /// `download` token and builds `https://jeri.link/{slug}/download?token=…`.
     ///

@@ -46,4 +46,4 @@ pub use link::{DEFAULT_BASE_URL, Link, LinkBuilder};
 pub use parse::ParsedLink;
 pub use redirect::{RedirectPath, RedirectTo};
 pub use slug::Slug;
-pub use token::{Auth, AuthToken, CustomerToken, Download, DownloadToken, Kind, TokenKind};
+pub use token::{Auth, AuthToken, Download, DownloadToken, Kind, Token, TokenKind};

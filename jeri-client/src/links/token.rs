@@ -58,11 +58,11 @@ pub trait Kind: sealed::Sealed + 'static {
     const TYPE_NAME: &'static str;
 }
 
-/// Marker for `auth` tokens: [`CustomerToken<Auth>`] is an [`AuthToken`].
+/// Marker for `auth` tokens: [`Token<Auth>`] is an [`AuthToken`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Auth {}
 
-/// Marker for `download` tokens: [`CustomerToken<Download>`] is a [`DownloadToken`].
+/// Marker for `download` tokens: [`Token<Download>`] is a [`DownloadToken`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Download {}
 
@@ -91,18 +91,18 @@ impl Kind for Download {
 /// let slug = Slug::new("acme").unwrap();
 /// LinkBuilder::new().session_link(&slug, &token, &RedirectTo::Profile);
 /// ```
-pub struct CustomerToken<K: Kind> {
+pub struct Token<K: Kind> {
     raw: String,
     kind: PhantomData<fn() -> K>,
 }
 
 /// A token of kind `auth`, from `get_customer_token(.., TokenType::Auth)`.
-pub type AuthToken = CustomerToken<Auth>;
+pub type AuthToken = Token<Auth>;
 
 /// A token of kind `download`, from `get_customer_token(.., TokenType::Download)`.
-pub type DownloadToken = CustomerToken<Download>;
+pub type DownloadToken = Token<Download>;
 
-impl<K: Kind> CustomerToken<K> {
+impl<K: Kind> Token<K> {
     /// Wraps the raw `accessToken` text of a token known to be of kind `K`.
     ///
     /// Any non-empty text is accepted: the links carry it Base64-encoded, so no character
@@ -137,7 +137,7 @@ impl<K: Kind> CustomerToken<K> {
     }
 }
 
-impl<K: Kind> Clone for CustomerToken<K> {
+impl<K: Kind> Clone for Token<K> {
     fn clone(&self) -> Self {
         Self {
             raw: self.raw.clone(),
@@ -146,15 +146,15 @@ impl<K: Kind> Clone for CustomerToken<K> {
     }
 }
 
-impl<K: Kind> PartialEq for CustomerToken<K> {
+impl<K: Kind> PartialEq for Token<K> {
     fn eq(&self, other: &Self) -> bool {
         self.raw == other.raw
     }
 }
 
-impl<K: Kind> Eq for CustomerToken<K> {}
+impl<K: Kind> Eq for Token<K> {}
 
-impl<K: Kind> fmt::Debug for CustomerToken<K> {
+impl<K: Kind> fmt::Debug for Token<K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}([REDACTED])", K::TYPE_NAME)
     }

@@ -1,33 +1,14 @@
-//! Client-mode output: `pub mod requests` (one request value per operation), the `Client`,
-//! the scoped clients and `SERVERS`.
+//! `pub mod requests`: one request value per operation, sent through the runtime.
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::gen_clients::{clients, servers_const};
 use crate::gen_docs::{DocText, deprecated_attr};
 use crate::gen_responses::Outcome;
-use crate::gen_type_ref::{Scope, ident, runtime_from_child, type_ref, unraw};
+use crate::gen_type_ref::{Scope, ident, type_ref, unraw};
 use crate::model::{
     Api, BodyMedia, Method, Operation, Param, ParamLocation, PathPart, SecurityKind, TypeRef,
 };
-use crate::settings::Settings;
-
-/// Everything client mode adds next to `types`: `SERVERS`, `requests`, `Client` and one
-/// struct per scope. Empty in types-only mode.
-pub fn operations(api: &Api, settings: &Settings) -> TokenStream {
-    if settings.types_only {
-        return TokenStream::new();
-    }
-    let servers = servers_const(api);
-    let requests = requests_module(api, &runtime_from_child(&settings.runtime));
-    let clients = clients(api, settings);
-    quote! {
-        #servers
-        #requests
-        #clients
-    }
-}
 
 /// `#[allow(deprecated)]` for code that names the spec's types, when one of them is
 /// deprecated: the warning belongs at the user's uses, not inside generated code.
@@ -39,7 +20,8 @@ pub(crate) fn allow_deprecated_types(api: &Api) -> TokenStream {
     }
 }
 
-fn requests_module(api: &Api, runtime: &syn::Path) -> TokenStream {
+/// `pub mod requests`: one request value per operation, calling `runtime`.
+pub(crate) fn requests_module(api: &Api, runtime: &syn::Path) -> TokenStream {
     let allow = allow_deprecated_types(api);
     let items = api
         .operations
@@ -56,7 +38,16 @@ fn requests_module(api: &Api, runtime: &syn::Path) -> TokenStream {
 }
 
 /// Names the request struct uses for itself; a parameter with one of them gets a suffix.
-const RESERVED: &[&str] = &["transport", "options", "send", "new", "into_future", "body"];
+const RESERVED: &[&str] = &[
+    "transport",
+    "options",
+    "send",
+    "send_with_response",
+    "into_call",
+    "new",
+    "into_future",
+    "body",
+];
 
 /// The field (and setter, and argument) name of a parameter.
 pub(crate) fn param_ident(param: &Param) -> Ident {
@@ -315,9 +306,9 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
     let output = outcome.output_type();
     let arms = outcome.match_arms();
     let name = format_ident!("{}Request", op.type_name);
-    // `prepare` and `decode` are plain functions nested in `send`, not methods: a method
-    // could clash with a parameter's setter, and neither is an async state machine, so
-    // the only future per operation is the small one `execute` returns.
+    // `prepare` and `decode` are plain functions nested in `into_call`, not methods: a
+    // method could clash with a parameter's setter, and neither is an async state machine,
+    // so the only future per operation is the small one `execute` returns.
     quote! {
         #[doc = " Sends the request and decodes the response."]
         #[doc = ""]
@@ -327,6 +318,27 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
         #[doc = " needs, so it can be stored or spawned; awaiting the request itself"]
         #[doc = " (`IntoFuture`) returns this same future."]
         pub fn send(self) -> #runtime::BoxFuture<::core::result::Result<#output, #runtime::Error>> {
+            let (call, decode) = self.into_call();
+            #runtime::execute(call, decode)
+        }
+
+        #[doc = " Like [`send`](Self::send), also keeping the response's HTTP status and"]
+        #[doc = " headers (request ids, rate limits) next to the decoded value."]
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> #runtime::BoxFuture<::core::result::Result<#runtime::ResponseValue<#output>, #runtime::Error>> {
+            let (call, decode) = self.into_call();
+            #runtime::execute_with_response(call, decode)
+        }
+
+        #[allow(clippy::type_complexity)]
+        fn into_call(
+            self,
+        ) -> (
+            ::core::result::Result<#runtime::Call, #runtime::Error>,
+            fn(#runtime::Received) -> ::core::result::Result<#output, #runtime::Error>,
+        ) {
             fn prepare(request: #name) -> ::core::result::Result<#runtime::Call, #runtime::Error> {
                 static OPERATION: #runtime::OperationInfo = #runtime::OperationInfo {
                     id: #id,
@@ -345,7 +357,7 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
                     #arms
                 }
             }
-            #runtime::execute(prepare(self), decode)
+            (prepare(self), decode)
         }
     }
 }

@@ -195,14 +195,7 @@ fn request_struct(op: &Operation, runtime: &syn::Path) -> TokenStream {
         let mut docs = DocText::from_docs(&body.docs);
         docs.line("The request body.");
         let docs = docs.attrs();
-        let sent = (body.media == BodyMedia::Json).then(|| {
-            quote! {
-                /// The JSON body as sent (and checked), for what the typed body cannot
-                /// tell: a property sent as `null` rather than left out.
-                pub body_json: ::core::option::Option<#runtime::serde_json::Value>,
-            }
-        });
-        quote!(#docs pub body: #ty, #sent)
+        quote!(#docs pub body: #ty,)
     });
     quote! {
         #[doc = #doc]
@@ -476,11 +469,9 @@ fn handler(
         };
         let ty = type_ref(&body.ty, Scope::Requests);
         let decoded = match body.media {
-            BodyMedia::Json => {
-                let kept = decode_kept(&value, &ty, required, runtime);
-                quote!(p.body(); #kept)
+            BodyMedia::Json | BodyMedia::FormUrlEncoded => {
+                decode(&value, &ty, required, quote!(p.body();), runtime)
             }
-            BodyMedia::FormUrlEncoded => decode(&value, &ty, required, quote!(p.body();), runtime),
             // Text and bytes are read as their Rust type already.
             BodyMedia::Text | BodyMedia::OctetStream => {
                 if required {
@@ -497,11 +488,7 @@ fn handler(
                 #checked
             },
             decoded,
-            if body.media == BodyMedia::Json {
-                quote!(body: #value, body_json,)
-            } else {
-                quote!(body: #value,)
-            },
+            quote!(body: #value,),
             value,
         )
     });
@@ -614,34 +601,6 @@ fn decode(
                 ::core::option::Option::None => ::core::option::Option::Some(::core::option::Option::None),
             };
         }
-    }
-}
-
-/// Decodes a checked JSON body by reference and keeps the value as `body_json`.
-fn decode_kept(
-    value: &Ident,
-    ty: &TokenStream,
-    required: bool,
-    runtime: &syn::Path,
-) -> TokenStream {
-    let decoded = if required {
-        quote! {
-            let #value: ::core::option::Option<#ty> = match &body_json {
-                ::core::option::Option::Some(v) => #runtime::decode_ref(v, p),
-                ::core::option::Option::None => ::core::option::Option::None,
-            };
-        }
-    } else {
-        quote! {
-            let #value: ::core::option::Option<::core::option::Option<#ty>> = match &body_json {
-                ::core::option::Option::Some(v) => #runtime::decode_ref(v, p).map(::core::option::Option::Some),
-                ::core::option::Option::None => ::core::option::Option::Some(::core::option::Option::None),
-            };
-        }
-    };
-    quote! {
-        let body_json = #value;
-        #decoded
     }
 }
 

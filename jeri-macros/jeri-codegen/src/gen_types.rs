@@ -5,12 +5,14 @@ use quote::quote;
 
 use crate::gen_docs::{DocText, deprecated_attr};
 use crate::gen_enums::{integer_enum, string_enum, tagged_union};
-use crate::gen_type_ref::{Scope, ident, type_ref, unraw};
+use crate::gen_type_ref::{Scope, ident, runtime_from_child, type_ref, unraw};
 use crate::model::{Api, Field, TypeDef, TypeKind, TypeRef, UnionVariant};
 
-/// The `types` module: every type of the API, in model order.
-pub fn types_module(api: &Api) -> TokenStream {
-    let items = api.types.iter().map(type_item);
+/// The `types` module: every type of the API, in model order. `runtime` is the runtime
+/// path as seen from the invocation site.
+pub fn types_module(api: &Api, runtime: &syn::Path) -> TokenStream {
+    let runtime = runtime_from_child(runtime);
+    let items = api.types.iter().map(|def| type_item(def, &runtime));
     // Generated items refer to each other; a deprecated one would warn at each such use.
     let allow = uses_deprecated(api).then(|| quote!(#[allow(deprecated)]));
     quote! {
@@ -29,7 +31,7 @@ fn uses_deprecated(api: &Api) -> bool {
     })
 }
 
-fn type_item(def: &TypeDef) -> TokenStream {
+fn type_item(def: &TypeDef, runtime: &syn::Path) -> TokenStream {
     let mut docs = DocText::from_docs(&def.docs);
     if docs.is_empty() {
         docs.line(format!(
@@ -45,7 +47,13 @@ fn type_item(def: &TypeDef) -> TokenStream {
             fields,
             additional_properties,
             closed,
-        } => struct_item(&name, fields, additional_properties.as_ref(), *closed),
+        } => struct_item(
+            &name,
+            fields,
+            additional_properties.as_ref(),
+            *closed,
+            runtime,
+        ),
         TypeKind::StringEnum { variants } => string_enum(&name, variants),
         TypeKind::IntegerEnum { int, variants } => integer_enum(&name, *int, variants),
         TypeKind::Union {
@@ -86,16 +94,17 @@ fn type_item(def: &TypeDef) -> TokenStream {
 /// How a field maps to Rust:
 /// - required, not nullable: `T`;
 /// - required and nullable: `Option<T>`, always sent (`None` as `null`);
-/// - optional: `Option<T>`, left out when `None`. When the field is also nullable, `null`
-///   and an absent key both read as `None`: one `Option` level keeps the types simple, and
-///   no API we target gives `null` a meaning different from absence.
+/// - optional, not nullable: `Option<T>`, left out when `None`;
+/// - optional and nullable: the runtime's `Nullable<T>`, as absence, `null` and a value
+///   can mean three things (a `null` phone clears it, an absent one leaves it).
 fn struct_item(
     name: &proc_macro2::Ident,
     fields: &[Field],
     additional_properties: Option<&TypeRef>,
     closed: bool,
+    runtime: &syn::Path,
 ) -> TokenStream {
-    let field_items = fields.iter().map(field_item);
+    let field_items = fields.iter().map(|field| field_item(field, runtime));
     let extra_name = additional_properties.map(|_| extra_field_name(fields));
     let extra = additional_properties
         .zip(extra_name.as_ref())
@@ -178,7 +187,7 @@ fn extra_field_name(fields: &[Field]) -> proc_macro2::Ident {
     ident(&name)
 }
 
-fn field_item(field: &Field) -> TokenStream {
+fn field_item(field: &Field, runtime: &syn::Path) -> TokenStream {
     let mut docs = DocText::from_docs(&field.docs);
     if field.flatten {
         docs.line(format!(
@@ -192,7 +201,7 @@ fn field_item(field: &Field) -> TokenStream {
         ));
     }
     if !field.required && field.nullable {
-        docs.line("`null` and an absent value both read as `None`.");
+        docs.line("Absent (left out), `null` and a value are three different things here.");
     }
     if field.secret {
         docs.line("A credential: the struct's `Debug` output shows `[REDACTED]` instead.");
@@ -210,10 +219,17 @@ fn field_item(field: &Field) -> TokenStream {
     let (ty, serde) = match (field.required, field.nullable) {
         (true, false) => (ty, TokenStream::new()),
         (true, true) => (quote!(::core::option::Option<#ty>), TokenStream::new()),
-        (false, _) => (
+        (false, false) => (
             quote!(::core::option::Option<#ty>),
             quote!(#[serde(default, skip_serializing_if = "::core::option::Option::is_none")]),
         ),
+        (false, true) => {
+            let is_absent = format!("{}::Nullable::is_absent", path_text(runtime));
+            (
+                quote!(#runtime::Nullable<#ty>),
+                quote!(#[serde(default, skip_serializing_if = #is_absent)]),
+            )
+        }
     };
     quote! {
         #docs
@@ -222,6 +238,11 @@ fn field_item(field: &Field) -> TokenStream {
         #serde
         pub #name: #ty,
     }
+}
+
+/// A path as serde's string attributes take it: `::jeri_runtime`, `super::runtime`.
+fn path_text(path: &syn::Path) -> String {
+    quote!(#path).to_string().replace(' ', "")
 }
 
 /// `#[serde(rename = "...")]` when the wire name differs from the Rust name.

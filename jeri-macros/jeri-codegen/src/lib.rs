@@ -9,7 +9,7 @@
 
 pub mod checks;
 pub mod diagnostics;
-mod gen_clients;
+pub mod gen_clients;
 mod gen_docs;
 mod gen_enums;
 pub mod gen_operations;
@@ -58,13 +58,13 @@ pub fn generate(source: &str, settings: &Settings) -> Output {
     check_scopes(&built.api, settings, &mut diag);
     let mut api = built.api;
     model_builder::without_failed(&mut api, &built.ops, &skip);
-    let mut tokens = gen_types::types_module(&api);
+    let mut tokens = gen_types::types_module(&api, &settings.runtime);
     if let Some(runtime) = &settings.server {
         gen_server::check_routes(&api, &mut diag);
         let validation = validation::build(&doc, &api, &mut diag);
         tokens.extend(gen_server::server(&api, &validation, runtime));
     } else if !settings.types_only {
-        tokens.extend(gen_operations::operations(&api, settings));
+        tokens.extend(gen_clients::operations(&api, settings));
     }
     Output {
         tokens,

@@ -3,7 +3,7 @@
 mod gen_fixture;
 
 use gen_fixture::{operation, param, response};
-use jeri_codegen::gen_operations::operations;
+use jeri_codegen::gen_clients::operations;
 use jeri_codegen::model::{Api, Method, ParamLocation, PathPart, StatusMatch, TypeRef};
 use jeri_codegen::settings::{Scope, Settings};
 
@@ -143,6 +143,32 @@ impl GetThingRequest {
     pub fn send(
         self,
     ) -> crate::runtime::BoxFuture<::core::result::Result<bool, crate::runtime::Error>> {
+        let (call, decode) = self.into_call();
+        crate::runtime::execute(call, decode)
+    }
+    /// Like [`send`](Self::send), also keeping the response's HTTP status and
+    /// headers (request ids, rate limits) next to the decoded value.
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> crate::runtime::BoxFuture<
+        ::core::result::Result<
+            crate::runtime::ResponseValue<bool>,
+            crate::runtime::Error,
+        >,
+    > {
+        let (call, decode) = self.into_call();
+        crate::runtime::execute_with_response(call, decode)
+    }
+    #[allow(clippy::type_complexity)]
+    fn into_call(
+        self,
+    ) -> (
+        ::core::result::Result<crate::runtime::Call, crate::runtime::Error>,
+        fn(
+            crate::runtime::Received,
+        ) -> ::core::result::Result<bool, crate::runtime::Error>,
+    ) {
         fn prepare(
             request: GetThingRequest,
         ) -> ::core::result::Result<crate::runtime::Call, crate::runtime::Error> {
@@ -171,7 +197,7 @@ impl GetThingRequest {
                 _ => ::core::result::Result::Err(received.unexpected()),
             }
         }
-        crate::runtime::execute(prepare(self), decode)
+        (prepare(self), decode)
     }
 }
 impl ::core::future::IntoFuture for GetThingRequest {
@@ -324,6 +350,7 @@ fn client_has_every_operation_and_scopes_only_theirs() {
         [
             "from_transport",
             "transport",
+            "transport_builder",
             "get_customer",
             "upsert_items",
             "delete_thing",
@@ -337,11 +364,17 @@ fn client_has_every_operation_and_scopes_only_theirs() {
     // `deleteThing` needs customerToken together with apiKey, so it is not in the scope.
     assert_eq!(
         client_methods(&file, "CustomerClient"),
-        ["from_transport", "transport", "upsert_items", "ping"]
+        [
+            "from_transport",
+            "transport",
+            "transport_builder",
+            "upsert_items",
+            "ping"
+        ]
     );
     assert_eq!(
         client_methods(&file, "QueryClient"),
-        ["from_transport", "transport"]
+        ["from_transport", "transport", "transport_builder"]
     );
     let text = pretty(file.items.clone());
     assert!(

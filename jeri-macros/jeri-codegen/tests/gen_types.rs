@@ -6,6 +6,10 @@ use gen_fixture::{field, named, type_def};
 use jeri_codegen::gen_types::types_module;
 use jeri_codegen::model::{Api, Docs, IntType, TypeDef, TypeKind, TypeRef};
 
+fn runtime() -> syn::Path {
+    syn::parse_quote!(::jeri_runtime)
+}
+
 fn api_with(types: Vec<TypeDef>) -> Api {
     Api {
         types,
@@ -16,7 +20,8 @@ fn api_with(types: Vec<TypeDef>) -> Api {
 
 /// The items inside `pub mod types`, parsed.
 fn type_items(api: &Api) -> Vec<syn::Item> {
-    let file: syn::File = syn::parse2(types_module(api)).expect("generated types parse");
+    let file: syn::File =
+        syn::parse2(types_module(api, &runtime())).expect("generated types parse");
     match file.items.as_slice() {
         [syn::Item::Mod(module)] => {
             assert_eq!(module.ident, "types");
@@ -222,11 +227,15 @@ fn docs_show_assumptions_and_fall_back_to_the_origin() {
 fn deprecated_types_are_marked_and_allowed_inside_the_module() {
     let api = gen_fixture::api();
     assert!(text_of(&api, "OldThing").contains("#[deprecated]\n"));
-    let module = types_module(&api).to_string();
+    let module = types_module(&api, &runtime()).to_string();
     assert!(module.contains("# [allow (deprecated)] pub mod types"));
 
     let plain = api_with(vec![type_def("Plain", TypeKind::Alias(TypeRef::Bool))]);
-    assert!(!types_module(&plain).to_string().contains("allow"));
+    assert!(
+        !types_module(&plain, &runtime())
+            .to_string()
+            .contains("allow")
+    );
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! `GET /v1/programs/{programId}/customers/{email}`.
 
-use jeri_client::Error;
 use jeri_client::types::CustomerOrigin;
+use jeri_client::{Error, Nullable};
 use jeri_tests::fixtures::{self, client, error_body};
 use jeri_tests::recording::{Reply, Server};
 
@@ -18,14 +18,14 @@ async fn encodes_the_email_as_one_segment_and_decodes_the_customer() {
     assert_eq!(customer.email, "ada+loyalty@example.com");
     assert_eq!(customer.origin, CustomerOrigin::Shopify);
     assert_eq!(customer.utm_source.as_deref(), Some("newsletter"));
-    assert_eq!(customer.referral, None);
+    assert_eq!(customer.referral, Nullable::Absent);
     assert!(customer.balance_notifications);
     assert!(!customer.tier_notifications);
     assert_eq!(customer.user_data, None);
     let loyalty = customer.loyalty_data.expect("loyalty data");
     assert_eq!(loyalty.balance, 1250);
     assert_eq!(loyalty.tier_status.as_deref(), Some("gold"));
-    assert_eq!(loyalty.referral_link, None);
+    assert_eq!(loyalty.referral_link, Nullable::Absent);
 
     let request = server.single();
     assert_eq!(request.method, "GET");

@@ -86,5 +86,6 @@ fn message_list(body: &ErrorBody) -> &[String] {
 
 /// A customer client for `server`, acting with the test token.
 fn customer(url: &str) -> CustomerClient {
-    jeri_tests::fixtures::client(url).as_customer(TOKEN)
+    jeri_tests::fixtures::client(url)
+        .as_customer(jeri_client::AuthToken::new(TOKEN).expect("a token"))
 }

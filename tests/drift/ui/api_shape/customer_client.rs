@@ -16,7 +16,9 @@ async fn _as_customer(client: &Client) -> Result<(), Error> {
     let token: CustomerToken = client
         .get_customer_token(program_id, email, TokenType::Auth)
         .await?;
-    let customer: CustomerClient = client.as_customer(token.access_token);
+    let _raw: String = token.access_token;
+    let auth: AuthToken = client.customer_auth_token(program_id, email).await?;
+    let customer: CustomerClient = client.as_customer(auth);
 
     let reward_id: &str = "reward-uuid";
     let redemption_body = RewardRedemptionRequest {
@@ -39,7 +41,7 @@ async fn _as_customer(client: &Client) -> Result<(), Error> {
 }
 
 fn _from_link_token(client: &Client, token: &AuthToken) -> CustomerClient {
-    client.as_customer(token.expose())
+    client.as_customer(token.clone())
 }
 
 fn _plumbing(customer: &CustomerClient) -> CustomerClient {

@@ -1,10 +1,11 @@
-//! A loopback HTTP server that records every request exactly as it arrived
-//! and answers from a script or a function of the request.
+//! A loopback HTTP server for tests: it records every request exactly as it
+//! arrived and answers from a script or a function of the request.
 
 use std::collections::VecDeque;
 use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -12,6 +13,11 @@ use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::Response;
 use axum::serve::ListenerExt;
 use percent_encoding::percent_decode_str;
+
+/// An API key for tests; no formatted value may contain it.
+pub const API_KEY: &str = "sk_live_TOPSECRET_key_42";
+/// A bearer token for tests; no formatted value may contain it.
+pub const TOKEN: &str = "eyJhbGciOiJIUzI1NiJ9.TOPSECRET_jwt.sig";
 
 /// One request as the server saw it.
 #[derive(Clone, Debug)]
@@ -90,6 +96,7 @@ pub struct Reply {
     status: u16,
     headers: Vec<(String, String)>,
     body: Vec<u8>,
+    delay: Option<Duration>,
 }
 
 impl Reply {
@@ -99,6 +106,7 @@ impl Reply {
             status,
             headers: Vec::new(),
             body: Vec::new(),
+            delay: None,
         }
     }
 
@@ -118,6 +126,12 @@ impl Reply {
     /// Sets the body.
     pub fn body(mut self, body: impl Into<Vec<u8>>) -> Self {
         self.body = body.into();
+        self
+    }
+
+    /// Waits this long before answering.
+    pub fn delay(mut self, delay: Duration) -> Self {
+        self.delay = Some(delay);
         self
     }
 }
@@ -258,6 +272,9 @@ async fn answer(State(shared): State<Arc<Shared>>, request: Request) -> Response
     };
     let reply = (shared.responder)(&recorded);
     lock(&shared.requests).push(recorded);
+    if let Some(delay) = reply.delay {
+        tokio::time::sleep(delay).await;
+    }
     let mut response = Response::new(Body::from(reply.body));
     *response.status_mut() = StatusCode::from_u16(reply.status).expect("a valid status");
     for (name, value) in &reply.headers {

@@ -1,11 +1,13 @@
 //! Which credentials go out with which operation.
 
-mod runtime_support;
+mod support;
 
-use jeri_client::runtime::{
+use support::ServerExt as _;
+
+use jeri_runtime::{
     Call, CallOptions, Credentials, Error, Method, OperationInfo, SecurityRequirement,
 };
-use runtime_support::{API_KEY, Reply, Server, TOKEN, redeem};
+use support::{API_KEY, Reply, Server, TOKEN, redeem};
 
 static STATUS: OperationInfo = OperationInfo {
     id: "getApiStatus",
@@ -29,7 +31,7 @@ static BEARER_ONLY: OperationInfo = OperationInfo {
 };
 
 async fn send(
-    transport: &jeri_client::runtime::Transport,
+    transport: &jeri_runtime::Transport,
     operation: &'static OperationInfo,
 ) -> Result<u16, Error> {
     let mut call = Call::new(transport, operation, CallOptions::new());
@@ -118,11 +120,7 @@ async fn api_key_in_the_query_goes_last() {
 async fn header_params_cannot_replace_credentials() {
     let server = Server::start(vec![Reply::json(200, "{}")]).await;
     let transport = server.transport();
-    let mut call = Call::new(
-        &transport,
-        &runtime_support::GET_CUSTOMER,
-        CallOptions::new(),
-    );
+    let mut call = Call::new(&transport, &support::GET_CUSTOMER, CallOptions::new());
     call.path_literal("/x");
     call.header("api-key", &"attacker").expect("header");
     call.send().await.expect("response");
@@ -132,9 +130,9 @@ async fn header_params_cannot_replace_credentials() {
 #[tokio::test]
 async fn redirects_never_carry_the_key_to_another_origin() {
     let elsewhere = Server::start(vec![Reply::json(200, "{}")]).await;
-    let location = format!("{}/stolen", elsewhere.url);
+    let location = format!("{}/stolen", elsewhere.url());
     let server = Server::start(vec![Reply::status(302).header("location", &location)]).await;
-    let response = runtime_support::get_customer(&server.transport(), "p", "e", CallOptions::new())
+    let response = support::get_customer(&server.transport(), "p", "e", CallOptions::new())
         .await
         .expect("response");
     assert_eq!(response.status(), 302);
@@ -148,7 +146,7 @@ async fn same_origin_redirects_are_followed() {
         Reply::json(200, "{}"),
     ])
     .await;
-    let response = runtime_support::get_customer(&server.transport(), "p", "e", CallOptions::new())
+    let response = support::get_customer(&server.transport(), "p", "e", CallOptions::new())
         .await
         .expect("response");
     assert_eq!(response.status(), 200);

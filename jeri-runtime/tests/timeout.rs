@@ -1,11 +1,13 @@
 //! Slow servers end in timeout errors.
 
-mod runtime_support;
+mod support;
+
+use support::ServerExt as _;
 
 use std::time::Duration;
 
-use jeri_client::runtime::{CallOptions, RetryPolicy};
-use runtime_support::{Reply, Server, get_customer};
+use jeri_runtime::{CallOptions, RetryPolicy};
+use support::{Reply, Server, get_customer};
 
 const SLOW: Duration = Duration::from_secs(60);
 

@@ -1,14 +1,14 @@
 //! `execute`: sending a prepared call and decoding the read body with a
 //! plain function, the way generated operations do.
 
-mod runtime_support;
+mod support;
 
-use jeri_client::Error;
-use jeri_client::runtime::{
-    ApiError, Call, CallOptions, Received, RetryPolicy, Transport, execute,
-};
-use runtime_support::{GET_CUSTOMER, Reply, Server};
+use support::ServerExt as _;
+
+use jeri_runtime::Error;
+use jeri_runtime::{ApiError, Call, CallOptions, Received, RetryPolicy, Transport, execute};
 use serde::Deserialize;
+use support::{GET_CUSTOMER, Reply, Server};
 
 #[derive(Debug, Deserialize, PartialEq)]
 struct Customer {
@@ -89,7 +89,10 @@ async fn an_undocumented_success_keeps_its_body_as_an_error() {
 #[tokio::test]
 async fn error_bodies_keep_only_their_start() {
     let body = format!(r#"{{"email":"{}"}}"#, "x".repeat(100 * 1024));
-    let replies = vec![Reply::json(500, &body), Reply::json(500, &body)];
+    let replies = vec![
+        Reply::json(500, body.as_str()),
+        Reply::json(500, body.as_str()),
+    ];
     let server = Server::start(replies).await;
     let transport = transport(&server);
 
@@ -116,7 +119,7 @@ async fn error_bodies_keep_only_their_start() {
 #[tokio::test]
 async fn success_bodies_over_the_limit_are_refused() {
     let body = format!(r#"{{"email":"{}"}}"#, "x".repeat(4096));
-    let server = Server::start(vec![Reply::json(200, &body)]).await;
+    let server = Server::start(vec![Reply::json(200, body.as_str())]).await;
     let transport = server
         .builder()
         .retry_policy(RetryPolicy::disabled())

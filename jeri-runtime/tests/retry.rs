@@ -1,12 +1,14 @@
 //! Retries, counted by the server.
 
-mod runtime_support;
+mod support;
+
+use support::ServerExt as _;
 
 use std::time::Duration;
 
-use jeri_client::Error;
-use jeri_client::runtime::{CallOptions, RetryPolicy, Transport, TransportErrorKind};
-use runtime_support::{Reply, Server, fast_retries, get_customer, redeem};
+use jeri_runtime::Error;
+use jeri_runtime::{CallOptions, RetryPolicy, Transport, TransportErrorKind};
+use support::{Reply, Server, fast_retries, get_customer, redeem};
 
 async fn get_status(transport: &Transport, options: CallOptions) -> u16 {
     get_customer(transport, "p", "e", options)

@@ -1,11 +1,13 @@
 //! The exact request the runtime puts on the wire.
 
-mod runtime_support;
+mod support;
+
+use support::ServerExt as _;
 
 use std::collections::HashMap;
 
-use jeri_client::runtime::{Call, CallOptions, Error, Method, OperationInfo};
-use runtime_support::{API_KEY, API_KEY_HEADER, Reply, Server, get_customer, redeem};
+use jeri_runtime::{Call, CallOptions, Error, Method, OperationInfo};
+use support::{API_KEY, API_KEY_HEADER, Reply, Server, get_customer, redeem};
 
 static GET_TOKEN: OperationInfo = OperationInfo {
     id: "getCustomerToken",
@@ -37,7 +39,7 @@ async fn get_sends_method_path_and_standard_headers() {
     assert_eq!(request.header("accept"), Some("application/json"));
     assert_eq!(
         request.header("user-agent"),
-        Some(concat!("jeri-client/", env!("CARGO_PKG_VERSION")))
+        Some(concat!("jeri-runtime/", env!("CARGO_PKG_VERSION")))
     );
     assert_eq!(request.header("content-type"), None);
     assert_eq!(request.header("authorization"), None);
@@ -92,8 +94,8 @@ async fn params_that_would_change_the_target_are_rejected_before_sending() {
 async fn base_url_path_is_a_prefix() {
     let server = Server::start(vec![Reply::json(200, "{}")]).await;
     for base in [
-        format!("{}/api", server.url),
-        format!("{}/api/", server.url),
+        format!("{}/api", server.url()),
+        format!("{}/api/", server.url()),
     ] {
         let transport = server.builder().base_url(base).build().expect("transport");
         get_customer(&transport, "p", "e", CallOptions::new())
@@ -169,7 +171,8 @@ async fn header_params_are_sent_and_validated() {
 
 #[tokio::test]
 async fn unserializable_body_is_invalid_input() {
-    let transport = jeri_client::runtime::Transport::builder()
+    let transport = jeri_runtime::Transport::builder()
+        .base_url("http://127.0.0.1:9")
         .api_key(API_KEY)
         .build()
         .expect("transport");

@@ -1,11 +1,13 @@
 //! Reading success and error responses.
 
-mod runtime_support;
+mod support;
 
-use jeri_client::Error;
-use jeri_client::runtime::{ApiError, CallOptions, RetryPolicy, Transport};
-use runtime_support::{Reply, Server, get_customer};
+use support::ServerExt as _;
+
+use jeri_runtime::Error;
+use jeri_runtime::{ApiError, CallOptions, RetryPolicy, Transport};
 use serde::Deserialize;
+use support::{Reply, Server, get_customer};
 
 #[derive(Debug, Deserialize, PartialEq)]
 struct Customer {
@@ -20,16 +22,14 @@ struct ErrorBody {
     error: String,
 }
 
-async fn response(reply: Reply) -> jeri_client::runtime::Response {
+async fn response(reply: Reply) -> jeri_runtime::Response {
     response_with(reply, |transport| transport).await
 }
 
 async fn response_with(
     reply: Reply,
-    configure: impl FnOnce(
-        jeri_client::runtime::TransportBuilder,
-    ) -> jeri_client::runtime::TransportBuilder,
-) -> jeri_client::runtime::Response {
+    configure: impl FnOnce(jeri_runtime::TransportBuilder) -> jeri_runtime::TransportBuilder,
+) -> jeri_runtime::Response {
     let server = Server::start(vec![reply]).await;
     let transport: Transport = configure(server.builder().retry_policy(RetryPolicy::disabled()))
         .build()
@@ -78,7 +78,7 @@ async fn malformed_json_is_a_decode_error_with_an_excerpt() {
         other => panic!("expected Decode, got {other:?}"),
     }
     let long = format!("[{}", "9,".repeat(100_000));
-    match decode(Reply::json(200, &long)).await {
+    match decode(Reply::json(200, long.as_str())).await {
         Err(Error::Decode { excerpt, .. }) => {
             assert!(excerpt.chars().count() <= 513, "{}", excerpt.len());
             assert!(excerpt.ends_with('…'));
@@ -122,7 +122,7 @@ async fn html_or_text_is_a_content_type_error() {
 #[tokio::test]
 async fn bodies_over_the_limit_are_refused() {
     let big = format!(r#"{{"email":"{}"}}"#, "a".repeat(2048));
-    let result = response_with(Reply::json(200, &big), |b| b.max_body_size(1024))
+    let result = response_with(Reply::json(200, big.as_str()), |b| b.max_body_size(1024))
         .await
         .json::<Customer>()
         .await;

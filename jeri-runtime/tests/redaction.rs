@@ -1,15 +1,17 @@
 //! No formatted value ever shows a credential.
 
-mod runtime_support;
+mod support;
+
+use support::ServerExt as _;
 
 use std::time::Duration;
 
-use jeri_client::Error;
-use jeri_client::runtime::{
+use jeri_runtime::Error;
+use jeri_runtime::{
     Call, CallOptions, Credentials, Method, OperationInfo, RetryPolicy, Secret,
     SecurityRequirement, Transport,
 };
-use runtime_support::{API_KEY, Reply, Server, TOKEN, get_customer};
+use support::{API_KEY, Reply, Server, TOKEN, get_customer};
 
 static QUERY_KEY: OperationInfo = OperationInfo {
     id: "queryKeyed",
@@ -106,11 +108,7 @@ async fn call_errors_hide_secrets() {
     assert_error_hidden("MissingCredentials", &missing);
 
     let bad_token = transport.with_credentials(Credentials::bearer("TOPSECRET\n"));
-    let mut call = Call::new(
-        &bad_token,
-        &runtime_support::REDEEM_REWARD,
-        CallOptions::new(),
-    );
+    let mut call = Call::new(&bad_token, &support::REDEEM_REWARD, CallOptions::new());
     call.path_literal("/x");
     let invalid_token = call.send().await.expect_err("token cannot be a header");
     assert!(matches!(invalid_token, Error::InvalidInput { .. }));
@@ -124,7 +122,7 @@ async fn response_errors_do_not_echo_request_credentials() {
             .header("content-type", "text/html")
             .body("<html>"),
         Reply::json(200, "{not json"),
-        Reply::json(200, &"x".repeat(64)),
+        Reply::json(200, "x".repeat(64)),
         Reply::json(500, "{}"),
     ])
     .await;
