@@ -26,6 +26,9 @@ use quote::quote;
 /// - `runtime = some::path`: the module the generated code calls for its HTTP plumbing
 ///   (`Transport`, `Call`, `Response`, `Error`, …). Default: `::jeri_runtime`.
 /// - `types_only`: generate only the `types` module; no `requests` module, no clients.
+/// - `server` or `server = some::path`: generate the `types` module and a server
+///   (`pub mod server`) instead of a client; the path is the server runtime (default
+///   `::jeri_server`). Cannot be combined with `types_only` or `scope(...)`.
 /// - `scope(Name = "schemeName", ...)`: for each pair, an extra client type `Name` holding
 ///   only the operations callable with the security scheme `schemeName` alone, e.g.
 ///   `scope(CustomerClient = "customerToken")`.
@@ -56,12 +59,23 @@ use quote::quote;
 ///   a transport builder with the spec's first server as base URL when that is an
 ///   absolute URL (otherwise the caller must give one) and a `User-Agent` of
 ///   `<title>/<version>` from the spec's `info`.
+/// - with `server`: `pub mod server` with the trait `Server` (one async method per
+///   operation, taking `{Operation}Request` with the typed parameters, `body` and the
+///   `credentials` found, returning `jeri_server::Reply<{Operation}Response>`, an enum with
+///   one variant per documented status; each method answers `501` until implemented),
+///   and `router(impl Server) -> axum::Router`. The router checks every request against
+///   the spec with generated code before the method runs (credentials, then every
+///   parameter and the body: types, required, enums, lengths, patterns, ranges, formats,
+///   array sizes, closed objects, nullability), reporting all problems in one `400`.
+///   Paths whose parameters are not whole segments, and `pattern`s the `regex` crate
+///   cannot compile, are spec errors in this mode.
 ///
 /// # Dependencies of the generated code
 ///
 /// The crate that invokes the macro needs `serde` (with the `derive` feature) and
 /// `serde_json`; in client mode also the runtime crate (`jeri-runtime`, or the crate that
-/// owns the module given as `runtime`, such as `jeri-client`, which re-exports it).
+/// owns the module given as `runtime`, such as `jeri-client`, which re-exports it); in
+/// server mode `jeri-server` (or the crate given as `server = …`).
 ///
 /// # Errors
 ///
@@ -86,8 +100,11 @@ use quote::quote;
 /// // The same, calling a runtime module of this crate:
 /// jeri_macros::generate!("spec.json", runtime = crate::runtime);
 ///
-/// // Only the types, e.g. for a server or a test double:
+/// // Only the types, e.g. for a test double:
 /// jeri_macros::generate!("spec.yaml", types_only);
+///
+/// // The types and a server (trait, checks, axum router) over jeri-server:
+/// jeri_macros::generate!("spec.yaml", server);
 ///
 /// // An extra `CustomerClient` with the operations a customer token can call:
 /// jeri_macros::generate!(

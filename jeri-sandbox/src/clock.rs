@@ -58,84 +58,6 @@ pub(crate) fn month_index(unix: i64) -> i64 {
     year * 12 + i64::from(month)
 }
 
-fn is_leap(year: u32) -> bool {
-    year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400))
-}
-
-fn digits(text: &str) -> Option<u32> {
-    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    text.parse().ok()
-}
-
-/// Whether `text` is an RFC 3339 `date-time` (what JSON Schema's `format: date-time`
-/// means): `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`, `T` and `Z` in either case.
-pub(crate) fn is_rfc3339(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    if bytes.len() < 20 || !text.is_ascii() {
-        return false;
-    }
-    let (date, rest) = text.split_at(10);
-    let date_ok = date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-' && {
-        match (
-            digits(&date[0..4]),
-            digits(&date[5..7]),
-            digits(&date[8..10]),
-        ) {
-            (Some(year), Some(month), Some(day)) => {
-                let max_day = match month {
-                    1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-                    4 | 6 | 9 | 11 => 30,
-                    2 if is_leap(year) => 29,
-                    2 => 28,
-                    _ => 0,
-                };
-                day >= 1 && day <= max_day
-            }
-            _ => false,
-        }
-    };
-    if !date_ok || !matches!(rest.as_bytes()[0], b'T' | b't') {
-        return false;
-    }
-    let time = &rest[1..];
-    if time.len() < 9 {
-        return false;
-    }
-    let (hms, mut zone) = time.split_at(8);
-    let hms_bytes = hms.as_bytes();
-    let hms_ok = hms_bytes[2] == b':'
-        && hms_bytes[5] == b':'
-        && matches!(
-            (digits(&hms[0..2]), digits(&hms[3..5]), digits(&hms[6..8])),
-            (Some(h), Some(m), Some(s)) if h < 24 && m < 60 && s <= 60
-        );
-    if !hms_ok {
-        return false;
-    }
-    if let Some(fraction) = zone.strip_prefix('.') {
-        let end = fraction
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(fraction.len());
-        if end == 0 {
-            return false;
-        }
-        zone = &fraction[end..];
-    }
-    match zone.as_bytes() {
-        [b'Z' | b'z'] => true,
-        [b'+' | b'-', ..] if zone.len() == 6 => {
-            zone.as_bytes()[3] == b':'
-                && matches!(
-                    (digits(&zone[1..3]), digits(&zone[4..6])),
-                    (Some(h), Some(m)) if h < 24 && m < 60
-                )
-        }
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,31 +79,5 @@ mod tests {
         assert_eq!(week_index(monday), week_index(monday + 6 * 86_400));
         assert_eq!(month_index(monday), month_index(monday + 6 * 86_400));
         assert_ne!(month_index(monday), month_index(monday + 7 * 86_400));
-    }
-
-    #[test]
-    fn accepts_rfc3339_and_refuses_the_rest() {
-        for good in [
-            "2024-03-01T09:30:00Z",
-            "2024-02-29t23:59:60z",
-            "2024-03-01T09:30:00.123456+05:30",
-            "0000-01-01T00:00:00-00:00",
-        ] {
-            assert!(is_rfc3339(good), "{good}");
-        }
-        for bad in [
-            "",
-            "2024-03-01",
-            "2024-03-01 09:30:00Z",
-            "2023-02-29T00:00:00Z",
-            "2024-13-01T00:00:00Z",
-            "2024-03-01T24:00:00Z",
-            "2024-03-01T09:30:00",
-            "2024-03-01T09:30:00.Z",
-            "2024-03-01T09:30:00+0530",
-            "２024-03-01T09:30:00Z",
-        ] {
-            assert!(!is_rfc3339(bad), "{bad}");
-        }
     }
 }

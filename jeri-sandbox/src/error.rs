@@ -2,6 +2,7 @@
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use jeri_server::{Answer, Reply, WithStatus};
 
 use crate::store::Refusal;
 use crate::wire::types;
@@ -16,18 +17,12 @@ pub(crate) struct ApiError {
 impl ApiError {
     /// 400 with one message per violation.
     pub(crate) fn bad_request(messages: Vec<String>) -> Self {
-        ApiError {
-            status: StatusCode::BAD_REQUEST,
-            message: types::ErrorBodyMessage::Array(messages),
-        }
+        ApiError::with_messages(StatusCode::BAD_REQUEST, messages)
     }
 
     /// 401, with NestJS' bare `Unauthorized` body.
     pub(crate) fn unauthorized() -> Self {
-        ApiError {
-            status: StatusCode::UNAUTHORIZED,
-            message: types::ErrorBodyMessage::String("Unauthorized".to_owned()),
-        }
+        ApiError::new(StatusCode::UNAUTHORIZED, "Unauthorized")
     }
 
     /// Any status with one message.
@@ -45,6 +40,36 @@ impl ApiError {
             message: types::ErrorBodyMessage::Array(messages),
         }
     }
+
+    fn body(self) -> (StatusCode, types::ErrorBody) {
+        // NestJS leaves `error` out of its 401 body.
+        let error = (self.status != StatusCode::UNAUTHORIZED)
+            .then(|| self.status.canonical_reason().map(str::to_owned))
+            .flatten();
+        let body = types::ErrorBody {
+            status_code: i32::from(self.status.as_u16()),
+            message: self.message,
+            error,
+        };
+        (self.status, body)
+    }
+
+    /// The operation's documented response for this error. The sandbox only answers with
+    /// statuses its operations document; any other is a sandbox bug, answered with 500.
+    pub(crate) fn reply<R: WithStatus<types::ErrorBody>>(self) -> Reply<R> {
+        let (status, body) = self.body();
+        documented(status, body)
+    }
+}
+
+/// The operation's documented response for `status` with `body`; a status the operation
+/// does not document is a sandbox bug, answered with 500.
+pub(crate) fn documented<R: WithStatus<B>, B>(status: StatusCode, body: B) -> Reply<R> {
+    R::with_status(status.as_u16(), body).map_err(|_| {
+        Answer::Internal(format!(
+            "status {status} is not documented for this operation"
+        ))
+    })
 }
 
 impl From<Refusal> for ApiError {
@@ -61,15 +86,7 @@ impl From<Refusal> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        // NestJS leaves `error` out of its 401 body.
-        let error = (self.status != StatusCode::UNAUTHORIZED)
-            .then(|| self.status.canonical_reason().map(str::to_owned))
-            .flatten();
-        let body = types::ErrorBody {
-            status_code: i32::from(self.status.as_u16()),
-            message: self.message,
-            error,
-        };
-        (self.status, axum::Json(body)).into_response()
+        let (status, body) = self.body();
+        (status, axum::Json(body)).into_response()
     }
 }

@@ -76,22 +76,19 @@
 //! lives in memory and is gone when the server stops.
 #![deny(missing_docs)]
 
+mod answers;
+mod api;
 mod clock;
 mod convert;
 mod error;
-mod extract;
-mod handlers;
 mod ids;
-mod router;
-mod schemas;
 mod server;
 mod state;
 mod store;
-mod validate;
 // The spec's every type is generated; the sandbox reads some only as JSON.
 #[allow(dead_code)]
 mod wire;
 
-pub use router::router;
+pub use server::router;
 pub use server::{DEFAULT_API_KEY, Sandbox, SandboxBuilder};
 pub use state::{RecordedNotification, SandboxState, SeedCustomer};

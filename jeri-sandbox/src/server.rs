@@ -7,8 +7,19 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-use crate::router::router;
+use axum::Router;
+
+use crate::api::Api;
 use crate::state::{SandboxState, SeedCustomer};
+
+/// The sandbox as an axum [`Router`], for embedding in another server or test harness.
+///
+/// Every operation of `spec/openapi.yaml` is routed, and each request is checked against
+/// the spec before the sandbox acts on it; any other path or method gets a NestJS-style
+/// `404` with an `ErrorBody`.
+pub fn router(state: SandboxState) -> Router {
+    crate::wire::server::router(Api::new(state))
+}
 
 /// The API key a sandbox accepts unless told otherwise.
 pub const DEFAULT_API_KEY: &str = "sandbox-api-key";

@@ -3,4 +3,4 @@
 //! Only the `types` module is generated (no client), so the sandbox stands on the
 //! generator and the spec, never on `jeri-client`.
 
-jeri_macros::generate!("../../spec/openapi.yaml", types_only);
+jeri_macros::generate!("../../spec/openapi.yaml", server);

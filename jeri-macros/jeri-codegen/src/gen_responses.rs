@@ -271,7 +271,7 @@ fn group_by_type<'r>(errors: &[&'r Response]) -> Vec<(Option<&'r TypeRef>, Vec<S
     groups
 }
 
-fn variant_name(status: StatusMatch) -> Ident {
+pub(crate) fn variant_name(status: StatusMatch) -> Ident {
     match status {
         StatusMatch::Code(code) => format_ident!("Status{}", code),
         StatusMatch::Range(hundreds) => format_ident!("Status{}XX", hundreds),
@@ -279,7 +279,7 @@ fn variant_name(status: StatusMatch) -> Ident {
     }
 }
 
-fn status_label(status: StatusMatch) -> String {
+pub(crate) fn status_label(status: StatusMatch) -> String {
     match status {
         StatusMatch::Code(code) => code.to_string(),
         StatusMatch::Range(hundreds) => format!("{hundreds}XX"),

@@ -16,6 +16,8 @@ mod gen_enums;
 mod gen_omitted;
 pub mod gen_operations;
 mod gen_responses;
+pub mod gen_server;
+mod gen_server_checks;
 mod gen_type_ref;
 pub mod gen_types;
 mod lenient;
@@ -28,6 +30,7 @@ pub mod path_template;
 pub mod select;
 pub mod settings;
 pub mod skip;
+pub mod validation;
 
 pub use diagnostics::{SpecError, render_error};
 pub use settings::{Scope, Selector, Settings};
@@ -37,8 +40,9 @@ use diagnostics::Diagnostics;
 /// What [`generate`] produced.
 #[derive(Debug, Clone)]
 pub struct Output {
-    /// The generated items: `pub mod types`, unless `types_only` `pub mod requests` and
-    /// the clients, and with `only(...)` the `OMITTED_OPERATIONS` list.
+    /// The generated items: `pub mod types`; unless `types_only`, `pub mod requests` and
+    /// the clients, or with `server`, `pub mod server`; with `only(...)` the
+    /// `OMITTED_OPERATIONS` list.
     pub tokens: proc_macro2::TokenStream,
     /// Every problem found in the spec, in the order found. Non-empty means the tokens
     /// cover only the parts without problems.
@@ -77,14 +81,18 @@ pub fn generate(source: &str, settings: &Settings) -> Output {
             .map(|(i, _)| i),
     );
     model_builder::without_failed(&mut api, &built.ops, &skip);
-    let errors = diag.into_errors_where(|pointer| !select::within(pointer, &left_out));
     let mut tokens = gen_types::types_module(&api, &settings.runtime);
-    if !settings.types_only {
+    if let Some(runtime) = &settings.server {
+        gen_server::check_routes(&api, &mut diag);
+        let validation = validation::build(&doc, &api, &mut diag);
+        tokens.extend(gen_server::server(&api, &validation, runtime));
+    } else if !settings.types_only {
         tokens.extend(gen_clients::operations(&api, settings));
     }
     if !settings.only.is_empty() {
         tokens.extend(gen_omitted::omitted_const(&omitted));
     }
+    let errors = diag.into_errors_where(|pointer| !select::within(pointer, &left_out));
     Output { tokens, errors }
 }
 

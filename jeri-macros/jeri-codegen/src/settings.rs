@@ -9,6 +9,10 @@
 //!   (`Transport`, `Call`, `Response`, `Error`, …). Default: `::jeri_runtime`.
 //! - `types_only`: generate only the `types` module (no `requests` module, no clients);
 //!   the generated code then needs only `serde` and `serde_json`.
+//! - `server` or `server = some::path`: generate the `types` module and `pub mod server`
+//!   (a trait with one method per operation and an axum router that checks requests
+//!   against the spec) instead of a client; the path is the server runtime (default
+//!   `::jeri_server`).
 //! - `scope(Name = "schemeName", ...)`: for each pair, an extra client type `Name` with
 //!   only the operations that can be called with the security scheme `schemeName` alone,
 //!   e.g. `scope(CustomerClient = "customerToken")`.
@@ -40,6 +44,8 @@ pub struct Settings {
     pub only: Vec<Selector>,
     /// Operations to leave out, by `operationId` or path.
     pub skip: Vec<String>,
+    /// Generate a server (with this runtime, default `::jeri_server`) instead of a client.
+    pub server: Option<Path>,
 }
 
 /// One selector of the `only(...)` setting.
@@ -82,6 +88,7 @@ impl Default for Settings {
             scopes: Vec::new(),
             only: Vec::new(),
             skip: Vec::new(),
+            server: None,
         }
     }
 }
@@ -89,12 +96,14 @@ impl Default for Settings {
 impl std::fmt::Debug for Settings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let runtime = &self.runtime;
+        let server = server_text(self);
         f.debug_struct("Settings")
             .field("runtime", &quote::quote!(#runtime).to_string())
             .field("types_only", &self.types_only)
             .field("scopes", &self.scopes)
             .field("only", &self.only)
             .field("skip", &self.skip)
+            .field("server", &server)
             .finish()
     }
 }
@@ -107,15 +116,23 @@ impl PartialEq for Settings {
             && self.scopes == other.scopes
             && self.only == other.only
             && self.skip == other.skip
+            && server_text(self) == server_text(other)
     }
 }
 
 impl Eq for Settings {}
 
+fn server_text(settings: &Settings) -> Option<String> {
+    settings
+        .server
+        .as_ref()
+        .map(|path| quote::quote!(#path).to_string())
+}
+
 const VALID: &str = "expected one of: `runtime = <path>`, `types_only`, \
                      `scope(<ClientName> = \"<securityScheme>\", ...)`, \
                      `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`, \
-                     `skip(\"<operationId or path>\", ...)`";
+                     `skip(\"<operationId or path>\", ...)`, `server`, `server = <path>`";
 
 const ONLY_EXAMPLE: &str =
     "write e.g. `only(operationId = \"getCustomer\", tag = \"Rewards\", path = \"/v1/programs\")`";
@@ -209,6 +226,14 @@ impl Parse for MacroInput {
                     }
                     settings.skip.extend(names.iter().map(LitStr::value));
                 }
+                "server" => {
+                    settings.server = Some(if input.peek(Token![=]) {
+                        input.parse::<Token![=]>()?;
+                        input.parse()?
+                    } else {
+                        syn::parse_quote!(::jeri_server)
+                    });
+                }
                 _ => {
                     return Err(syn::Error::new(
                         name.span(),
@@ -216,6 +241,13 @@ impl Parse for MacroInput {
                     ));
                 }
             }
+        }
+        if settings.server.is_some() && (settings.types_only || !settings.scopes.is_empty()) {
+            return Err(syn::Error::new(
+                path.span(),
+                "`server` generates the types and a server, no client: leave out `types_only` and `scope(...)`, \
+                 or generate the client in a second `generate!`",
+            ));
         }
         Ok(Self { path, settings })
     }
@@ -343,6 +375,17 @@ mod tests {
     }
 
     #[test]
+    fn server_with_and_without_a_runtime() {
+        let (_, plain) = Settings::parse(quote!("spec.yaml", server)).expect("valid");
+        assert_eq!(server_text(&plain).as_deref(), Some(":: jeri_server"));
+        let (_, custom) =
+            Settings::parse(quote!("spec.yaml", server = crate::serving)).expect("valid");
+        assert_eq!(server_text(&custom).as_deref(), Some("crate :: serving"));
+        assert_ne!(plain, custom);
+        assert!(!plain.types_only);
+    }
+
+    #[test]
     fn errors_name_the_problem() {
         let cases = [
             (
@@ -355,7 +398,7 @@ mod tests {
             ),
             (
                 quote!("s", typesonly),
-                "unknown setting `typesonly`; expected one of: `runtime = <path>`, `types_only`, `scope(<ClientName> = \"<securityScheme>\", ...)`, `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`, `skip(\"<operationId or path>\", ...)`",
+                "unknown setting `typesonly`; expected one of: `runtime = <path>`, `types_only`, `scope(<ClientName> = \"<securityScheme>\", ...)`, `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`, `skip(\"<operationId or path>\", ...)`, `server`, `server = <path>`",
             ),
             (
                 quote!("s", types_only, types_only),
@@ -373,6 +416,11 @@ mod tests {
                 quote!("s", scope(A = "x", A = "y")),
                 "the client `A` is declared twice",
             ),
+            (
+                quote!("s", server, types_only),
+                "`server` generates the types and a server, no client: leave out `types_only` and `scope(...)`, or generate the client in a second `generate!`",
+            ),
+            (quote!("s", server, server), "`server` is set twice"),
             (
                 quote!("s", scope(Client = "x")),
                 "`Client` is the name of the main client; choose another name",

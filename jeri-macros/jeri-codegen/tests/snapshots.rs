@@ -15,6 +15,10 @@ fn manifest_dir() -> PathBuf {
 }
 
 fn expand(spec: &Path, settings: &Settings) -> String {
+    expand_with(spec, settings, HEADER)
+}
+
+fn expand_with(spec: &Path, settings: &Settings, header: &str) -> String {
     let source = std::fs::read_to_string(spec)
         .unwrap_or_else(|error| panic!("cannot read {}: {error}", spec.display()));
     let output = generate(&source, settings);
@@ -29,7 +33,7 @@ fn expand(spec: &Path, settings: &Settings) -> String {
         errors.join("\n")
     );
     let file: syn::File = syn::parse2(output.tokens).expect("generated code parses");
-    format!("{HEADER}{}", prettyplease::unparse(&file))
+    format!("{header}{}", prettyplease::unparse(&file))
 }
 
 fn check_snapshot(name: &str, actual: &str) {
@@ -78,4 +82,20 @@ fn jeri_spec_expansion_matches_snapshot() {
     // The same input always gives the same text.
     assert_eq!(expanded, expand(&spec, &settings));
     check_snapshot("jeri.rs.snap", &expanded);
+}
+
+const SERVER_HEADER: &str = "// The expansion of spec/openapi.yaml with `server`. Written by\n\
+// jeri-macros/jeri-codegen/tests/snapshots.rs; do not edit by hand. Compiled and served by\n\
+// tests/server-specs/tests/snapshot.rs.\n\n";
+
+#[test]
+fn jeri_server_expansion_matches_snapshot() {
+    let settings = Settings {
+        server: Some(syn::parse_quote!(::jeri_server)),
+        ..Settings::default()
+    };
+    let spec = manifest_dir().join("../../spec/openapi.yaml");
+    let expanded = expand_with(&spec, &settings, SERVER_HEADER);
+    assert_eq!(expanded, expand_with(&spec, &settings, SERVER_HEADER));
+    check_snapshot("jeri-server.rs.snap", &expanded);
 }

@@ -20,6 +20,7 @@ use crate::model::{Api, Operation, SecurityKind, SecurityScheme, Server, TypeDef
 use crate::naming::{NameSet, pascal_ident};
 
 pub(crate) use docs::docs_from;
+pub(crate) use operation::{is_json, method_op};
 
 /// The model plus what the checks need to know about where things came from.
 #[derive(Debug)]

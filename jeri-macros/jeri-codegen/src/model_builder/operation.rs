@@ -27,7 +27,7 @@ const METHODS: [(&str, Method); 8] = [
     ("trace", Method::Trace),
 ];
 
-fn method_op(item: &PathItem, method: Method) -> Option<&OaOperation> {
+pub(crate) fn method_op(item: &PathItem, method: Method) -> Option<&OaOperation> {
     match method {
         Method::Get => item.get.as_ref(),
         Method::Put => item.put.as_ref(),

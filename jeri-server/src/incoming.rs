@@ -1,0 +1,587 @@
+//! [`Incoming`]: one request as generated handlers read it — path parameters by position,
+//! query pairs, headers and the body — turning text into JSON values for the checks.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
+use axum::http::{HeaderMap, header};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::problem::{Expected, ProblemKind};
+use crate::problems::Problems;
+
+/// How the text of a parameter becomes a JSON value before its schema is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scalar {
+    /// Taken as a string.
+    String,
+    /// An integer in decimal.
+    Integer,
+    /// A decimal number.
+    Number,
+    /// `true` or `false`.
+    Boolean,
+    /// Any JSON text, else the text as a string.
+    Any,
+}
+
+impl Scalar {
+    /// [`Scalar::read`] of text the caller no longer needs: a string keeps its allocation.
+    pub fn read_owned(self, text: String, problems: &mut Problems) -> Option<Value> {
+        match self {
+            Scalar::String => Some(Value::String(text)),
+            _ => self.read(&text, problems),
+        }
+    }
+
+    /// The value of `text`, or [`ProblemKind::Type`] recorded.
+    pub fn read(self, text: &str, problems: &mut Problems) -> Option<Value> {
+        let value = match self {
+            Scalar::String => Some(Value::String(text.to_owned())),
+            Scalar::Integer => text
+                .parse::<i64>()
+                .map(Value::from)
+                .or_else(|_| text.parse::<u64>().map(Value::from))
+                .ok(),
+            Scalar::Number => text
+                .parse::<f64>()
+                .ok()
+                .and_then(serde_json::Number::from_f64)
+                .map(Value::Number),
+            Scalar::Boolean => match text {
+                "true" => Some(Value::Bool(true)),
+                "false" => Some(Value::Bool(false)),
+                _ => None,
+            },
+            Scalar::Any => {
+                Some(serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.to_owned())))
+            }
+        };
+        if value.is_none() {
+            let expected = match self {
+                Scalar::Integer => Expected::Integer,
+                Scalar::Number => Expected::Number,
+                Scalar::Boolean => Expected::Boolean,
+                Scalar::String | Scalar::Any => Expected::String,
+            };
+            problems.add(ProblemKind::Type(expected));
+        }
+        value
+    }
+}
+
+/// One request, read once, before any check.
+#[derive(Debug)]
+pub struct Incoming {
+    path: Result<Vec<String>, String>,
+    query: Vec<(String, String)>,
+    headers: HeaderMap,
+    body: Result<Bytes, BodyError>,
+}
+
+/// Why the body could not be read, with the status axum gave it.
+#[derive(Debug, Clone)]
+struct BodyError {
+    too_large: bool,
+    reason: String,
+}
+
+impl<S: Send + Sync> FromRequest<S> for Incoming {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let (mut parts, body) = request.into_parts();
+        let path = match RawPathParams::from_request_parts(&mut parts, state).await {
+            Ok(params) => Ok(params.iter().map(|(_, value)| value.to_owned()).collect()),
+            Err(rejection) => Err(rejection.body_text()),
+        };
+        let query = parts
+            .uri
+            .query()
+            .map(|query| {
+                url::form_urlencoded::parse(query.as_bytes())
+                    .into_owned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        let headers = std::mem::take(&mut parts.headers);
+        // A request without a body (most GETs) skips the collecting machinery.
+        let body = if axum::body::HttpBody::is_end_stream(&body) {
+            Ok(Bytes::new())
+        } else {
+            // Through axum's extractor so that a `DefaultBodyLimit` layer applies.
+            Bytes::from_request(Request::from_parts(parts, body), state)
+                .await
+                .map_err(|rejection| BodyError {
+                    too_large: rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+                    reason: rejection.body_text(),
+                })
+        };
+        Ok(Incoming {
+            path,
+            query,
+            headers,
+            body,
+        })
+    }
+}
+
+impl Incoming {
+    /// A request from its pieces, for tests and for servers that read requests themselves.
+    pub fn new(
+        path: Vec<String>,
+        query: Vec<(String, String)>,
+        headers: HeaderMap,
+        body: Bytes,
+    ) -> Self {
+        Incoming {
+            path: Ok(path),
+            query,
+            headers,
+            body: Ok(body),
+        }
+    }
+
+    /// Why the body was refused when it is larger than the server's body limit (axum's
+    /// `DefaultBodyLimit`, 2 MiB unless a layer changes it).
+    pub fn oversized(&self) -> Option<&str> {
+        match &self.body {
+            Err(error) if error.too_large => Some(&error.reason),
+            _ => None,
+        }
+    }
+
+    /// The request headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The query pairs, percent-decoded, in order.
+    pub fn query_pairs(&self) -> &[(String, String)] {
+        &self.query
+    }
+
+    /// The last value of query parameter `name`.
+    pub fn query(&self, name: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .rev()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    }
+
+    /// The text of header `name`; a value that is not visible ASCII is a problem.
+    pub fn header(&self, name: &str, problems: &mut Problems) -> Option<&str> {
+        let value = self.headers.get(name)?;
+        match value.to_str() {
+            Ok(text) => Some(text),
+            Err(_) => {
+                problems.add(ProblemKind::Unreadable(
+                    "the header value is not visible ASCII".to_owned(),
+                ));
+                None
+            }
+        }
+    }
+
+    /// Path parameter number `index` (in the order of the path template) as a value of
+    /// its schema's kind. A required parameter, so its absence is a problem.
+    /// The text is moved out: each parameter is read once.
+    pub fn path_value(
+        &mut self,
+        index: usize,
+        scalar: Scalar,
+        problems: &mut Problems,
+    ) -> Option<Value> {
+        match &mut self.path {
+            Ok(values) => match values.get_mut(index) {
+                Some(text) => scalar.read_owned(std::mem::take(text), problems),
+                None => {
+                    problems.add(ProblemKind::Missing);
+                    None
+                }
+            },
+            Err(reason) => {
+                problems.add(ProblemKind::Unreadable(reason.clone()));
+                None
+            }
+        }
+    }
+
+    /// Query parameter `name` as a value of its schema's kind (the last one when it is
+    /// repeated); `required` makes its absence a problem.
+    pub fn query_value(
+        &self,
+        name: &str,
+        scalar: Scalar,
+        required: bool,
+        problems: &mut Problems,
+    ) -> Option<Value> {
+        match self.query(name) {
+            Some(text) => scalar.read(text, problems),
+            None => absent(required, problems),
+        }
+    }
+
+    /// Query parameter `name` sent once per item (`form`, `explode: true`), as an array.
+    pub fn query_array(
+        &self,
+        name: &str,
+        scalar: Scalar,
+        required: bool,
+        problems: &mut Problems,
+    ) -> Option<Value> {
+        let texts: Vec<&str> = self
+            .query
+            .iter()
+            .filter(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+            .collect();
+        if texts.is_empty() {
+            return absent(required, problems);
+        }
+        let mut items = Vec::with_capacity(texts.len());
+        for (index, text) in texts.into_iter().enumerate() {
+            problems.index(index);
+            if let Some(value) = scalar.read(text, problems) {
+                items.push(value);
+            }
+            problems.leave();
+        }
+        Some(Value::Array(items))
+    }
+
+    /// Header `name` as a value of its schema's kind.
+    pub fn header_value(
+        &self,
+        name: &str,
+        scalar: Scalar,
+        required: bool,
+        problems: &mut Problems,
+    ) -> Option<Value> {
+        match self.header(name, problems) {
+            Some(text) => scalar.read(text, problems),
+            None if self.headers.contains_key(name) => None,
+            None => absent(required, problems),
+        }
+    }
+
+    /// The body as JSON. Empty (or only whitespace) counts as absent; a body must be sent
+    /// as `application/json` or `application/*+json`.
+    pub fn json_body(&self, required: bool, problems: &mut Problems) -> Option<Value> {
+        let bytes = match &self.body {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                problems.add(ProblemKind::Unreadable(error.reason.clone()));
+                return None;
+            }
+        };
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return absent(required, problems);
+        }
+        let sent = self
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok());
+        if !sent.is_some_and(is_json) {
+            problems.add(ProblemKind::MediaType {
+                expected: "application/json",
+                sent: sent.map(str::to_owned),
+            });
+            return None;
+        }
+        match serde_json::from_slice(bytes) {
+            Ok(value) => Some(value),
+            Err(error) => {
+                problems.add(ProblemKind::NotJson(error.to_string()));
+                None
+            }
+        }
+    }
+}
+
+impl Incoming {
+    /// The body bytes, when the request has a body; `required` makes an empty body a
+    /// problem.
+    fn raw_body(&self, required: bool, problems: &mut Problems) -> Option<&Bytes> {
+        match &self.body {
+            Ok(bytes) if bytes.is_empty() => {
+                absent(required, problems);
+                None
+            }
+            Ok(bytes) => Some(bytes),
+            Err(error) => {
+                problems.add(ProblemKind::Unreadable(error.reason.clone()));
+                None
+            }
+        }
+    }
+
+    /// An `application/octet-stream` body, as sent.
+    pub fn bytes_body(&self, required: bool, problems: &mut Problems) -> Option<Vec<u8>> {
+        self.raw_body(required, problems)
+            .map(|bytes| bytes.to_vec())
+    }
+
+    /// A `text/plain` body; it must be UTF-8.
+    pub fn text_body(&self, required: bool, problems: &mut Problems) -> Option<String> {
+        let bytes = self.raw_body(required, problems)?;
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Some(text.to_owned()),
+            Err(error) => {
+                problems.add(ProblemKind::Unreadable(format!(
+                    "the body is not UTF-8: {error}"
+                )));
+                None
+            }
+        }
+    }
+
+    /// An `application/x-www-form-urlencoded` body as a JSON object, so the schema's
+    /// checks apply: each field's text is read as JSON when it is JSON (`5`, `true`) and as
+    /// a string otherwise; a repeated field becomes an array.
+    pub fn form_body(&self, required: bool, problems: &mut Problems) -> Option<Value> {
+        let bytes = self.raw_body(required, problems)?;
+        let mut object = serde_json::Map::new();
+        for (key, text) in url::form_urlencoded::parse(bytes) {
+            let value = Scalar::Any.read(&text, problems).unwrap_or(Value::Null);
+            match object.get_mut(key.as_ref()) {
+                Some(Value::Array(items)) => items.push(value),
+                Some(first) => {
+                    let first = first.take();
+                    object.insert(key.into_owned(), Value::Array(vec![first, value]));
+                }
+                None => {
+                    object.insert(key.into_owned(), value);
+                }
+            }
+        }
+        Some(Value::Object(object))
+    }
+}
+
+fn absent(required: bool, problems: &mut Problems) -> Option<Value> {
+    if required {
+        problems.add(ProblemKind::Missing);
+    }
+    None
+}
+
+/// Whether a `content-type` is JSON: `application/json` or `application/*+json`, with any
+/// parameters.
+pub fn is_json(content_type: &str) -> bool {
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+/// Decodes a checked value into its generated type without consuming it (see [`decode`]).
+pub fn decode_ref<T: DeserializeOwned>(value: &Value, problems: &mut Problems) -> Option<T> {
+    match T::deserialize(value) {
+        Ok(decoded) => Some(decoded),
+        Err(error) => {
+            problems.add(ProblemKind::Unreadable(error.to_string()));
+            None
+        }
+    }
+}
+
+/// Decodes a checked value into its generated type. The checks come from the same schema
+/// as the type, so this fails only where serde is stricter than the schema (an untagged
+/// `oneOf` that serde resolves differently); the reason is then recorded as a problem.
+pub fn decode<T: DeserializeOwned>(value: Value, problems: &mut Problems) -> Option<T> {
+    match serde_json::from_value(value) {
+        Ok(decoded) => Some(decoded),
+        Err(error) => {
+            problems.add(ProblemKind::Unreadable(error.to_string()));
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::problem::Place;
+    use axum::http::HeaderValue;
+
+    fn request(content_type: Option<&str>, body: &str) -> Incoming {
+        let mut headers = HeaderMap::new();
+        if let Some(content_type) = content_type {
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_str(content_type).unwrap_or(HeaderValue::from_static("x")),
+            );
+        }
+        headers.insert("x-count", HeaderValue::from_static("12"));
+        Incoming::new(
+            vec!["acme".into(), "42".into()],
+            vec![
+                ("tag".into(), "a".into()),
+                ("limit".into(), "x".into()),
+                ("tag".into(), "b".into()),
+            ],
+            headers,
+            Bytes::from(body.to_owned()),
+        )
+    }
+
+    fn kinds(problems: Problems) -> Vec<ProblemKind> {
+        problems.into_vec().into_iter().map(|p| p.kind).collect()
+    }
+
+    #[test]
+    fn parameters_become_values_of_their_kind() {
+        let mut incoming = request(None, "");
+        let mut problems = Problems::new();
+        assert_eq!(
+            incoming.path_value(1, Scalar::Integer, &mut problems),
+            Some(Value::from(42))
+        );
+        assert_eq!(incoming.path_value(2, Scalar::String, &mut problems), None);
+        assert_eq!(
+            incoming.query_array("tag", Scalar::String, true, &mut problems),
+            Some(serde_json::json!(["a", "b"]))
+        );
+        assert_eq!(
+            incoming.query_value("tag", Scalar::String, true, &mut problems),
+            Some("b".into())
+        );
+        problems.parameter(Place::Query, "limit");
+        assert_eq!(
+            incoming.query_value("limit", Scalar::Integer, true, &mut problems),
+            None
+        );
+        assert_eq!(
+            incoming.query_value("page", Scalar::Integer, false, &mut problems),
+            None
+        );
+        assert_eq!(
+            incoming.header_value("x-count", Scalar::Number, true, &mut problems),
+            Some(serde_json::json!(12.0))
+        );
+        assert_eq!(
+            incoming.header_value("x-other", Scalar::Boolean, true, &mut problems),
+            None
+        );
+        assert_eq!(
+            kinds(problems),
+            [
+                ProblemKind::Missing,
+                ProblemKind::Type(Expected::Integer),
+                ProblemKind::Missing
+            ]
+        );
+    }
+
+    #[test]
+    fn scalars() {
+        let mut problems = Problems::new();
+        assert_eq!(
+            Scalar::Boolean.read("true", &mut problems),
+            Some(Value::Bool(true))
+        );
+        assert_eq!(Scalar::Boolean.read("yes", &mut problems), None);
+        assert_eq!(Scalar::Number.read("NaN", &mut problems), None);
+        assert_eq!(
+            Scalar::Any.read("[1]", &mut problems),
+            Some(serde_json::json!([1]))
+        );
+        assert_eq!(Scalar::Any.read("x y", &mut problems), Some("x y".into()));
+        assert_eq!(
+            Scalar::Integer.read("18446744073709551615", &mut problems),
+            Some(Value::from(u64::MAX))
+        );
+        assert_eq!(problems.len(), 2);
+    }
+
+    #[test]
+    fn bodies() {
+        let mut problems = Problems::new();
+        let body = request(Some("application/json; charset=utf-8"), r#"{"a":1}"#);
+        assert_eq!(
+            body.json_body(true, &mut problems),
+            Some(serde_json::json!({"a": 1}))
+        );
+        let vendor = request(Some("application/vnd.x+json"), "[]");
+        assert_eq!(
+            vendor.json_body(true, &mut problems),
+            Some(serde_json::json!([]))
+        );
+        assert!(problems.is_empty());
+        assert_eq!(request(None, " \n").json_body(false, &mut problems), None);
+        assert!(problems.is_empty());
+        assert_eq!(request(None, "").json_body(true, &mut problems), None);
+        assert_eq!(
+            request(Some("text/plain"), "[]").json_body(true, &mut problems),
+            None
+        );
+        assert_eq!(request(None, "[]").json_body(true, &mut problems), None);
+        assert_eq!(
+            request(Some("application/json"), "[").json_body(true, &mut problems),
+            None
+        );
+        let found = kinds(problems);
+        assert_eq!(found[0], ProblemKind::Missing);
+        assert_eq!(
+            found[1],
+            ProblemKind::MediaType {
+                expected: "application/json",
+                sent: Some("text/plain".into())
+            }
+        );
+        assert_eq!(
+            found[2],
+            ProblemKind::MediaType {
+                expected: "application/json",
+                sent: None
+            }
+        );
+        assert!(matches!(&found[3], ProblemKind::NotJson(reason) if reason.contains("EOF")));
+    }
+
+    #[test]
+    fn text_bytes_and_forms() {
+        let mut problems = Problems::new();
+        let form = request(None, "a=1&b=x+y&a=true&c=%7B");
+        assert_eq!(
+            form.form_body(true, &mut problems),
+            Some(serde_json::json!({"a": [1, true], "b": "x y", "c": "{"}))
+        );
+        assert_eq!(
+            form.text_body(true, &mut problems).as_deref(),
+            Some("a=1&b=x+y&a=true&c=%7B")
+        );
+        assert_eq!(
+            form.bytes_body(true, &mut problems).map(|b| b.len()),
+            Some(22)
+        );
+        assert!(problems.is_empty());
+        assert_eq!(request(None, "").bytes_body(false, &mut problems), None);
+        assert!(problems.is_empty());
+        assert_eq!(request(None, "").text_body(true, &mut problems), None);
+        let mut latin1 = request(None, "");
+        latin1.body = Ok(Bytes::from_static(&[0xff]));
+        assert_eq!(latin1.text_body(true, &mut problems), None);
+        let found = kinds(problems);
+        assert_eq!(found[0], ProblemKind::Missing);
+        assert!(matches!(&found[1], ProblemKind::Unreadable(reason) if reason.contains("UTF-8")));
+    }
+
+    #[test]
+    fn decoding_failures_are_problems() {
+        let mut problems = Problems::new();
+        assert_eq!(decode::<u8>(Value::from(7), &mut problems), Some(7));
+        assert_eq!(decode::<u8>(Value::from(700), &mut problems), None);
+        assert_eq!(decode_ref::<u8>(&Value::from(8), &mut problems), Some(8));
+        assert_eq!(decode_ref::<u8>(&Value::from(-1), &mut problems), None);
+        let found = kinds(problems);
+        assert_eq!(found.len(), 2);
+        assert!(matches!(&found[1], ProblemKind::Unreadable(_)));
+    }
+}
