@@ -1,5 +1,6 @@
-//! Properties of built links over random tokens, slugs and redirects: each link is a URL
-//! with exactly the expected path segments and query keys, and parses back to its parts.
+//! Properties of built links over random tokens, slugs, redirects and base URLs: each
+//! link is byte for byte the URL the url crate builds from the same parts, has exactly the
+//! expected path segments and query keys, and parses back to its parts.
 
 use std::borrow::Cow;
 
@@ -43,6 +44,38 @@ fn redirect() -> impl Strategy<Value = RedirectTo> {
     ]
 }
 
+/// Bases a builder accepts: hosts, ports, path prefixes with and without a trailing slash,
+/// prefix segments that need escaping.
+fn base() -> impl Strategy<Value = String> {
+    (
+        prop_oneof![Just("https"), Just("http")],
+        prop_oneof![
+            Just("jeri.link".to_owned()),
+            Just("127.0.0.1:8080".to_owned()),
+            Just("[::1]:9".to_owned()),
+            "[a-z]{1,8}\\.example",
+        ],
+        prop::collection::vec("[A-Za-z0-9._~%!$&'()*+,;=:@ -]{0,6}", 0..3),
+        any::<bool>(),
+    )
+        .prop_map(|(scheme, host, segments, slash)| {
+            let path = segments.join("/");
+            let slash = if slash { "/" } else { "" };
+            format!("{scheme}://{host}/{path}{slash}")
+        })
+}
+
+/// The link as the url crate writes it: the base parsed, the segments pushed and the query
+/// pair appended by `url` itself.
+fn reference(base: &Url, segments: [&str; 2], query: (&str, &str)) -> String {
+    let mut url = base.clone();
+    url.path_segments_mut()
+        .expect("builder bases are hierarchical")
+        .extend(segments);
+    url.query_pairs_mut().append_pair(query.0, query.1);
+    url.into()
+}
+
 fn encoding() -> impl Strategy<Value = TokenEncoding> {
     prop_oneof![
         Just(TokenEncoding::Standard),
@@ -74,8 +107,18 @@ fn check_download(encoding: TokenEncoding, slug: &Slug, raw: &str) {
     let builder = LinkBuilder::new().with_encoding(encoding);
     let token = DownloadToken::new(raw).expect("non-empty token");
     let link = builder.download_link(slug, &token);
+    let encoded = encoding.encode(raw);
+    assert_eq!(
+        link.as_str(),
+        reference(
+            builder.base_url(),
+            [slug.as_str(), "download"],
+            ("token", &encoded)
+        )
+    );
     let (url, segments, pairs) = anatomy(link.as_str());
     assert_eq!(&url, link.as_url());
+    assert_eq!(url.as_str(), link.as_str());
     assert_eq!(segments, [slug.as_str(), "download"]);
     assert_eq!(pairs, [("token".to_owned(), encoding.encode(raw))]);
     assert_eq!(
@@ -91,8 +134,18 @@ fn check_session(encoding: TokenEncoding, slug: &Slug, raw: &str, redirect: &Red
     let builder = LinkBuilder::new().with_encoding(encoding);
     let token = AuthToken::new(raw).expect("non-empty token");
     let link = builder.session_link(slug, &token, redirect);
+    let encoded = encoding.encode(raw);
+    assert_eq!(
+        link.as_str(),
+        reference(
+            builder.base_url(),
+            [slug.as_str(), &encoded],
+            ("redirectTo", redirect.as_str())
+        )
+    );
     let (url, segments, pairs) = anatomy(link.as_str());
     assert_eq!(&url, link.as_url());
+    assert_eq!(url.as_str(), link.as_str());
     assert_eq!(segments, [slug.to_string(), encoding.encode(raw)]);
     assert_eq!(
         pairs,
@@ -147,6 +200,40 @@ proptest! {
     fn standard_base64_of_a_jwt_has_no_plus_or_slash(raw in jwt_token()) {
         let text = TokenEncoding::Standard.encode(&raw);
         prop_assert!(!text.contains(['+', '/']), "{}", text);
+    }
+
+    /// Under any base the builder accepts, the text is what the url crate writes and
+    /// parses to itself.
+    #[test]
+    fn links_under_any_base_are_the_url_crates_own(
+        base in base(),
+        encoding in encoding(),
+        slug in slug(),
+        raw in any_token(),
+        redirect in redirect(),
+    ) {
+        let builder = LinkBuilder::new()
+            .with_base_url(&base)
+            .unwrap_or_else(|e| panic!("{base} is a usable base: {e}"))
+            .with_encoding(encoding);
+        let encoded = encoding.encode(&raw);
+        let download = builder.download_link(&slug, &DownloadToken::new(raw.as_str()).expect("non-empty"));
+        let session = builder.session_link(&slug, &AuthToken::new(raw.as_str()).expect("non-empty"), &redirect);
+        let base_url = builder.base_url();
+        prop_assert_eq!(
+            download.as_str(),
+            reference(base_url, [slug.as_str(), "download"], ("token", &encoded))
+        );
+        prop_assert_eq!(
+            session.as_str(),
+            reference(base_url, [slug.as_str(), &encoded], ("redirectTo", redirect.as_str()))
+        );
+        for link in [&download, &session] {
+            prop_assert_eq!(link.as_url().as_str(), link.as_str());
+            prop_assert_eq!(String::from(link.clone().into_url()), link.as_str());
+        }
+        prop_assert_eq!(builder.parse(download.as_str()).map(|p| p.expose_token().to_owned()), Ok(raw.clone()));
+        prop_assert_eq!(builder.parse(session.as_str()).map(|p| p.expose_token().to_owned()), Ok(raw));
     }
 
     #[test]

@@ -8,7 +8,7 @@ pub fn generate(text: &str) -> Result<TokenStream, String> {
     let settings = jeri_codegen::Settings {
         runtime: syn::parse_quote!(::jeri_client::runtime),
         types_only: false,
-        scopes: Vec::new(),
+        ..jeri_codegen::Settings::default()
     };
     let output = jeri_codegen::generate(text, &settings);
     match output.errors.first() {

@@ -69,15 +69,16 @@ impl TokenEncoding {
     /// Encodes the raw token text.
     pub fn encode(self, raw: &str) -> String {
         let mut out = String::with_capacity(raw.len().div_ceil(3) * 4);
-        match self {
-            Self::Standard => {
-                base64::engine::general_purpose::STANDARD.encode_string(raw, &mut out)
-            }
-            Self::UrlSafeNoPad => {
-                base64::engine::general_purpose::URL_SAFE_NO_PAD.encode_string(raw, &mut out)
-            }
-        }
+        self.engine().encode_string(raw, &mut out);
         out
+    }
+
+    /// The base64 engine that writes this variant.
+    pub(super) fn engine(self) -> &'static GeneralPurpose {
+        match self {
+            Self::Standard => &base64::engine::general_purpose::STANDARD,
+            Self::UrlSafeNoPad => &base64::engine::general_purpose::URL_SAFE_NO_PAD,
+        }
     }
 
     /// Decodes Base64 text from a link back to the raw token text, accepting either

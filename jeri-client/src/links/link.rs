@@ -1,9 +1,12 @@
 //! Building jeri.link links from typed tokens.
 
 use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
 
 use url::Url;
 
+use super::text::{Place, capacity, push_escaped, push_token};
 use super::{AuthToken, DownloadToken, LinkError, RedirectTo, Slug, TokenEncoding, TokenKind};
 
 /// Where customer links live unless a [`LinkBuilder`] is told otherwise.
@@ -14,9 +17,10 @@ pub const DEFAULT_BASE_URL: &str = "https://jeri.link";
 /// - download: `{base}/{slug}/download?token={base64Token}` from a [`DownloadToken`];
 /// - session: `{base}/{slug}/{base64Token}?redirectTo={path}` from an [`AuthToken`].
 ///
-/// The url crate writes every part: the slug and the token text each become exactly one
-/// path segment or one query value, whatever they contain. See [`TokenEncoding`] for the
-/// Base64 variant and its escaping.
+/// Every part is escaped as the url crate escapes an appended path segment or query
+/// value: the slug and the token text each become exactly one path segment or one query
+/// value, whatever they contain. See [`TokenEncoding`] for the Base64 variant and its
+/// escaping. A link costs one allocation and no URL parsing.
 ///
 /// ```
 /// use jeri_client::links::{AuthToken, LinkBuilder, RedirectTo, Slug};
@@ -35,6 +39,8 @@ pub const DEFAULT_BASE_URL: &str = "https://jeri.link";
 pub struct LinkBuilder {
     /// Hierarchical http(s) URL without query, fragment or trailing slash.
     base: Url,
+    /// `base` as text with the `/` that precedes the first appended segment.
+    prefix: String,
     encoding: TokenEncoding,
 }
 
@@ -49,6 +55,7 @@ impl LinkBuilder {
     pub fn new() -> Self {
         let base = Url::parse(DEFAULT_BASE_URL).expect("DEFAULT_BASE_URL is a valid URL");
         Self {
+            prefix: prefix(&base),
             base,
             encoding: TokenEncoding::default(),
         }
@@ -82,6 +89,7 @@ impl LinkBuilder {
         url.path_segments_mut()
             .map_err(|()| reject("it cannot be a base"))?
             .pop_if_empty();
+        self.prefix = prefix(&url);
         self.base = url;
         Ok(self)
     }
@@ -105,32 +113,50 @@ impl LinkBuilder {
     /// `{base}/{slug}/download?token={base64Token}`: opens the wallet-pass download page.
     /// The link works once: the server invalidates the token when the customer opens it.
     pub fn download_link(&self, slug: &Slug, token: &DownloadToken) -> Link {
-        let mut url = self.base.clone();
-        let encoded = self.encoding.encode(token.expose());
-        segments(&mut url).extend([slug.as_str(), "download"]);
-        url.query_pairs_mut().append_pair("token", &encoded);
-        Link {
-            url,
-            kind: TokenKind::Download,
-        }
+        const MIDDLE: &str = "/download?token=";
+        let (slug, raw) = (slug.as_str(), token.expose());
+        let mut text =
+            String::with_capacity(capacity(self.prefix.len() + MIDDLE.len(), slug, raw, ""));
+        text.push_str(&self.prefix);
+        push_escaped(&mut text, slug, Place::Segment);
+        text.push_str(MIDDLE);
+        push_token(&mut text, self.encoding, raw, Place::QueryValue);
+        Link::new(text, TokenKind::Download)
     }
 
     /// `{base}/{slug}/{base64Token}?redirectTo={path}`: signs the customer in to the
     /// customer app and opens `redirect`.
     pub fn session_link(&self, slug: &Slug, token: &AuthToken, redirect: &RedirectTo) -> Link {
-        let mut url = self.base.clone();
-        let encoded = self.encoding.encode(token.expose());
-        segments(&mut url).extend([slug.as_str(), encoded.as_str()]);
-        url.query_pairs_mut()
-            .append_pair("redirectTo", redirect.as_str());
-        Link {
-            url,
-            kind: TokenKind::Auth,
-        }
+        const QUERY: &str = "?redirectTo=";
+        let (slug, raw, redirect) = (slug.as_str(), token.expose(), redirect.as_str());
+        let mut text = String::with_capacity(capacity(
+            self.prefix.len() + 1 + QUERY.len(),
+            slug,
+            raw,
+            redirect,
+        ));
+        text.push_str(&self.prefix);
+        push_escaped(&mut text, slug, Place::Segment);
+        text.push('/');
+        push_token(&mut text, self.encoding, raw, Place::Segment);
+        text.push_str(QUERY);
+        push_escaped(&mut text, redirect, Place::QueryValue);
+        Link::new(text, TokenKind::Auth)
     }
 }
 
-/// The path segments of a builder's base, which is hierarchical by construction.
+/// The text segments are appended to: the url crate puts a `/` between the base's path
+/// and a new segment unless that path is the bare `/`.
+fn prefix(base: &Url) -> String {
+    let mut prefix = base.as_str().to_owned();
+    if base.path() != "/" {
+        prefix.push('/');
+    }
+    prefix
+}
+
+/// The path segments of a URL built from a builder's base, which is hierarchical by
+/// construction.
 fn segments(url: &mut Url) -> url::PathSegmentsMut<'_> {
     url.path_segments_mut()
         .expect("LinkBuilder bases are checked to be hierarchical http(s) URLs")
@@ -142,31 +168,45 @@ fn segments(url: &mut Url) -> url::PathSegmentsMut<'_> {
 /// `Debug` redacts the token: read it with [`as_str`](Self::as_str),
 /// [`as_url`](Self::as_url) or [`into_string`](Self::into_string) where it is meant to go
 /// (an email, an SMS, a QR code).
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone)]
 pub struct Link {
-    url: Url,
+    /// The link text, already in the url crate's serialization.
+    text: String,
     kind: TokenKind,
+    /// `text` parsed, on first use: most links are only ever sent as text.
+    url: OnceLock<Url>,
 }
 
 impl Link {
-    /// The link text.
-    pub fn as_str(&self) -> &str {
-        self.url.as_str()
+    fn new(text: String, kind: TokenKind) -> Self {
+        Self {
+            text,
+            kind,
+            url: OnceLock::new(),
+        }
     }
 
-    /// The link as a parsed URL.
+    /// The link text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The link as a parsed URL (parsed on the first call).
     pub fn as_url(&self) -> &Url {
-        &self.url
+        self.url.get_or_init(|| parse_built(&self.text))
     }
 
     /// The link as a parsed URL, by value.
     pub fn into_url(self) -> Url {
-        self.url
+        match self.url.into_inner() {
+            Some(url) => url,
+            None => parse_built(&self.text),
+        }
     }
 
     /// The link text, by value.
     pub fn into_string(self) -> String {
-        self.url.into()
+        self.text
     }
 
     /// The kind of token inside: [`TokenKind::Download`] for a download link,
@@ -177,7 +217,7 @@ impl Link {
 
     /// The link with its token replaced by `[REDACTED]`, safe to log.
     pub fn redacted(&self) -> String {
-        let mut url = self.url.clone();
+        let mut url = self.as_url().clone();
         match self.kind {
             TokenKind::Download => {
                 let pairs: Vec<(String, String)> = url
@@ -201,6 +241,27 @@ impl Link {
     }
 }
 
+/// Parses text a [`LinkBuilder`] wrote: the base was a parsed URL and every appended part
+/// is escaped, so the text is a URL in the url crate's own serialization.
+fn parse_built(text: &str) -> Url {
+    Url::parse(text).expect("a LinkBuilder writes absolute http(s) URLs")
+}
+
+impl PartialEq for Link {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind && self.text == other.text
+    }
+}
+
+impl Eq for Link {}
+
+impl Hash for Link {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+        self.kind.hash(state);
+    }
+}
+
 impl fmt::Debug for Link {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Link")
@@ -218,7 +279,7 @@ impl AsRef<str> for Link {
 
 impl From<Link> for Url {
     fn from(link: Link) -> Self {
-        link.url
+        link.into_url()
     }
 }
 

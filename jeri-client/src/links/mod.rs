@@ -38,6 +38,7 @@ mod link;
 mod parse;
 mod redirect;
 mod slug;
+mod text;
 mod token;
 
 pub use encoding::TokenEncoding;

@@ -125,11 +125,13 @@ impl LinkBuilder {
         {
             return Err(not_ours());
         }
+        // The bare `/` is one empty segment that links do not repeat; any other base path
+        // is repeated segment for segment, empty ones (`https://host//`) included.
         let prefix = base
             .path_segments()
             .into_iter()
             .flatten()
-            .filter(|s| !s.is_empty());
+            .filter(|s| base.path() != "/" || !s.is_empty());
         let mut segments = url.path_segments().into_iter().flatten();
         for expected in prefix {
             if segments.next() != Some(expected) {

@@ -43,11 +43,14 @@ pub fn render_error(file: &str, error: &SpecError) -> String {
     out
 }
 
-/// Collects errors against one source text, looking up their lines as they come.
+/// Collects errors against one source text. Lines are looked up when the errors are
+/// handed out, and only for the errors handed out: finding a line walks the source, which
+/// takes long on multi-megabyte specs.
 #[derive(Debug)]
 pub struct Diagnostics<'a> {
     source: &'a str,
-    errors: Vec<SpecError>,
+    /// Each error, and whether its line is still to be found.
+    errors: Vec<(SpecError, bool)>,
 }
 
 impl<'a> Diagnostics<'a> {
@@ -59,21 +62,27 @@ impl<'a> Diagnostics<'a> {
         }
     }
 
-    /// Records an error at `pointer`, finding its line in the source.
+    /// Records an error at `pointer`; its line is found in the source later.
     pub fn error(&mut self, pointer: &str, message: impl Into<String>, help: impl Into<String>) {
-        let line = locate::line_of(self.source, pointer);
-        self.push(SpecError {
-            pointer: pointer.to_owned(),
-            line,
-            message: message.into(),
-            help: help.into(),
-        });
+        self.record(
+            SpecError {
+                pointer: pointer.to_owned(),
+                line: None,
+                message: message.into(),
+                help: help.into(),
+            },
+            true,
+        );
     }
 
     /// Records an error whose line is already known.
     pub fn push(&mut self, error: SpecError) {
-        if !self.errors.contains(&error) {
-            self.errors.push(error);
+        self.record(error, false);
+    }
+
+    fn record(&mut self, error: SpecError, locate: bool) {
+        if !self.errors.iter().any(|(known, _)| *known == error) {
+            self.errors.push((error, locate));
         }
     }
 
@@ -89,7 +98,22 @@ impl<'a> Diagnostics<'a> {
 
     /// The errors, in the order they were found.
     pub fn into_errors(self) -> Vec<SpecError> {
+        self.into_errors_where(|_| true)
+    }
+
+    /// The errors at the places `keep` accepts, in the order they were found.
+    pub fn into_errors_where(self, keep: impl Fn(&str) -> bool) -> Vec<SpecError> {
+        let source = self.source;
         self.errors
+            .into_iter()
+            .filter(|(error, _)| keep(&error.pointer))
+            .map(|(mut error, locate)| {
+                if locate {
+                    error.line = locate::line_of(source, &error.pointer);
+                }
+                error
+            })
+            .collect()
     }
 }
 

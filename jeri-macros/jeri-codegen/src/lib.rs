@@ -2,16 +2,18 @@
 //! tokens and located spec errors out.
 //!
 //! Stages: [`load`] (text → `openapiv3::OpenAPI`, version checks) → [`model_builder`]
-//! (→ [`model::Api`]) → [`checks`] (rules over the model) → `gen_types` and
-//! `gen_operations` (→ tokens). Every stage collects errors instead of stopping, and code
+//! (→ [`model::Api`]) → [`checks`] (rules over the model) → [`select`] (the `only(...)`
+//! subset) → `gen_types` and `gen_operations` (→ tokens). Every stage collects errors instead of stopping, and code
 //! is still generated for whatever checked out.
 #![deny(missing_docs)]
 
 pub mod checks;
 pub mod diagnostics;
+mod gen_builders;
 pub mod gen_clients;
 mod gen_docs;
 mod gen_enums;
+mod gen_omitted;
 pub mod gen_operations;
 mod gen_responses;
 mod gen_type_ref;
@@ -23,19 +25,20 @@ pub mod model;
 pub mod model_builder;
 pub mod naming;
 pub mod path_template;
+pub mod select;
 pub mod settings;
 pub mod skip;
 
 pub use diagnostics::{SpecError, render_error};
-pub use settings::{Scope, Settings};
+pub use settings::{Scope, Selector, Settings};
 
 use diagnostics::Diagnostics;
 
 /// What [`generate`] produced.
 #[derive(Debug, Clone)]
 pub struct Output {
-    /// The generated items: `pub mod types`, and unless `types_only`, `pub mod requests`
-    /// and the clients.
+    /// The generated items: `pub mod types`, unless `types_only` `pub mod requests` and
+    /// the clients, and with `only(...)` the `OMITTED_OPERATIONS` list.
     pub tokens: proc_macro2::TokenStream,
     /// Every problem found in the spec, in the order found. Non-empty means the tokens
     /// cover only the parts without problems.
@@ -54,18 +57,35 @@ pub fn generate(source: &str, settings: &Settings) -> Output {
     };
     skip::apply(&mut doc, &settings.skip, &mut diag);
     let built = model_builder::build(&doc, &mut diag);
-    let skip = checks::run(&built, &mut diag);
+    let mut skip = checks::run(&built, &mut diag);
     check_scopes(&built.api, settings, &mut diag);
+    select::check(&built.api, &settings.only, &mut diag);
+    let chosen = select::chosen(&built.api, &settings.only);
+    let omitted = select::omitted(&built.api, &chosen);
     let mut api = built.api;
+    // Problems only in what a subset leaves out are not reported: see `select`.
+    let mut left_out: Vec<String> = Vec::new();
+    if !settings.only.is_empty() {
+        left_out.extend(omitted.iter().map(|op| op.origin.clone()));
+        left_out.extend(select::prune_types(&mut api, &chosen));
+    }
+    skip.extend(
+        chosen
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !**c)
+            .map(|(i, _)| i),
+    );
     model_builder::without_failed(&mut api, &built.ops, &skip);
+    let errors = diag.into_errors_where(|pointer| !select::within(pointer, &left_out));
     let mut tokens = gen_types::types_module(&api, &settings.runtime);
     if !settings.types_only {
         tokens.extend(gen_clients::operations(&api, settings));
     }
-    Output {
-        tokens,
-        errors: diag.into_errors(),
+    if !settings.only.is_empty() {
+        tokens.extend(gen_omitted::omitted_const(&omitted));
     }
+    Output { tokens, errors }
 }
 
 /// Each `scope(...)` setting must name a security scheme the spec defines.

@@ -242,6 +242,8 @@ pub struct Operation {
     pub path: String,
     /// The path template split into literal text and parameters.
     pub path_parts: Vec<PathPart>,
+    /// `tags`, in document order.
+    pub tags: Vec<String>,
     /// Docs: summary, description, assumptions, deprecation.
     pub docs: Docs,
     /// Parameters (path-level and operation-level merged), required ones first, each
@@ -450,4 +452,39 @@ pub enum SecurityKind {
     /// Any other http scheme (`digest`, `hoba`, …), named as in the spec: the caller
     /// supplies the whole `Authorization` value.
     Authorization(String),
+}
+
+/// Small model values for unit tests of the stages that read or rewrite the model.
+#[cfg(test)]
+pub(crate) mod test_values {
+    use super::{Docs, Field, TypeDef, TypeKind, TypeRef};
+
+    /// A component schema type named `name`.
+    pub(crate) fn def(name: &str, kind: TypeKind) -> TypeDef {
+        TypeDef {
+            name: name.into(),
+            origin: format!("components.schemas.{name}"),
+            docs: Docs::default(),
+            kind,
+        }
+    }
+
+    /// An optional field `f` of type `ty`.
+    pub(crate) fn field(ty: TypeRef) -> Field {
+        Field {
+            flatten: false,
+            rust_name: "f".into(),
+            wire_name: "f".into(),
+            ty,
+            required: false,
+            nullable: false,
+            secret: false,
+            docs: Docs::default(),
+        }
+    }
+
+    /// A reference to the generated type `name`.
+    pub(crate) fn named(name: &str) -> TypeRef {
+        TypeRef::Named(name.into())
+    }
 }

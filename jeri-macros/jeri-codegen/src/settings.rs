@@ -12,6 +12,11 @@
 //! - `scope(Name = "schemeName", ...)`: for each pair, an extra client type `Name` with
 //!   only the operations that can be called with the security scheme `schemeName` alone,
 //!   e.g. `scope(CustomerClient = "customerToken")`.
+//! - `only(operationId = "getCustomer", tag = "Rewards", path = "/v1/programs", ...)`: a
+//!   subset client with only the operations that match at least one selector (an
+//!   `operationId`, a tag, or a path prefix that ends at a `/`) and the types they reach.
+//!   The operations left out are listed in the generated `OMITTED_OPERATIONS`; problems
+//!   the spec has only in what is left out are not reported.
 //! - `skip("operationId", "/path", ...)`: operations left out of the generated code, each
 //!   named by its `operationId` or by its path (every operation under it), for a spec you
 //!   do not own with an operation that cannot be generated. A name that matches nothing is
@@ -30,8 +35,34 @@ pub struct Settings {
     pub types_only: bool,
     /// Extra clients restricted to one security scheme each.
     pub scopes: Vec<Scope>,
+    /// `only(...)`: generate just the operations matching one of these; empty generates
+    /// every operation.
+    pub only: Vec<Selector>,
     /// Operations to leave out, by `operationId` or path.
     pub skip: Vec<String>,
+}
+
+/// One selector of the `only(...)` setting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selector {
+    /// `operationId = "getCustomer"`: the operation with this `operationId`.
+    OperationId(String),
+    /// `tag = "Rewards"`: every operation listing this tag in `tags`.
+    Tag(String),
+    /// `path = "/v1/programs"`: every operation whose path template is this path or lies
+    /// below it (`/v1/programs/{programId}`, not `/v1/programsArchive`).
+    Path(String),
+}
+
+impl Selector {
+    /// The selector as written in the macro input, e.g. `tag = "Rewards"`.
+    pub fn written(&self) -> String {
+        match self {
+            Self::OperationId(id) => format!("operationId = {id:?}"),
+            Self::Tag(tag) => format!("tag = {tag:?}"),
+            Self::Path(path) => format!("path = {path:?}"),
+        }
+    }
 }
 
 /// An extra client that holds only the operations callable with one security scheme.
@@ -49,6 +80,7 @@ impl Default for Settings {
             runtime: syn::parse_quote!(::jeri_runtime),
             types_only: false,
             scopes: Vec::new(),
+            only: Vec::new(),
             skip: Vec::new(),
         }
     }
@@ -61,6 +93,7 @@ impl std::fmt::Debug for Settings {
             .field("runtime", &quote::quote!(#runtime).to_string())
             .field("types_only", &self.types_only)
             .field("scopes", &self.scopes)
+            .field("only", &self.only)
             .field("skip", &self.skip)
             .finish()
     }
@@ -72,6 +105,7 @@ impl PartialEq for Settings {
         quote::quote!(#a).to_string() == quote::quote!(#b).to_string()
             && self.types_only == other.types_only
             && self.scopes == other.scopes
+            && self.only == other.only
             && self.skip == other.skip
     }
 }
@@ -80,7 +114,11 @@ impl Eq for Settings {}
 
 const VALID: &str = "expected one of: `runtime = <path>`, `types_only`, \
                      `scope(<ClientName> = \"<securityScheme>\", ...)`, \
+                     `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`, \
                      `skip(\"<operationId or path>\", ...)`";
+
+const ONLY_EXAMPLE: &str =
+    "write e.g. `only(operationId = \"getCustomer\", tag = \"Rewards\", path = \"/v1/programs\")`";
 
 impl Settings {
     /// Parses the whole macro input: the spec path literal, then the settings.
@@ -133,35 +171,32 @@ impl Parse for MacroInput {
                 }
                 "types_only" => settings.types_only = true,
                 "scope" => {
-                    let content;
-                    syn::parenthesized!(content in input);
-                    let pairs = Punctuated::<ScopePair, Token![,]>::parse_terminated(&content)?;
-                    if pairs.is_empty() {
-                        return Err(syn::Error::new(
-                            name.span(),
-                            "`scope()` is empty; write `scope(CustomerClient = \"customerToken\")`",
-                        ));
-                    }
+                    let pairs = parenthesized_pairs(
+                        &name,
+                        input,
+                        "write `scope(CustomerClient = \"customerToken\")`",
+                    )?;
                     for pair in pairs {
-                        let client_name = pair.name.to_string();
+                        let client_name = pair.key.to_string();
                         if settings.scopes.iter().any(|s| s.client_name == client_name) {
                             return Err(syn::Error::new(
-                                pair.name.span(),
+                                pair.key.span(),
                                 format!("the client `{client_name}` is declared twice"),
                             ));
                         }
                         if client_name == "Client" {
                             return Err(syn::Error::new(
-                                pair.name.span(),
+                                pair.key.span(),
                                 "`Client` is the name of the main client; choose another name",
                             ));
                         }
                         settings.scopes.push(Scope {
                             client_name,
-                            scheme: pair.scheme.value(),
+                            scheme: pair.value.value(),
                         });
                     }
                 }
+                "only" => settings.only = parse_only(&name, input)?,
                 "skip" => {
                     let content;
                     syn::parenthesized!(content in input);
@@ -186,17 +221,70 @@ impl Parse for MacroInput {
     }
 }
 
-struct ScopePair {
-    name: Ident,
-    scheme: LitStr,
+/// The `key = "value"` pairs in parentheses after the setting `name`; at least one.
+fn parenthesized_pairs(
+    name: &Ident,
+    input: ParseStream<'_>,
+    example: &str,
+) -> syn::Result<Punctuated<Pair, Token![,]>> {
+    let content;
+    syn::parenthesized!(content in input);
+    let pairs = Punctuated::<Pair, Token![,]>::parse_terminated(&content)?;
+    if pairs.is_empty() {
+        return Err(syn::Error::new(
+            name.span(),
+            format!("`{name}()` is empty; {example}"),
+        ));
+    }
+    Ok(pairs)
 }
 
-impl Parse for ScopePair {
+/// The parenthesized selectors after `only`.
+fn parse_only(name: &Ident, input: ParseStream<'_>) -> syn::Result<Vec<Selector>> {
+    let pairs = parenthesized_pairs(name, input, ONLY_EXAMPLE)?;
+    let mut selectors = Vec::with_capacity(pairs.len());
+    for pair in pairs {
+        let value = pair.value.value();
+        let selector = match pair.key.to_string().as_str() {
+            "operationId" => Selector::OperationId(value),
+            "tag" => Selector::Tag(value),
+            "path" if value.starts_with('/') => Selector::Path(value),
+            "path" => {
+                return Err(syn::Error::new(
+                    pair.value.span(),
+                    format!("`path = {value:?}` must start with `/`, like the spec's paths"),
+                ));
+            }
+            other => {
+                return Err(syn::Error::new(
+                    pair.key.span(),
+                    format!("unknown selector `{other}` in `only(...)`; {ONLY_EXAMPLE}"),
+                ));
+            }
+        };
+        if selectors.contains(&selector) {
+            return Err(syn::Error::new(
+                pair.value.span(),
+                format!("`{}` is given twice in `only(...)`", selector.written()),
+            ));
+        }
+        selectors.push(selector);
+    }
+    Ok(selectors)
+}
+
+/// `key = "value"`, as in `scope(...)` and `only(...)`.
+struct Pair {
+    key: Ident,
+    value: LitStr,
+}
+
+impl Parse for Pair {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let name: Ident = input.parse()?;
+        let key: Ident = input.parse()?;
         input.parse::<Token![=]>()?;
-        let scheme: LitStr = input.parse()?;
-        Ok(Self { name, scheme })
+        let value: LitStr = input.parse()?;
+        Ok(Self { key, value })
     }
 }
 
@@ -219,6 +307,11 @@ mod tests {
             runtime = crate::runtime,
             types_only,
             scope(CustomerClient = "customerToken", AdminClient = "apiKey"),
+            only(
+                operationId = "getCustomer",
+                tag = "Rewards",
+                path = "/v1/programs"
+            ),
             skip("brokenOp", "/v1/broken"),
         ))
         .expect("valid");
@@ -239,6 +332,14 @@ mod tests {
                 },
             ]
         );
+        assert_eq!(
+            s.only,
+            vec![
+                Selector::OperationId("getCustomer".into()),
+                Selector::Tag("Rewards".into()),
+                Selector::Path("/v1/programs".into()),
+            ]
+        );
     }
 
     #[test]
@@ -254,7 +355,7 @@ mod tests {
             ),
             (
                 quote!("s", typesonly),
-                "unknown setting `typesonly`; expected one of: `runtime = <path>`, `types_only`, `scope(<ClientName> = \"<securityScheme>\", ...)`, `skip(\"<operationId or path>\", ...)`",
+                "unknown setting `typesonly`; expected one of: `runtime = <path>`, `types_only`, `scope(<ClientName> = \"<securityScheme>\", ...)`, `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`, `skip(\"<operationId or path>\", ...)`",
             ),
             (
                 quote!("s", types_only, types_only),
@@ -276,6 +377,27 @@ mod tests {
                 quote!("s", scope(Client = "x")),
                 "`Client` is the name of the main client; choose another name",
             ),
+            (
+                quote!("s", only()),
+                "`only()` is empty; write e.g. `only(operationId = \"getCustomer\", tag = \"Rewards\", path = \"/v1/programs\")`",
+            ),
+            (
+                quote!("s", only(operation = "x")),
+                "unknown selector `operation` in `only(...)`; write e.g. `only(operationId = \"getCustomer\", tag = \"Rewards\", path = \"/v1/programs\")`",
+            ),
+            (
+                quote!("s", only(path = "v1/programs")),
+                "`path = \"v1/programs\"` must start with `/`, like the spec's paths",
+            ),
+            (
+                quote!("s", only(tag = "a", tag = "a")),
+                "`tag = \"a\"` is given twice in `only(...)`",
+            ),
+            (
+                quote!("s", only(tag = "a"), only(tag = "b")),
+                "`only` is set twice",
+            ),
+            (quote!("s", only(tag)), "expected `=`"),
         ];
         for (tokens, expected) in cases {
             let result = Settings::parse(tokens.clone());

@@ -207,31 +207,7 @@ fn dfs_back_edges(edges: &[Vec<usize>], mut on_back: impl FnMut(&[usize], usize,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Docs, Field};
-
-    fn def(name: &str, kind: TypeKind) -> TypeDef {
-        TypeDef {
-            name: name.into(),
-            origin: format!("components.schemas.{name}"),
-            docs: Docs::default(),
-            kind,
-        }
-    }
-    fn field(ty: TypeRef) -> Field {
-        Field {
-            flatten: false,
-            rust_name: "f".into(),
-            wire_name: "f".into(),
-            ty,
-            required: false,
-            nullable: false,
-            secret: false,
-            docs: Docs::default(),
-        }
-    }
-    fn named(n: &str) -> TypeRef {
-        TypeRef::Named(n.into())
-    }
+    use crate::model::test_values::{def, field, named};
 
     #[test]
     fn boxes_only_where_needed() {

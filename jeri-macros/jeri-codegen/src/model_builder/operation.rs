@@ -182,6 +182,7 @@ impl Builder<'_, '_, '_> {
             method,
             path: path.to_owned(),
             path_parts: parts.to_vec(),
+            tags: op.tags.clone(),
             docs,
             params,
             body,

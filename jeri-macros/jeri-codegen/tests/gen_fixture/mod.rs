@@ -105,6 +105,7 @@ pub fn operation(id: &str, method: Method, path_parts: Vec<PathPart>) -> Operati
         method,
         path,
         path_parts,
+        tags: Vec::new(),
         docs: docs(id),
         params: Vec::new(),
         body: None,
