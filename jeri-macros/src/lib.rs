@@ -32,6 +32,10 @@ use quote::quote;
 /// - `scope(Name = "schemeName", ...)`: for each pair, an extra client type `Name` holding
 ///   only the operations callable with the security scheme `schemeName` alone, e.g.
 ///   `scope(CustomerClient = "customerToken")`.
+/// - `skip("operationId", "/path", ...)`: operations left out, by `operationId` or by path
+///   (all of its operations), for a spec you do not own whose operation cannot be
+///   generated as published. A name that matches no operation is an error, so nothing is
+///   ever left out silently: every operation is generated, reported, or named here.
 ///
 /// # What it generates
 ///
@@ -69,6 +73,38 @@ use quote::quote;
 ///   array sizes, closed objects, nullability), reporting all problems in one `400`.
 ///   Paths whose parameters are not whole segments, and `pattern`s the `regex` crate
 ///   cannot compile, are spec errors in this mode.
+///
+///   Request bodies: JSON and `+json` media types take the schema's type; so does any
+///   other media type whose schema is an object, array or `$ref` (`application/graphql`),
+///   sent as JSON text under that media type. `application/x-www-form-urlencoded` takes
+///   the schema's type, nested objects and arrays written in brackets (`a[b]=c`,
+///   `a[0]=c`). `multipart/*` takes the runtime's `Multipart` (text fields, JSON fields,
+///   file parts with name, file name, media type and bytes). `text/*` takes a `String`.
+///   Everything else (`application/octet-stream`, `image/*`, `*/*`, …) takes `Vec<u8>`,
+///   with a `content_type(...)` setter (default: the spec's media type, or
+///   `application/octet-stream` for a range). When a body is offered in several media
+///   types, the first of JSON, form, multipart, bytes, text is used.
+///
+///   Responses: JSON bodies decode as their type, `text/*` bodies come back as `String`,
+///   any other body as `Vec<u8>` (read whole, up to the transport's size limit). Status
+///   ranges (`2XX`…) and `default` are matched after explicit codes; error bodies that
+///   are not JSON stay raw in the error.
+///
+///   Parameters: path, query, header and cookie. Arrays follow `style` and `explode`
+///   (`form` repeats the key or joins with `,`; `spaceDelimited`, `pipeDelimited`; path
+///   and header join with `,`). Objects in the query are sent one key per property
+///   (exploded `form`) or as `name[prop]=value` (`deepObject`). A parameter defined with
+///   `content: application/json` is sent as JSON text.
+///
+///   Security: `apiKey` in a header, query or cookie, http `bearer` and `basic`, other
+///   http schemes as a whole `Authorization` value, and `oauth2`/`openIdConnect` as
+///   bearer tokens the caller obtains; requirement lists (AND) and alternatives (OR) are
+///   honoured, and `security: []` sends nothing.
+///
+///   Loading is tolerant of what published documents contain: YAML anchors, aliases and
+///   merge keys; integer bounds beyond 64 bits (kept as `x-jeri-minimum`/`x-jeri-maximum`
+///   extensions); `type: "null"` (OpenAPI 3.1) read as `nullable: true`; `$ref` siblings
+///   are ignored, as OpenAPI 3.0 says.
 ///
 /// # Dependencies of the generated code
 ///
