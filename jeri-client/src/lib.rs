@@ -106,6 +106,39 @@
 //! # }
 //! ```
 //!
+//! # Request bodies
+//!
+//! Build a body with its constructor, which takes the required properties, and one
+//! setter per optional property: code written this way keeps compiling when the spec
+//! gains an optional property. An optional property that may be `null` is a
+//! [`Nullable`], so leaving it out, sending `null` and sending a value are three
+//! different requests (for `phone`: keep it, clear it, set it):
+//!
+//! ```no_run
+//! # async fn demo(client: jeri_client::Client) -> Result<(), jeri_client::Error> {
+//! use jeri_client::Nullable;
+//! use jeri_client::types::{IntegrationFeature, IntegrationItem, IntegrationItemPayload, UsersPayload};
+//!
+//! let clear_phone = UsersPayload::new()
+//!     .first_name("Ana".to_owned())
+//!     .phone(Nullable::Null); // sends `"phone": null`; `.phone("+34…".to_owned())` sets it
+//! let item = IntegrationItem::new(
+//!     "ana@example.com".to_owned(),
+//!     IntegrationFeature::Users,
+//!     IntegrationItemPayload::UsersPayload(clear_phone),
+//! );
+//! client.upsert_resources("my-program", vec![item]).await?;
+//!
+//! let customer = client.get_customer("my-program", "ana@example.com").await?;
+//! match customer.user_data.map(|user| user.phone) {
+//!     Some(Nullable::Value(phone)) => println!("phone {phone}"),
+//!     Some(Nullable::Null) => println!("phone cleared"),
+//!     Some(Nullable::Absent) | None => println!("phone not reported"),
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! # Batches
 //!
 //! The batch operations take at most 250 or 100 items per request. The

@@ -88,16 +88,29 @@ async fn form_bodies_are_url_encoded_fields() {
 }
 
 #[tokio::test]
-async fn nested_form_bodies_are_refused_before_sending() {
+async fn nested_form_bodies_go_in_brackets() {
+    let body = serde_json::json!({
+        "customer": { "email": "ana@example.com" },
+        "items": [{ "price": "p1", "quantity": 2 }],
+    });
+    let request = upload(|call| call.form_body(&body)).await;
+    let text = String::from_utf8(request.body).expect("form bodies are ASCII");
+    assert_eq!(
+        text,
+        "customer%5Bemail%5D=ana%40example.com&items%5B0%5D%5Bprice%5D=p1&items%5B0%5D%5Bquantity%5D=2"
+    );
+}
+
+#[tokio::test]
+async fn form_bodies_that_are_not_objects_are_refused_before_sending() {
     let server = Server::start(vec![Reply::status(204)]).await;
     let transport = transport(&server);
     for body in [
-        serde_json::json!({ "customer": { "email": "ana@example.com" } }),
-        serde_json::json!({ "matrix": [[1, 2]] }),
         serde_json::json!(["not", "an", "object"]),
+        serde_json::json!("text"),
     ] {
         let mut call = Call::new(&transport, &UPLOAD, CallOptions::new());
-        let error = call.form_body(&body).expect_err("nested");
+        let error = call.form_body(&body).expect_err("not an object");
         match error {
             Error::InvalidInput { operation, message } => {
                 assert_eq!(operation, "upload");

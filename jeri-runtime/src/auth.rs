@@ -1,6 +1,7 @@
 //! Choosing and applying credentials for an operation.
 
-use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderName, HeaderValue};
+use base64::Engine as _;
+use reqwest::header::{AUTHORIZATION, COOKIE, HeaderMap, HeaderName, HeaderValue};
 
 use super::{Credentials, Error, OperationInfo, Secret, SecurityRequirement};
 
@@ -10,6 +11,8 @@ use super::{Credentials, Error, OperationInfo, Secret, SecurityRequirement};
 pub(crate) struct CredentialHeaders {
     api_key: Option<HeaderValue>,
     bearer: Option<HeaderValue>,
+    basic: Option<HeaderValue>,
+    authorization: Option<HeaderValue>,
 }
 
 impl CredentialHeaders {
@@ -23,6 +26,14 @@ impl CredentialHeaders {
             bearer: credentials
                 .bearer_token_secret()
                 .and_then(|token| sensitive(&format!("Bearer {}", token.expose()))),
+            basic: credentials.basic().and_then(|(user, password)| {
+                let pair = format!("{user}:{}", password.expose());
+                let encoded = base64::engine::general_purpose::STANDARD.encode(pair);
+                sensitive(&format!("Basic {encoded}"))
+            }),
+            authorization: credentials
+                .authorization_secret()
+                .and_then(|value| sensitive(value.expose())),
         }
     }
 }
@@ -73,17 +84,57 @@ pub(crate) fn apply(
                     .ok_or_else(|| unsendable("bearer token", operation))?;
                 headers.insert(AUTHORIZATION, value);
             }
+            SecurityRequirement::Basic => {
+                let value = prepared
+                    .basic
+                    .clone()
+                    .ok_or_else(|| unsendable("username or password", operation))?;
+                headers.insert(AUTHORIZATION, value);
+            }
+            SecurityRequirement::Authorization => {
+                let value = prepared
+                    .authorization
+                    .clone()
+                    .ok_or_else(|| unsendable("Authorization value", operation))?;
+                headers.insert(AUTHORIZATION, value);
+            }
+            SecurityRequirement::ApiKeyCookie(name) => {
+                let key = credentials
+                    .api_key_secret()
+                    .ok_or(Error::MissingCredentials {
+                        operation: operation.id,
+                    })?;
+                append_cookie(headers, name, key.expose())
+                    .ok_or_else(|| unsendable("API key", operation))?;
+            }
         }
     }
     Ok(())
 }
 
+/// Adds `name=value` to the request's `Cookie` header (one header, pairs
+/// joined by `; `, as RFC 6265 asks of clients). `None` when the pair cannot
+/// be sent in a header.
+pub(crate) fn append_cookie(headers: &mut HeaderMap, name: &str, value: &str) -> Option<()> {
+    let pair = format!("{name}={value}");
+    let joined = match headers.get(COOKIE).and_then(|v| v.to_str().ok()) {
+        Some(existing) => format!("{existing}; {pair}"),
+        None => pair,
+    };
+    let mut value = HeaderValue::from_str(&joined).ok()?;
+    value.set_sensitive(true);
+    headers.insert(COOKIE, value);
+    Some(())
+}
+
 fn satisfiable(credentials: &Credentials, requirement: &SecurityRequirement) -> bool {
     match requirement {
-        SecurityRequirement::ApiKeyHeader(_) | SecurityRequirement::ApiKeyQuery(_) => {
-            credentials.api_key_secret().is_some()
-        }
+        SecurityRequirement::ApiKeyHeader(_)
+        | SecurityRequirement::ApiKeyQuery(_)
+        | SecurityRequirement::ApiKeyCookie(_) => credentials.api_key_secret().is_some(),
         SecurityRequirement::Bearer => credentials.bearer_token_secret().is_some(),
+        SecurityRequirement::Basic => credentials.basic().is_some(),
+        SecurityRequirement::Authorization => credentials.authorization_secret().is_some(),
     }
 }
 
@@ -191,6 +242,42 @@ mod tests {
         assert!(run(&none, &operation(&[&[KEY], &[]])).is_ok_and(|(h, _)| h.is_empty()));
         assert!(matches!(
             run(&none, &operation(&[&[KEY]])),
+            Err(Error::MissingCredentials { .. })
+        ));
+    }
+
+    #[test]
+    fn basic_cookie_and_raw_authorization() {
+        let basic = Credentials::none().with_basic("ada", "pa:ss");
+        let (headers, _) =
+            run(&basic, &operation(&[&[KEY], &[SecurityRequirement::Basic]])).unwrap_or_default();
+        // base64("ada:pa:ss")
+        assert_eq!(
+            headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()),
+            Some("Basic YWRhOnBhOnNz")
+        );
+        let key = Credentials::api_key("k1");
+        let (headers, _) = run(
+            &key,
+            &operation(&[&[
+                SecurityRequirement::ApiKeyCookie("session"),
+                SecurityRequirement::ApiKeyCookie("csrf"),
+            ]]),
+        )
+        .unwrap_or_default();
+        assert_eq!(
+            headers.get(COOKIE).and_then(|v| v.to_str().ok()),
+            Some("session=k1; csrf=k1")
+        );
+        let raw = Credentials::none().with_authorization("Digest username=\"ada\"");
+        let (headers, _) =
+            run(&raw, &operation(&[&[SecurityRequirement::Authorization]])).unwrap_or_default();
+        assert_eq!(
+            headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()),
+            Some("Digest username=\"ada\"")
+        );
+        assert!(matches!(
+            run(&key, &operation(&[&[SecurityRequirement::Basic]])),
             Err(Error::MissingCredentials { .. })
         ));
     }

@@ -43,6 +43,8 @@ impl Redactor {
         let secrets = [
             self.credentials.api_key_secret(),
             self.credentials.bearer_token_secret(),
+            self.credentials.basic().map(|(_, password)| password),
+            self.credentials.authorization_secret(),
         ];
         let mut out = bytes.to_vec();
         for secret in secrets.into_iter().flatten() {
@@ -181,10 +183,11 @@ pub(crate) fn redacted_excerpt(
 }
 
 /// The bytes of a form body (`application/x-www-form-urlencoded`): `value`
-/// must serialize as an object whose values are scalars or arrays of
-/// scalars. Arrays repeat the field (`tag=a&tag=b`), the OpenAPI default for
-/// form bodies; `null` fields are left out. Nested objects have no standard
-/// form encoding, so they are refused.
+/// must serialize as an object. Scalars are `name=value`, arrays of scalars
+/// repeat the field (`tag=a&tag=b`, the OpenAPI default for form bodies),
+/// nested objects and arrays go in brackets (`metadata[order]=7`,
+/// `items[0][price]=p1`, as Stripe-style APIs read them), and `null` fields
+/// are left out.
 pub(crate) fn form_encode<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, String> {
     let value = serde_json::to_value(value)
         .map_err(|error| format!("the request body cannot be serialized: {error}"))?;
@@ -194,46 +197,14 @@ pub(crate) fn form_encode<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, S
             kind(&value)
         ));
     };
+    let mut pairs = Vec::new();
+    super::brackets::push_fields(&fields, &mut pairs);
     let mut form = url::form_urlencoded::Serializer::new(String::new());
-    for (name, field) in &fields {
-        match field {
-            Value::Array(items) => {
-                for item in items {
-                    let text = scalar(item).ok_or_else(|| nested(name, item))?;
-                    if let Some(text) = text {
-                        form.append_pair(name, &text);
-                    }
-                }
-            }
-            _ => {
-                if let Some(text) = scalar(field).ok_or_else(|| nested(name, field))? {
-                    form.append_pair(name, &text);
-                }
-            }
-        }
-    }
+    form.extend_pairs(pairs);
     Ok(form.finish().into_bytes())
 }
 
-/// The text of a scalar (`None` for `null`), or `None` outside for anything nested.
-fn scalar(value: &Value) -> Option<Option<String>> {
-    match value {
-        Value::Null => Some(None),
-        Value::Bool(flag) => Some(Some(flag.to_string())),
-        Value::Number(number) => Some(Some(number.to_string())),
-        Value::String(text) => Some(Some(text.clone())),
-        Value::Array(_) | Value::Object(_) => None,
-    }
-}
-
-fn nested(name: &str, value: &Value) -> String {
-    format!(
-        "form field `{name}` is {}; a form body holds only strings, numbers, booleans and arrays of them",
-        kind(value)
-    )
-}
-
-fn kind(value: &Value) -> &'static str {
+pub(crate) fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -432,14 +403,15 @@ mod tests {
     }
 
     #[test]
-    fn form_bodies_refuse_nesting() {
-        for body in [
-            serde_json::json!({"a": {"b": 1}}),
-            serde_json::json!({"a": [[1]]}),
-            serde_json::json!(["a"]),
-            serde_json::json!("text"),
-        ] {
-            let error = form_encode(&body).expect_err("nested");
+    fn form_bodies_nest_in_brackets_and_must_be_objects() {
+        let encoded = form_encode(&serde_json::json!({"a": {"b": 1}, "c": [[1]], "d": ["x", "y"]}))
+            .unwrap_or_default();
+        assert_eq!(
+            String::from_utf8_lossy(&encoded),
+            "a%5Bb%5D=1&c%5B0%5D%5B0%5D=1&d=x&d=y"
+        );
+        for body in [serde_json::json!(["a"]), serde_json::json!("text")] {
+            let error = form_encode(&body).expect_err("not an object");
             assert!(error.contains("form"), "{error}");
         }
     }

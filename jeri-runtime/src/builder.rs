@@ -153,6 +153,19 @@ impl TransportBuilder {
         self
     }
 
+    /// A username and password for operations secured by http `basic`.
+    pub fn basic_auth(mut self, username: impl Into<String>, password: impl Into<Secret>) -> Self {
+        self.credentials = self.credentials.with_basic(username, password);
+        self
+    }
+
+    /// A whole `Authorization` value for operations secured by other http
+    /// schemes (`digest`, …).
+    pub fn authorization(mut self, value: impl Into<Secret>) -> Self {
+        self.credentials = self.credentials.with_authorization(value);
+        self
+    }
+
     /// Runs `hook` around every attempt of every call, after the hooks
     /// added before it.
     pub fn hook(mut self, hook: impl Hook) -> Self {

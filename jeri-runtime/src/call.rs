@@ -56,17 +56,22 @@ pub struct Call {
     /// The base URL's path followed by the encoded operation path.
     path: String,
     /// The form-encoded query string, without the `?`.
-    query: String,
+    pub(super) query: String,
     /// Reused to format each parameter value without a fresh allocation.
     scratch: String,
-    headers: HeaderMap,
-    body: Option<Body>,
+    pub(super) headers: HeaderMap,
+    pub(super) body: Option<Body>,
 }
 
-/// Encoded request body bytes with their media type.
-struct Body {
-    bytes: Vec<u8>,
-    content_type: &'static str,
+/// A request body ready to send.
+pub(super) enum Body {
+    /// Encoded bytes with their media type.
+    Bytes {
+        bytes: Vec<u8>,
+        content_type: HeaderValue,
+    },
+    /// A multipart form; reqwest writes it (and its boundary) when sending.
+    Multipart(reqwest::multipart::Form),
 }
 
 impl Call {
@@ -187,10 +192,24 @@ impl Call {
     }
 
     fn set_body(&mut self, bytes: Vec<u8>, content_type: &'static str) {
-        self.body = Some(Body {
+        self.body = Some(Body::Bytes {
+            bytes,
+            content_type: HeaderValue::from_static(content_type),
+        });
+    }
+
+    /// Sets a body with a media type named at run time or by the spec.
+    pub(super) fn set_body_as(&mut self, bytes: Vec<u8>, content_type: &str) -> Result<(), Error> {
+        let content_type = HeaderValue::from_str(content_type).map_err(|_| {
+            self.invalid(format!(
+                "the content type {content_type:?} cannot be sent in an HTTP header"
+            ))
+        })?;
+        self.body = Some(Body::Bytes {
             bytes,
             content_type,
         });
+        Ok(())
     }
 
     /// Applies credentials and sends the request, retrying as the retry
@@ -235,8 +254,8 @@ impl Call {
         )?;
         headers.insert(USER_AGENT, inner.user_agent.clone());
         headers.insert(ACCEPT, HeaderValue::from_static(JSON));
-        if let Some(body) = &self.body {
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static(body.content_type));
+        if let Some(Body::Bytes { content_type, .. }) = &self.body {
+            headers.insert(CONTENT_TYPE, content_type.clone());
         }
         let redact_query = !secret_query.is_empty();
         let url = Self::url(&inner.base_url, &self.path, &mut self.query, &secret_query);
@@ -250,8 +269,12 @@ impl Call {
         } else if !inner.client_applies_timeout {
             builder = builder.timeout(inner.timeout);
         }
-        if let Some(body) = self.body.take() {
-            builder = builder.body(body.bytes);
+        match self.body.take() {
+            Some(Body::Bytes { bytes, .. }) => builder = builder.body(bytes),
+            // A multipart body is a stream, so the request cannot be copied and is
+            // sent once, without retries.
+            Some(Body::Multipart(form)) => builder = builder.multipart(form),
+            None => {}
         }
         let request = builder
             .build()
@@ -391,7 +414,7 @@ impl Call {
         url
     }
 
-    fn invalid(&self, message: String) -> Error {
+    pub(super) fn invalid(&self, message: String) -> Error {
         Error::InvalidInput {
             operation: self.operation.id,
             message,

@@ -2,15 +2,18 @@
 
 use super::Secret;
 
-/// The API key and bearer token a [`Transport`](super::Transport) can send.
+/// The API key, bearer token, basic-auth username and password, and raw
+/// `Authorization` value a [`Transport`](super::Transport) can send.
 ///
-/// Either may be absent; an operation whose security the credentials cannot
+/// Any may be absent; an operation whose security the credentials cannot
 /// satisfy fails with [`Error::MissingCredentials`](super::Error::MissingCredentials)
 /// before anything is sent. Empty strings count as absent.
 #[derive(Clone, Debug, Default)]
 pub struct Credentials {
     api_key: Option<Secret>,
     bearer_token: Option<Secret>,
+    basic: Option<(String, Secret)>,
+    authorization: Option<Secret>,
 }
 
 impl Credentials {
@@ -39,6 +42,33 @@ impl Credentials {
     pub fn with_bearer_token(mut self, token: impl Into<Secret>) -> Self {
         self.bearer_token = non_empty(token.into());
         self
+    }
+
+    /// These credentials plus a username and password for http `basic` schemes.
+    /// The username is not secret; the password is.
+    pub fn with_basic(mut self, username: impl Into<String>, password: impl Into<Secret>) -> Self {
+        self.basic = Some((username.into(), password.into()));
+        self
+    }
+
+    /// These credentials plus a whole `Authorization` header value (scheme word
+    /// included, e.g. `Digest username="…", …`), for http schemes other than
+    /// `basic` and `bearer`.
+    pub fn with_authorization(mut self, value: impl Into<Secret>) -> Self {
+        self.authorization = non_empty(value.into());
+        self
+    }
+
+    /// The basic-auth username and password, if any.
+    pub fn basic(&self) -> Option<(&str, &Secret)> {
+        self.basic
+            .as_ref()
+            .map(|(user, password)| (user.as_str(), password))
+    }
+
+    /// The raw `Authorization` value, if any.
+    pub fn authorization_secret(&self) -> Option<&Secret> {
+        self.authorization.as_ref()
     }
 
     /// The API key, if any.

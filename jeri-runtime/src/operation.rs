@@ -78,6 +78,13 @@ pub enum SecurityRequirement {
     ApiKeyHeader(&'static str),
     /// The API key in the named query parameter.
     ApiKeyQuery(&'static str),
-    /// The bearer token in `Authorization: Bearer <token>`.
+    /// The API key in the named cookie.
+    ApiKeyCookie(&'static str),
+    /// The bearer token in `Authorization: Bearer <token>` (http `bearer`, and the
+    /// access token of `oauth2` and `openIdConnect` schemes).
     Bearer,
+    /// The username and password in `Authorization: Basic base64(username:password)`.
+    Basic,
+    /// The whole `Authorization` value, for other http schemes (`digest`, …).
+    Authorization,
 }

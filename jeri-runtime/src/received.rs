@@ -149,6 +149,27 @@ impl Received {
         }
     }
 
+    /// The body as text, for `text/*` responses: decoded as UTF-8, with any
+    /// invalid sequence shown as U+FFFD rather than failing the call (the
+    /// bytes are what the server sent; a wrong charset is no reason to lose
+    /// them). A body over the size limit is [`Error::BodyTooLarge`].
+    pub fn text(mut self) -> Result<String, Error> {
+        self.check_complete()?;
+        Ok(
+            match String::from_utf8(Vec::from(std::mem::take(&mut self.body.bytes))) {
+                Ok(text) => text,
+                Err(error) => String::from_utf8_lossy(error.as_bytes()).into_owned(),
+            },
+        )
+    }
+
+    /// The body as bytes, for responses that are neither JSON nor text. A
+    /// body over the size limit is [`Error::BodyTooLarge`].
+    pub fn bytes(mut self) -> Result<Vec<u8>, Error> {
+        self.check_complete()?;
+        Ok(Vec::from(std::mem::take(&mut self.body.bytes)))
+    }
+
     /// Checks the body arrived whole, for responses documented without one.
     pub fn empty(mut self) -> Result<(), Error> {
         match self.body.end {

@@ -130,7 +130,7 @@ fn client_struct(
     runtime: &syn::Path,
 ) -> TokenStream {
     let allow = allow_deprecated_types(api);
-    let methods = operations.iter().map(|op| client_method(op));
+    let methods = operations.iter().map(|op| client_method(op, runtime));
     let transport_builder = transport_builder(api, runtime);
     quote! {
         #doc
@@ -239,7 +239,7 @@ fn method_ident(op: &Operation) -> Ident {
     }
 }
 
-fn client_method(op: &Operation) -> TokenStream {
+fn client_method(op: &Operation, runtime: &syn::Path) -> TokenStream {
     let mut docs = DocText::default();
     docs.spec_docs(&op.docs);
     docs.line(format!(
@@ -264,7 +264,7 @@ fn client_method(op: &Operation) -> TokenStream {
     let deprecated = deprecated_attr(&op.docs);
     let method = method_ident(op);
     let request = format_ident!("{}Request", op.type_name);
-    let args = required_args(op, Scope::Root);
+    let args = required_args(op, Scope::Root, runtime);
     let decls = args.iter().map(|Arg { name, ty, .. }| quote!(#name: #ty));
     let names = args.iter().map(|arg| &arg.name);
     let many_args = (args.len() > 6).then(|| quote!(#[allow(clippy::too_many_arguments)]));

@@ -7,7 +7,8 @@ use crate::gen_docs::{DocText, deprecated_attr};
 use crate::gen_responses::Outcome;
 use crate::gen_type_ref::{Scope, ident, type_ref, unraw};
 use crate::model::{
-    Api, BodyMedia, Method, Operation, Param, ParamLocation, PathPart, SecurityKind, TypeRef,
+    Api, Body, BodyMedia, Method, Operation, Param, ParamLocation, ParamStyle, PathPart,
+    SecurityKind, TypeRef,
 };
 
 /// `#[allow(deprecated)]` for code that names the spec's types, when one of them is
@@ -47,7 +48,20 @@ const RESERVED: &[&str] = &[
     "new",
     "into_future",
     "body",
+    "content_type",
 ];
+
+/// The media type a raw-bytes body is sent with when the spec names a range (`*/*`,
+/// `image/*`) and the caller does not pick one.
+const DEFAULT_BYTES_TYPE: &str = "application/octet-stream";
+
+/// The Rust type of a request body, as seen from `scope`.
+pub(crate) fn body_type(body: &Body, scope: Scope, runtime: &syn::Path) -> TokenStream {
+    match body.media {
+        BodyMedia::Multipart => quote!(#runtime::Multipart),
+        _ => type_ref(&body.ty, scope),
+    }
+}
 
 /// The field (and setter, and argument) name of a parameter.
 pub(crate) fn param_ident(param: &Param) -> Ident {
@@ -68,8 +82,9 @@ pub(crate) struct Arg {
     pub(crate) into: bool,
 }
 
-/// The required arguments, body last, with types as seen from `scope`.
-pub(crate) fn required_args(op: &Operation, scope: Scope) -> Vec<Arg> {
+/// The required arguments, body last, with types as seen from `scope` (and the runtime
+/// reached through `runtime` from there).
+pub(crate) fn required_args(op: &Operation, scope: Scope, runtime: &syn::Path) -> Vec<Arg> {
     let mut args: Vec<Arg> = op
         .params
         .iter()
@@ -86,7 +101,7 @@ pub(crate) fn required_args(op: &Operation, scope: Scope) -> Vec<Arg> {
     if let Some(body) = op.body.as_ref().filter(|body| body.required) {
         args.push(Arg {
             name: format_ident!("body"),
-            ty: type_ref(&body.ty, scope),
+            ty: body_type(body, scope, runtime),
             into: false,
         });
     }
@@ -126,15 +141,17 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
         }
     });
     let body_field = op.body.as_ref().map(|body| {
-        let ty = type_ref(&body.ty, Scope::Requests);
+        let ty = body_type(body, Scope::Requests, runtime);
+        let content_type = (body.media == BodyMedia::Bytes)
+            .then(|| quote!(content_type: ::core::option::Option<::std::string::String>,));
         if body.required {
-            quote!(body: #ty,)
+            quote!(body: #ty, #content_type)
         } else {
-            quote!(body: ::core::option::Option<#ty>,)
+            quote!(body: ::core::option::Option<#ty>, #content_type)
         }
     });
 
-    let args = required_args(op, Scope::Requests);
+    let args = required_args(op, Scope::Requests, runtime);
     let arg_decls = args.iter().map(|Arg { name, ty, .. }| quote!(#name: #ty));
     let inits = op
         .params
@@ -152,7 +169,13 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
                 (true, false) => quote!(#field,),
                 (false, _) => quote!(#field: ::core::option::Option::None,),
             }
-        });
+        })
+        .chain(
+            op.body
+                .as_ref()
+                .filter(|body| body.media == BodyMedia::Bytes)
+                .map(|_| quote!(content_type: ::core::option::Option::None,)),
+        );
     let many_args = (args.len() > 6).then(|| quote!(#[allow(clippy::too_many_arguments)]));
 
     let max_items = op.body.as_ref().and_then(|body| body.max_items).map(|max| {
@@ -167,8 +190,29 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
         .iter()
         .filter(|param| !param.required)
         .map(param_setter);
+    let content_type_setter = op
+        .body
+        .as_ref()
+        .filter(|body| body.media == BodyMedia::Bytes)
+        .map(|body| {
+            let default = default_bytes_type(body);
+            let doc = format!(
+                " Sets the body's media type (the spec names `{}`; sent as `{default}` unless set).",
+                body.content_type.replace('`', "'")
+            );
+            quote! {
+                #[doc = #doc]
+                pub fn content_type(
+                    mut self,
+                    value: impl ::core::convert::Into<::std::string::String>,
+                ) -> Self {
+                    self.content_type = ::core::option::Option::Some(::core::convert::Into::into(value));
+                    self
+                }
+            }
+        });
     let body_setter = op.body.as_ref().filter(|body| !body.required).map(|body| {
-        let ty = type_ref(&body.ty, Scope::Requests);
+        let ty = body_type(body, Scope::Requests, runtime);
         let mut docs = DocText::from_docs(&body.docs);
         if docs.is_empty() {
             docs.line("Sets the request body.");
@@ -211,6 +255,7 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
 
             #(#setters)*
             #body_setter
+            #content_type_setter
 
             #[doc = " Per-call options (retries, timeout) for this request."]
             pub fn options(mut self, options: #runtime::CallOptions) -> Self {
@@ -287,18 +332,14 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
         .filter(|param| param.location != ParamLocation::Path)
         .map(param_call);
     let body_call = op.body.as_ref().map(|body| {
-        let setter = match body.media {
-            BodyMedia::Json => format_ident!("json_body"),
-            BodyMedia::FormUrlEncoded => format_ident!("form_body"),
-            BodyMedia::OctetStream => format_ident!("bytes_body"),
-            BodyMedia::Text => format_ident!("text_body"),
-        };
+        let set = |value: TokenStream| body_setter_call(body, value);
         if body.required {
-            quote!(call.#setter(&request.body)?;)
+            set(quote!(&request.body))
         } else {
+            let inner = set(quote!(body));
             quote! {
                 if let ::core::option::Option::Some(body) = &request.body {
-                    call.#setter(body)?;
+                    #inner
                 }
             }
         }
@@ -362,8 +403,48 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
     }
 }
 
-/// The `call.*` statement that sends one parameter. Query arrays repeat the key; path and
-/// header arrays are joined with commas (OpenAPI's `simple` style).
+/// The media type a bytes body goes out with unless the caller picks one: the spec's,
+/// when it names one exact type.
+fn default_bytes_type(body: &Body) -> &str {
+    let essence = body.content_type.split(';').next().unwrap_or("").trim();
+    if essence.contains('*') || essence.is_empty() {
+        DEFAULT_BYTES_TYPE
+    } else {
+        &body.content_type
+    }
+}
+
+/// The `call.*` statement that sets the body from `value` (a reference).
+fn body_setter_call(body: &Body, value: TokenStream) -> TokenStream {
+    let content_type = body.content_type.as_str();
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    match body.media {
+        BodyMedia::Json if essence == "application/json" => quote!(call.json_body(#value)?;),
+        BodyMedia::Json => quote!(call.json_body_as(#value, #content_type)?;),
+        BodyMedia::FormUrlEncoded => quote!(call.form_body(#value)?;),
+        BodyMedia::Multipart => quote!(call.multipart_body(#value)?;),
+        BodyMedia::Text if essence == "text/plain" => quote!(call.text_body(#value)?;),
+        BodyMedia::Text => quote!(call.text_body_as(#value, #content_type)?;),
+        BodyMedia::Bytes => {
+            let default = default_bytes_type(body);
+            quote! {
+                call.bytes_body_as(
+                    #value,
+                    request.content_type.as_deref().unwrap_or(#default),
+                )?;
+            }
+        }
+    }
+}
+
+/// The `call.*` statement that sends one parameter. Exploded `form` query arrays repeat
+/// the key; other arrays are joined with the style's delimiter (`,` for `simple` and
+/// unexploded `form`, space, `|`). Structured values go through the runtime's encoders.
 fn param_call(param: &Param) -> TokenStream {
     let field = param_ident(param);
     let wire = &param.wire_name;
@@ -372,20 +453,40 @@ fn param_call(param: &Param) -> TokenStream {
         ParamLocation::Path => quote!(call.path_param(#wire, #value)?;),
         ParamLocation::Header => quote!(call.header(#wire, #value)?;),
         ParamLocation::Query => quote!(call.query(#wire, #value);),
+        ParamLocation::Cookie => quote!(call.cookie(#wire, #value)?;),
     };
-    let send = |values: TokenStream| match (is_array, param.location) {
-        (false, _) => send_one(values),
-        (true, ParamLocation::Query) => {
+    let repeat = param.location == ParamLocation::Query
+        && param.style == (ParamStyle::Form { explode: true });
+    let delimiter = match param.style {
+        ParamStyle::SpaceDelimited => " ",
+        ParamStyle::PipeDelimited => "|",
+        _ => ",",
+    };
+    let send = |values: TokenStream| match (param.structured, param.style) {
+        (true, ParamStyle::Json) => match param.location {
+            ParamLocation::Query => quote!(call.query_json(#wire, #values)?;),
+            _ => {
+                let one = send_one(quote!(&text));
+                quote! {
+                    let text = call.json_text(#wire, #values)?;
+                    #one
+                }
+            }
+        },
+        (true, ParamStyle::DeepObject) => quote!(call.query_deep_object(#wire, #values)?;),
+        (true, _) => quote!(call.query_exploded(#wire, #values)?;),
+        (false, _) if !is_array => send_one(values),
+        (false, _) if repeat => {
             let one = send_one(quote!(value));
             quote!(for value in #values { #one })
         }
-        (true, _) => {
+        (false, _) => {
             let one = send_one(quote!(&joined));
             quote! {
                 let joined = ::core::iter::IntoIterator::into_iter(#values)
                     .map(::std::string::ToString::to_string)
                     .collect::<::std::vec::Vec<_>>()
-                    .join(",");
+                    .join(#delimiter);
                 #one
             }
         }
@@ -417,7 +518,14 @@ fn security(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
                     SecurityKind::ApiKeyQuery(query) => {
                         quote!(#runtime::SecurityRequirement::ApiKeyQuery(#query))
                     }
+                    SecurityKind::ApiKeyCookie(cookie) => {
+                        quote!(#runtime::SecurityRequirement::ApiKeyCookie(#cookie))
+                    }
                     SecurityKind::Bearer => quote!(#runtime::SecurityRequirement::Bearer),
+                    SecurityKind::Basic => quote!(#runtime::SecurityRequirement::Basic),
+                    SecurityKind::Authorization(_) => {
+                        quote!(#runtime::SecurityRequirement::Authorization)
+                    }
                 })
             })
             .collect::<Option<Vec<_>>>()?;
@@ -431,6 +539,7 @@ fn location_name(location: ParamLocation) -> &'static str {
         ParamLocation::Path => "path",
         ParamLocation::Query => "query",
         ParamLocation::Header => "header",
+        ParamLocation::Cookie => "cookie",
     }
 }
 

@@ -2,15 +2,17 @@
 //! each operation's synchronous `decode` function.
 //!
 //! Successes are the documented `2xx` codes and the `2XX` range, plus `default` when it is
-//! the only response (then it also types the errors). Documented errors with a schema
-//! decode through `api_error`; everything else becomes `unexpected`.
+//! the only response (then it also types the errors). Success bodies are decoded as their
+//! media type says: JSON as the type, `text/*` as a `String`, anything else as bytes.
+//! Documented errors with a JSON schema decode through `api_error`; everything else
+//! becomes `unexpected` (which keeps the raw body).
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::gen_docs::inline_text;
 use crate::gen_type_ref::{Scope, type_ref};
-use crate::model::{Operation, Response, StatusMatch, TypeRef};
+use crate::model::{Operation, Response, ResponseMedia, StatusMatch, TypeRef};
 
 /// The success side of an operation.
 pub(crate) struct Outcome<'a> {
@@ -37,7 +39,9 @@ impl<'a> Outcome<'a> {
                 .filter(|r| is_success(r.status))
                 .collect(),
         };
-        let several = successes.windows(2).any(|pair| pair[0].ty != pair[1].ty);
+        let several = successes
+            .windows(2)
+            .any(|pair| pair[0].ty != pair[1].ty || pair[0].media != pair[1].media);
         Outcome {
             op,
             successes,
@@ -102,7 +106,7 @@ impl<'a> Outcome<'a> {
         if let Some(only) = self.default_only {
             let decode = self.decode(only);
             ranges.push(range_arm(2, decode));
-            let fallback = error_result(only.ty.as_ref());
+            let fallback = error_result(json_type(only));
             return quote!(#(#ranges)* _ => #fallback,);
         }
         if self.several {
@@ -138,19 +142,18 @@ impl<'a> Outcome<'a> {
             .find(|r| r.status == StatusMatch::Default);
         // A schema-less error needs its own arm only when a broader arm after it would
         // otherwise decode it with a schema that was not documented for it.
-        let typed_default = default.is_some_and(|r| r.ty.is_some());
+        let typed_default = default.is_some_and(|r| json_type(r).is_some());
         for (ty, statuses) in group_by_type(&errors) {
             let result = error_result(ty);
-            let has_broader =
-                |status: &StatusMatch| match status {
-                    StatusMatch::Code(code) => {
-                        typed_default
-                            || self.op.responses.iter().any(|r| {
-                                r.status == StatusMatch::Range(code / 100) && r.ty.is_some()
-                            })
-                    }
-                    _ => typed_default,
-                };
+            let has_broader = |status: &StatusMatch| match status {
+                StatusMatch::Code(code) => {
+                    typed_default
+                        || self.op.responses.iter().any(|r| {
+                            r.status == StatusMatch::Range(code / 100) && json_type(r).is_some()
+                        })
+                }
+                _ => typed_default,
+            };
             let needed: Vec<StatusMatch> = statuses
                 .into_iter()
                 .filter(|status| ty.is_some() || has_broader(status))
@@ -164,18 +167,20 @@ impl<'a> Outcome<'a> {
                 }
             }
         }
-        let fallback = error_result(default.and_then(|r| r.ty.as_ref()));
+        let fallback = error_result(default.and_then(json_type));
         quote!(#(#codes)* #(#ranges)* _ => #fallback,)
     }
 
     /// The expression that decodes a success response into the output type.
     fn decode(&self, response: &Response) -> TokenStream {
-        let value = match &response.ty {
-            Some(ty) => {
+        let value = match (&response.ty, response.media) {
+            (Some(ty), ResponseMedia::Json) => {
                 let ty = type_ref(ty, Scope::Requests);
                 quote!(received.json::<#ty>())
             }
-            None => quote!(received.empty()),
+            (Some(_), ResponseMedia::Text) => quote!(received.text()),
+            (Some(_), ResponseMedia::Bytes) => quote!(received.bytes()),
+            (None, _) | (_, ResponseMedia::Empty) => quote!(received.empty()),
         };
         if !self.several {
             return value;
@@ -194,6 +199,15 @@ fn is_success(status: StatusMatch) -> bool {
         StatusMatch::Code(code) => (200..300).contains(&code),
         StatusMatch::Range(hundreds) => hundreds == 2,
         StatusMatch::Default => false,
+    }
+}
+
+/// The JSON body type of a response: the one an error body is decoded as. Other bodies of
+/// error responses are kept raw in the error.
+fn json_type(response: &Response) -> Option<&TypeRef> {
+    match response.media {
+        ResponseMedia::Json => response.ty.as_ref(),
+        _ => None,
     }
 }
 
@@ -248,12 +262,10 @@ fn range_arm(hundreds: u16, body: TokenStream) -> TokenStream {
 fn group_by_type<'r>(errors: &[&'r Response]) -> Vec<(Option<&'r TypeRef>, Vec<StatusMatch>)> {
     let mut groups: Vec<(Option<&TypeRef>, Vec<StatusMatch>)> = Vec::new();
     for response in errors {
-        match groups
-            .iter_mut()
-            .find(|(ty, _)| *ty == response.ty.as_ref())
-        {
+        let ty = json_type(response);
+        match groups.iter_mut().find(|(other, _)| *other == ty) {
             Some((_, statuses)) => statuses.push(response.status),
-            None => groups.push((response.ty.as_ref(), vec![response.status])),
+            None => groups.push((ty, vec![response.status])),
         }
     }
     groups

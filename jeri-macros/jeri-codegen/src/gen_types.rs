@@ -3,6 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::gen_builders::{builder_impl, request_structs};
 use crate::gen_docs::{DocText, deprecated_attr};
 use crate::gen_enums::{integer_enum, string_enum, tagged_union};
 use crate::gen_type_ref::{Scope, ident, runtime_from_child, type_ref, unraw};
@@ -12,7 +13,11 @@ use crate::model::{Api, Field, TypeDef, TypeKind, TypeRef, UnionVariant};
 /// path as seen from the invocation site.
 pub fn types_module(api: &Api, runtime: &syn::Path) -> TokenStream {
     let runtime = runtime_from_child(runtime);
-    let items = api.types.iter().map(|def| type_item(def, &runtime));
+    let in_requests = request_structs(api);
+    let items = api
+        .types
+        .iter()
+        .map(|def| type_item(def, &runtime, in_requests.contains(&def.name)));
     // Generated items refer to each other; a deprecated one would warn at each such use.
     let allow = uses_deprecated(api).then(|| quote!(#[allow(deprecated)]));
     quote! {
@@ -31,7 +36,7 @@ fn uses_deprecated(api: &Api) -> bool {
     })
 }
 
-fn type_item(def: &TypeDef, runtime: &syn::Path) -> TokenStream {
+fn type_item(def: &TypeDef, runtime: &syn::Path, in_requests: bool) -> TokenStream {
     let mut docs = DocText::from_docs(&def.docs);
     if docs.is_empty() {
         docs.line(format!(
@@ -47,13 +52,22 @@ fn type_item(def: &TypeDef, runtime: &syn::Path) -> TokenStream {
             fields,
             additional_properties,
             closed,
-        } => struct_item(
-            &name,
-            fields,
-            additional_properties.as_ref(),
-            *closed,
-            runtime,
-        ),
+        } => {
+            let item = struct_item(
+                &name,
+                fields,
+                additional_properties.as_ref(),
+                *closed,
+                runtime,
+            );
+            let builder = in_requests.then(|| {
+                let extra = additional_properties
+                    .as_ref()
+                    .map(|_| extra_field_name(fields));
+                builder_impl(&name, fields, extra.as_ref(), runtime)
+            });
+            quote!(#item #builder)
+        }
         TypeKind::StringEnum { variants } => string_enum(&name, variants),
         TypeKind::IntegerEnum { int, variants } => integer_enum(&name, *int, variants),
         TypeKind::Union {

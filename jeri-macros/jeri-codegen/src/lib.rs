@@ -9,6 +9,7 @@
 
 pub mod checks;
 pub mod diagnostics;
+mod gen_builders;
 pub mod gen_clients;
 mod gen_docs;
 mod gen_enums;
@@ -17,6 +18,7 @@ pub mod gen_operations;
 mod gen_responses;
 mod gen_type_ref;
 pub mod gen_types;
+mod lenient;
 pub mod load;
 pub mod locate;
 pub mod model;
@@ -25,6 +27,7 @@ pub mod naming;
 pub mod path_template;
 pub mod select;
 pub mod settings;
+pub mod skip;
 
 pub use diagnostics::{SpecError, render_error};
 pub use settings::{Scope, Selector, Settings};
@@ -46,12 +49,13 @@ pub struct Output {
 /// [`Output::errors`].
 pub fn generate(source: &str, settings: &Settings) -> Output {
     let mut diag = Diagnostics::new(source);
-    let Some(doc) = load::load(source, &mut diag) else {
+    let Some(mut doc) = load::load(source, &mut diag) else {
         return Output {
             tokens: proc_macro2::TokenStream::new(),
             errors: diag.into_errors(),
         };
     };
+    skip::apply(&mut doc, &settings.skip, &mut diag);
     let built = model_builder::build(&doc, &mut diag);
     let mut skip = checks::run(&built, &mut diag);
     check_scopes(&built.api, settings, &mut diag);

@@ -7,40 +7,38 @@ use crate::diagnostics::{Diagnostics, SpecError};
 use crate::locate;
 
 /// Parses the spec; `None` (with errors recorded) when it cannot be used at all.
+///
+/// The text is read into a value first, so that what real documents contain does not
+/// stop the load: YAML anchors, aliases and merge keys (`<<`) are resolved, and the
+/// constructs [`tolerate`] rewrites are read the documented way.
 pub fn load(source: &str, diag: &mut Diagnostics<'_>) -> Option<OpenAPI> {
     let json = locate::is_json(source);
-    let value = if json {
+    let mut value = if json {
         parse_json(source, diag)?
     } else {
         parse_yaml(source, diag)?
     };
     check_version(&value, diag)?;
+    if value.apply_merge().is_err() {
+        diag.error(
+            "",
+            "a YAML merge key (`<<`) does not point at a mapping",
+            "merge only mappings (`<<: *anchor` where the anchor is a mapping)",
+        );
+        return None;
+    }
+    tolerate(&mut value);
     // openapiv3's `ReferenceOr` deserializer has an `expect` that some malformed inputs
     // reach; a panic here must become an error, not a crashed macro.
-    let parsed = std::panic::catch_unwind(|| {
-        if json {
-            serde_json::from_str::<OpenAPI>(source).map_err(|e| {
-                let line = (e.line() > 0).then_some(e.line());
-                (line, strip_location(&e.to_string()))
-            })
-        } else {
-            serde_yaml::from_str::<OpenAPI>(source).map_err(|e| {
-                (
-                    e.location().map(|l| l.line()),
-                    strip_location(&e.to_string()),
-                )
-            })
-        }
+    let parsed = std::panic::catch_unwind(move || {
+        serde_yaml::from_value::<OpenAPI>(value).map_err(|e| e.to_string())
     })
-    .unwrap_or_else(|_| {
-        Err((
-            None,
-            "a part of it has a shape the OpenAPI parser cannot read".to_owned(),
-        ))
-    });
+    .unwrap_or_else(|_| Err("a part of it has a shape the OpenAPI parser cannot read".to_owned()));
     match parsed {
         Ok(doc) => Some(doc),
-        Err((line, message)) => {
+        Err(error) => {
+            let (line, message) =
+                locate_structure_error(source, json).unwrap_or((None, strip_location(&error)));
             diag.push(SpecError {
                 pointer: String::new(),
                 line,
@@ -51,6 +49,63 @@ pub fn load(source: &str, diag: &mut Diagnostics<'_>) -> Option<OpenAPI> {
             });
             None
         }
+    }
+}
+
+/// The parser's own message and line for a document that does not fit OpenAPI's
+/// structure, from reading the text again (a value has no lines).
+fn locate_structure_error(source: &str, json: bool) -> Option<(Option<usize>, String)> {
+    std::panic::catch_unwind(|| {
+        if json {
+            serde_json::from_str::<OpenAPI>(source).err().map(|e| {
+                let line = (e.line() > 0).then_some(e.line());
+                (line, strip_location(&e.to_string()))
+            })
+        } else {
+            serde_yaml::from_str::<OpenAPI>(source).err().map(|e| {
+                (
+                    e.location().map(|l| l.line()),
+                    strip_location(&e.to_string()),
+                )
+            })
+        }
+    })
+    .ok()
+    .flatten()
+}
+
+/// Rewrites what published 3.0 documents contain but the 3.0 structure cannot hold,
+/// everywhere in the document:
+///
+/// - An integer bound (`minimum`, `maximum`, `multipleOf`) beyond `i64`, or written as a
+///   fraction where the schema says `type: integer` (openai writes
+///   `-9223372036854776000`), moves to `x-jeri-minimum` (and so on), kept as
+///   documentation rather than failing the load.
+/// - `type: "null"`, OpenAPI 3.1's way of saying "or null" inside `anyOf`/`oneOf`, is
+///   read as 3.0 says it: a schema with `nullable: true` and no type.
+pub fn tolerate(value: &mut Value) {
+    match value {
+        Value::Mapping(map) => {
+            let integer = map.get("type").and_then(Value::as_str) == Some("integer");
+            if integer {
+                for key in ["minimum", "maximum", "multipleOf"] {
+                    let fits = map.get(key).is_none_or(|v| v.as_i64().is_some());
+                    if !fits && let Some(bound) = map.remove(key) {
+                        map.insert(Value::String(format!("x-jeri-{key}")), bound);
+                    }
+                }
+            }
+            if map.get("type").and_then(Value::as_str) == Some("null") {
+                map.remove("type");
+                map.insert(Value::String("nullable".into()), Value::Bool(true));
+            }
+            for (_, child) in map.iter_mut() {
+                tolerate(child);
+            }
+        }
+        Value::Sequence(items) => items.iter_mut().for_each(tolerate),
+        Value::Tagged(tagged) => tolerate(&mut tagged.value),
+        _ => {}
     }
 }
 
@@ -78,7 +133,7 @@ fn parse_json(source: &str, diag: &mut Diagnostics<'_>) -> Option<Value> {
 }
 
 fn parse_yaml(source: &str, diag: &mut Diagnostics<'_>) -> Option<Value> {
-    match serde_yaml::from_str::<Value>(source) {
+    match serde_yaml::from_str::<crate::lenient::Lenient>(source).map(|l| l.0) {
         Ok(Value::Mapping(map)) => Some(Value::Mapping(map)),
         Ok(Value::Null) => {
             diag.error(
@@ -275,6 +330,46 @@ mod tests {
             "EOF while parsing an object"
         );
         assert_eq!(strip_location("no location"), "no location");
+    }
+
+    #[test]
+    fn anchors_merge_keys_huge_bounds_and_null_types_load() {
+        let yaml = "openapi: 3.0.3
+info: {title: t, version: '1'}
+paths: {}
+components:
+  schemas:
+    Base: &base
+      type: object
+      properties:
+        id: {type: integer, minimum: -9223372036854776000, maximum: 9223372036854776000}
+    Copy: *base
+    Extended:
+      <<: *base
+      description: more
+    Maybe:
+      anyOf:
+        - type: string
+        - type: \"null\"
+";
+        let mut diag = Diagnostics::new(yaml);
+        let doc = load(yaml, &mut diag);
+        let errors = diag.into_errors();
+        assert!(errors.is_empty(), "{errors:?}");
+        let Some(doc) = doc else {
+            panic!("the document loads");
+        };
+        let schemas = doc.components.map(|c| c.schemas).unwrap_or_default();
+        assert_eq!(schemas.len(), 4);
+        let extended = serde_json::to_value(&schemas["Extended"]).unwrap_or_default();
+        assert_eq!(extended["description"], "more");
+        assert_eq!(
+            extended["properties"]["id"]["x-jeri-minimum"],
+            -9223372036854776000.0
+        );
+        assert!(extended["properties"]["id"].get("minimum").is_none());
+        let maybe = serde_json::to_value(&schemas["Maybe"]).unwrap_or_default();
+        assert_eq!(maybe["anyOf"][1]["nullable"], true);
     }
 
     #[test]

@@ -298,6 +298,30 @@ pub enum ParamLocation {
     Query,
     /// A request header.
     Header,
+    /// A cookie, sent in the `Cookie` header.
+    Cookie,
+}
+
+/// How a parameter value is written on the wire (`style`, `explode` and `content`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamStyle {
+    /// `simple` (path and header default): arrays joined with `,`.
+    Simple,
+    /// `form` (query and cookie default): with `explode`, an array repeats the key and an
+    /// object sends one key per property; without, both are joined with `,`.
+    Form {
+        /// `explode` (default `true` for `form`).
+        explode: bool,
+    },
+    /// `spaceDelimited`: array items joined with a space.
+    SpaceDelimited,
+    /// `pipeDelimited`: array items joined with `|`.
+    PipeDelimited,
+    /// `deepObject`: `name[prop]=value`, nested objects and arrays as `name[a][b]` and
+    /// `name[a][]`.
+    DeepObject,
+    /// Defined with `content` `application/json`: the value is sent as JSON text.
+    Json,
 }
 
 /// One parameter of an operation.
@@ -309,15 +333,21 @@ pub struct Param {
     pub wire_name: String,
     /// Where it goes.
     pub location: ParamLocation,
-    /// Its type: a primitive, a string enum, or an array of those.
+    /// Its type: a primitive, a string enum, an array of those, or (for `deepObject`,
+    /// exploded `form` and `content` parameters) any serializable type.
     pub ty: TypeRef,
+    /// How the value is written.
+    pub style: ParamStyle,
+    /// Sent through its serialized form (`deepObject`, exploded `form` objects, `content`
+    /// JSON) rather than as text: any serializable type.
+    pub structured: bool,
     /// Required (path parameters always are).
     pub required: bool,
     /// Docs from the parameter.
     pub docs: Docs,
 }
 
-/// A JSON request body.
+/// A request body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Body {
     /// The body type.
@@ -329,25 +359,31 @@ pub struct Body {
     /// Docs from the request body.
     pub docs: Docs,
     /// How the body is encoded. `ty` is the body's schema type for `Json` and
-    /// `FormUrlEncoded`, `Vec<u8>` (`Array(Integer(U8))`) for `OctetStream`, `String` for
-    /// `Text`.
-    // NOTE: added after the first draft of this model: real-world specs (nexus, buildomat)
-    // have form, octet-stream and text/plain request bodies. Generators that only know
-    // JSON should treat every other variant as its own way of sending the body.
+    /// `FormUrlEncoded`, `Vec<u8>` (`Array(Integer(U8))`) for `Bytes`, `String` for
+    /// `Text`, and the runtime's multipart form for `Multipart` (then `ty` is `Json` and
+    /// unused).
     pub media: BodyMedia,
+    /// The media type as the spec names it (`application/graphql`, `image/*`, `*/*`).
+    pub content_type: String,
 }
 
 /// The encoding of a request body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BodyMedia {
-    /// `application/json`, `application/*+json` (also with parameters such as `charset`).
+    /// `application/json`, `application/*+json` (also with parameters such as `charset`),
+    /// and any other media type whose schema is an object, array or `$ref` (such as
+    /// `application/graphql`): the body type serialized as JSON text.
     Json,
-    /// `application/x-www-form-urlencoded`: the body type serialized as form fields.
+    /// `application/x-www-form-urlencoded`: the body type serialized as form fields,
+    /// nested objects and arrays in brackets (`a[b]=c`, `a[]=c`).
     FormUrlEncoded,
-    /// `application/octet-stream`: raw bytes.
-    OctetStream,
-    /// `text/plain`: a string sent as is.
+    /// `multipart/form-data` (and other `multipart/*`): the runtime's multipart form, with
+    /// text fields and file parts.
+    Multipart,
+    /// `text/*`: a string sent as is.
     Text,
+    /// `application/octet-stream`, `image/*`, `*/*` and every other media type: raw bytes.
+    Bytes,
 }
 
 /// Which statuses a response covers.
@@ -366,10 +402,26 @@ pub enum StatusMatch {
 pub struct Response {
     /// The statuses it covers.
     pub status: StatusMatch,
-    /// The JSON body type; `None` when the response has no (JSON) content.
+    /// The body type; `None` when the response has no content. `String` for `text/*`
+    /// bodies, `Vec<u8>` (`Array(Integer(U8))`) for other non-JSON bodies.
     pub ty: Option<TypeRef>,
+    /// How the body is read.
+    pub media: ResponseMedia,
     /// The response's description.
     pub description: String,
+}
+
+/// How a response body is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResponseMedia {
+    /// No content documented.
+    Empty,
+    /// JSON (`application/json`, `*/*+json`), decoded as the type.
+    Json,
+    /// `text/*`: the text.
+    Text,
+    /// Any other media type: the bytes.
+    Bytes,
 }
 
 /// A security scheme the runtime can apply.
@@ -390,8 +442,16 @@ pub enum SecurityKind {
     ApiKeyHeader(String),
     /// An API key in the named query parameter.
     ApiKeyQuery(String),
-    /// `Authorization: Bearer <token>`.
+    /// An API key in the named cookie.
+    ApiKeyCookie(String),
+    /// `Authorization: Bearer <token>`: http `bearer`, and `oauth2` and `openIdConnect`
+    /// (the caller supplies the access token).
     Bearer,
+    /// `Authorization: Basic base64(username:password)`: http `basic`.
+    Basic,
+    /// Any other http scheme (`digest`, `hoba`, …), named as in the spec: the caller
+    /// supplies the whole `Authorization` value.
+    Authorization(String),
 }
 
 /// Small model values for unit tests of the stages that read or rewrite the model.

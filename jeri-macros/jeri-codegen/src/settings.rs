@@ -17,6 +17,10 @@
 //!   `operationId`, a tag, or a path prefix that ends at a `/`) and the types they reach.
 //!   The operations left out are listed in the generated `OMITTED_OPERATIONS`; problems
 //!   the spec has only in what is left out are not reported.
+//! - `skip("operationId", "/path", ...)`: operations left out of the generated code, each
+//!   named by its `operationId` or by its path (every operation under it), for a spec you
+//!   do not own with an operation that cannot be generated. A name that matches nothing is
+//!   an error, so the list cannot go stale silently.
 
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
@@ -34,6 +38,8 @@ pub struct Settings {
     /// `only(...)`: generate just the operations matching one of these; empty generates
     /// every operation.
     pub only: Vec<Selector>,
+    /// Operations to leave out, by `operationId` or path.
+    pub skip: Vec<String>,
 }
 
 /// One selector of the `only(...)` setting.
@@ -75,6 +81,7 @@ impl Default for Settings {
             types_only: false,
             scopes: Vec::new(),
             only: Vec::new(),
+            skip: Vec::new(),
         }
     }
 }
@@ -87,6 +94,7 @@ impl std::fmt::Debug for Settings {
             .field("types_only", &self.types_only)
             .field("scopes", &self.scopes)
             .field("only", &self.only)
+            .field("skip", &self.skip)
             .finish()
     }
 }
@@ -98,6 +106,7 @@ impl PartialEq for Settings {
             && self.types_only == other.types_only
             && self.scopes == other.scopes
             && self.only == other.only
+            && self.skip == other.skip
     }
 }
 
@@ -105,7 +114,8 @@ impl Eq for Settings {}
 
 const VALID: &str = "expected one of: `runtime = <path>`, `types_only`, \
                      `scope(<ClientName> = \"<securityScheme>\", ...)`, \
-                     `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`";
+                     `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`, \
+                     `skip(\"<operationId or path>\", ...)`";
 
 const ONLY_EXAMPLE: &str =
     "write e.g. `only(operationId = \"getCustomer\", tag = \"Rewards\", path = \"/v1/programs\")`";
@@ -187,6 +197,18 @@ impl Parse for MacroInput {
                     }
                 }
                 "only" => settings.only = parse_only(&name, input)?,
+                "skip" => {
+                    let content;
+                    syn::parenthesized!(content in input);
+                    let names = Punctuated::<LitStr, Token![,]>::parse_terminated(&content)?;
+                    if names.is_empty() {
+                        return Err(syn::Error::new(
+                            name.span(),
+                            "`skip()` is empty; write `skip(\"operationId\", \"/path\")`",
+                        ));
+                    }
+                    settings.skip.extend(names.iter().map(LitStr::value));
+                }
                 _ => {
                     return Err(syn::Error::new(
                         name.span(),
@@ -290,11 +312,13 @@ mod tests {
                 tag = "Rewards",
                 path = "/v1/programs"
             ),
+            skip("brokenOp", "/v1/broken"),
         ))
         .expect("valid");
         let runtime = &s.runtime;
         assert_eq!(quote!(#runtime).to_string(), "crate :: runtime");
         assert!(s.types_only);
+        assert_eq!(s.skip, vec!["brokenOp".to_owned(), "/v1/broken".to_owned()]);
         assert_eq!(
             s.scopes,
             vec![
@@ -331,7 +355,7 @@ mod tests {
             ),
             (
                 quote!("s", typesonly),
-                "unknown setting `typesonly`; expected one of: `runtime = <path>`, `types_only`, `scope(<ClientName> = \"<securityScheme>\", ...)`, `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`",
+                "unknown setting `typesonly`; expected one of: `runtime = <path>`, `types_only`, `scope(<ClientName> = \"<securityScheme>\", ...)`, `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`, `skip(\"<operationId or path>\", ...)`",
             ),
             (
                 quote!("s", types_only, types_only),
@@ -340,6 +364,10 @@ mod tests {
             (
                 quote!("s", scope()),
                 "`scope()` is empty; write `scope(CustomerClient = \"customerToken\")`",
+            ),
+            (
+                quote!("s", skip()),
+                "`skip()` is empty; write `skip(\"operationId\", \"/path\")`",
             ),
             (
                 quote!("s", scope(A = "x", A = "y")),

@@ -135,14 +135,41 @@ fn declared_but_absent_path_parameter() {
 }
 
 #[test]
-fn unsupported_media_type() {
+fn unsupported_path_style() {
     let source = spec(&format!(
-        "paths:\n  /upload:\n    post:\n      operationId: upload\n      requestBody:\n        content:\n          multipart/form-data:\n            schema:\n              type: object\n{OK}"
+        "paths:\n  /things/{{id}}:\n    get:\n      operationId: getThing\n      parameters:\n        - name: id\n          in: path\n          required: true\n          style: matrix\n          schema:\n            type: string\n{OK}"
     ));
     assert_eq!(
         rendered(&source),
         [
-            "spec.yaml:10: error at `paths./upload.post.requestBody.content`: request body media type `multipart/form-data` is not supported\n  help: supported request bodies: `application/json` (and `+json` types), `application/x-www-form-urlencoded`, `application/octet-stream`, `text/plain`"
+            "spec.yaml:13: error at `paths./things/{id}.get.parameters[0].style`: path parameter `id` uses `style: matrix`, which is not supported\n  help: use the default `style: simple`, or leave the operation out with the `skip(...)` setting"
+        ]
+    );
+}
+
+#[test]
+fn skipped_operations_leave_no_errors_and_unknown_names_are_errors() {
+    let source = spec(&format!(
+        "paths:\n  /things/{{id}}:\n    get:\n      operationId: getThing\n      parameters:\n        - name: id\n          in: path\n          required: true\n          style: matrix\n          schema:\n            type: string\n{OK}"
+    ));
+    let settings = Settings {
+        skip: vec!["getThing".to_owned()],
+        ..Settings::default()
+    };
+    assert!(jeri_codegen::generate(&source, &settings).errors.is_empty());
+    let settings = Settings {
+        skip: vec!["/things/{id}".to_owned(), "getThings".to_owned()],
+        ..Settings::default()
+    };
+    let messages: Vec<String> = jeri_codegen::generate(&source, &settings)
+        .errors
+        .into_iter()
+        .map(|e| e.message)
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "`skip(\"getThings\")` names no operation: the spec has no operationId and no path `getThings`"
         ]
     );
 }

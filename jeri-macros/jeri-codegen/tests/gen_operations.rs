@@ -337,7 +337,12 @@ fn optional_bodies_and_other_media_types() {
         "/// The thing to delete.\n    pub fn body(mut self, value: super::types::OldThing) -> Self"
     ));
     assert!(delete.contains("if let ::core::option::Option::Some(body) = &request.body {\n                call.json_body(body)?;"));
-    assert!(request_text(&file, "UploadRequest").contains("call.bytes_body(&request.body)?;"));
+    let upload = request_text(&file, "UploadRequest");
+    assert!(upload.contains("call.bytes_body_as("), "{upload}");
+    assert!(
+        upload.contains("request.content_type.as_deref().unwrap_or(\"application/octet-stream\")")
+    );
+    assert!(upload.contains("pub fn content_type("));
     assert!(request_text(&file, "NoteRequest").contains("call.text_body(body)?;"));
     assert!(request_text(&file, "LoginRequest").contains("call.form_body(&request.body)?;"));
 }

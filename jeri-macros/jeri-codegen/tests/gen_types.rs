@@ -112,8 +112,13 @@ fn field_optionality_follows_required_and_nullable() {
     assert!(text.contains(
         "    /// The `phone` property.\n    pub phone: ::core::option::Option<::std::string::String>,"
     ));
-    // Optional and nullable: one `Option` level, documented.
-    assert!(text.contains("`null` and an absent value both read as `None`."));
+    // Optional and nullable: absent, `null` and a value are three things.
+    assert!(
+        text.contains("Absent (left out), `null` and a value are three different things here.")
+    );
+    assert!(text.contains(
+        "    #[serde(default, skip_serializing_if = \"::jeri_runtime::Nullable::is_absent\")]\n    pub note: ::jeri_runtime::Nullable<::std::string::String>,"
+    ));
     assert!(text.contains("pub r#type: ::core::option::Option<CustomerKind>,"));
     assert!(text.contains("pub parent: ::core::option::Option<::std::boxed::Box<Customer>>,"));
     assert!(text.contains("pub extra: ::core::option::Option<::serde_json::Value>,"));

@@ -6,6 +6,7 @@
 
 mod cycles;
 mod docs;
+mod media;
 mod operation;
 mod schema;
 mod shape;
@@ -160,7 +161,7 @@ impl<'d, 'a, 'b> Builder<'d, 'a, 'b> {
         }
     }
 
-    /// `components.securitySchemes` that the runtime can apply, in document order.
+    /// `components.securitySchemes`, in document order.
     fn security_schemes(&mut self) -> Vec<SecurityScheme> {
         let Some(components) = &self.doc.components else {
             return Vec::new();
@@ -185,12 +186,12 @@ impl<'d, 'a, 'b> Builder<'d, 'a, 'b> {
                 } => {
                     let kind = match location {
                         openapiv3::APIKeyLocation::Header => {
-                            Some(SecurityKind::ApiKeyHeader(key.clone()))
+                            SecurityKind::ApiKeyHeader(key.clone())
                         }
-                        openapiv3::APIKeyLocation::Query => {
-                            Some(SecurityKind::ApiKeyQuery(key.clone()))
+                        openapiv3::APIKeyLocation::Query => SecurityKind::ApiKeyQuery(key.clone()),
+                        openapiv3::APIKeyLocation::Cookie => {
+                            SecurityKind::ApiKeyCookie(key.clone())
                         }
-                        openapiv3::APIKeyLocation::Cookie => None,
                     };
                     (kind, description, extensions)
                 }
@@ -200,11 +201,18 @@ impl<'d, 'a, 'b> Builder<'d, 'a, 'b> {
                     extensions,
                     ..
                 } => {
-                    let kind = scheme
-                        .eq_ignore_ascii_case("bearer")
-                        .then_some(SecurityKind::Bearer);
+                    let kind = if scheme.eq_ignore_ascii_case("bearer") {
+                        SecurityKind::Bearer
+                    } else if scheme.eq_ignore_ascii_case("basic") {
+                        SecurityKind::Basic
+                    } else {
+                        SecurityKind::Authorization(scheme.clone())
+                    };
                     (kind, description, extensions)
                 }
+                // The client does not run OAuth flows or OpenID discovery: the caller gets
+                // an access token however it likes and the client sends it as a bearer
+                // token, which is what both schemes put on the wire.
                 OaScheme::OAuth2 {
                     description,
                     extensions,
@@ -214,24 +222,21 @@ impl<'d, 'a, 'b> Builder<'d, 'a, 'b> {
                     description,
                     extensions,
                     ..
-                } => (None, description, extensions),
+                } => (SecurityKind::Bearer, description, extensions),
             };
-            // Unsupported kinds are reported where an operation uses them.
-            if let Some(kind) = kind {
-                let docs = docs_from(
-                    self.diag,
-                    &pointer,
-                    None,
-                    description.as_deref(),
-                    extensions,
-                    false,
-                );
-                out.push(SecurityScheme {
-                    name: name.clone(),
-                    kind,
-                    docs,
-                });
-            }
+            let docs = docs_from(
+                self.diag,
+                &pointer,
+                None,
+                description.as_deref(),
+                extensions,
+                false,
+            );
+            out.push(SecurityScheme {
+                name: name.clone(),
+                kind,
+                docs,
+            });
         }
         out
     }

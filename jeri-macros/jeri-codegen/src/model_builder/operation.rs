@@ -2,16 +2,16 @@
 
 use openapiv3::{
     Operation as OaOperation, Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr,
-    RequestBody, Response as OaResponse, SecurityRequirement, StatusCode,
+    SecurityRequirement,
 };
 
-use super::docs::{assumptions, docs_from};
-use super::schema::{SRef, Shape, classify};
+use super::docs::docs_from;
+use super::schema::SRef;
 use super::{Builder, Built, OpSource};
 use crate::diagnostics::{Diagnostics, child, index};
 use crate::model::{
-    Body, BodyMedia, IntType, Method, Operation, Param, ParamLocation, PathPart, Response,
-    SecurityScheme, StatusMatch, TypeDef, TypeKind, TypeRef,
+    Method, Operation, Param, ParamLocation, ParamStyle, PathPart, SecurityScheme, TypeDef,
+    TypeKind, TypeRef,
 };
 use crate::naming::{NameSet, pascal_case, pascal_ident, snake_case, snake_ident};
 use crate::path_template;
@@ -40,37 +40,8 @@ fn method_op(item: &PathItem, method: Method) -> Option<&OaOperation> {
     }
 }
 
-/// The media type without parameters, lowercased: `application/json; charset=utf-8` →
-/// `application/json`.
-fn essence(media: &str) -> String {
-    media
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase()
-}
-
-/// `application/json` and `application/*+json` (`application/problem+json`, …).
-pub(crate) fn is_json(media: &str) -> bool {
-    let e = essence(media);
-    e == "application/json" || (e.ends_with("+json") && e.contains('/'))
-}
-
-fn body_media(media: &str) -> Option<BodyMedia> {
-    if is_json(media) {
-        return Some(BodyMedia::Json);
-    }
-    match essence(media).as_str() {
-        "application/x-www-form-urlencoded" => Some(BodyMedia::FormUrlEncoded),
-        "application/octet-stream" => Some(BodyMedia::OctetStream),
-        "text/plain" => Some(BodyMedia::Text),
-        _ => None,
-    }
-}
-
 /// Resolves `#/components/<section>/<name>` in a components map.
-fn resolve<'d, T>(
+pub(super) fn resolve<'d, T>(
     diag: &mut Diagnostics<'_>,
     item: &'d ReferenceOr<T>,
     section: &str,
@@ -263,34 +234,73 @@ impl Builder<'_, '_, '_> {
         let mut out: Vec<(Param, String)> = Vec::new();
         for (param, p_pointer) in merged {
             let data = param.parameter_data_ref();
-            let location = match param {
-                Parameter::Path { .. } => ParamLocation::Path,
-                Parameter::Query { .. } => ParamLocation::Query,
-                Parameter::Header { .. } => ParamLocation::Header,
-                Parameter::Cookie { .. } => {
-                    self.diag.error(
-                        &p_pointer,
-                        format!("cookie parameter `{}` is not supported", data.name),
-                        "describe it as a `Cookie` header parameter, or remove it from the operation",
-                    );
-                    continue;
+            let (location, style) = match param {
+                Parameter::Path { style, .. } => {
+                    if !matches!(style, openapiv3::PathStyle::Simple) {
+                        self.diag.error(
+                            &child(&p_pointer, "style"),
+                            format!(
+                                "path parameter `{}` uses `style: {}`, which is not supported",
+                                data.name,
+                                if matches!(style, openapiv3::PathStyle::Matrix) {
+                                    "matrix"
+                                } else {
+                                    "label"
+                                }
+                            ),
+                            "use the default `style: simple`, or leave the operation out with \
+                             the `skip(...)` setting",
+                        );
+                    }
+                    (ParamLocation::Path, ParamStyle::Simple)
                 }
+                Parameter::Query { style, .. } => {
+                    let style = match style {
+                        openapiv3::QueryStyle::Form => ParamStyle::Form {
+                            explode: data.explode.unwrap_or(true),
+                        },
+                        openapiv3::QueryStyle::SpaceDelimited => ParamStyle::SpaceDelimited,
+                        openapiv3::QueryStyle::PipeDelimited => ParamStyle::PipeDelimited,
+                        openapiv3::QueryStyle::DeepObject => ParamStyle::DeepObject,
+                    };
+                    (ParamLocation::Query, style)
+                }
+                Parameter::Header { .. } => (ParamLocation::Header, ParamStyle::Simple),
+                Parameter::Cookie { .. } => (
+                    ParamLocation::Cookie,
+                    ParamStyle::Form {
+                        explode: data.explode.unwrap_or(true),
+                    },
+                ),
             };
-            let ty = match &data.format {
-                ParameterSchemaOrContent::Schema(schema) => {
-                    let hint = format!("{type_name}{}", pascal_case(&data.name));
-                    self.type_ref(SRef::of(schema), &child(&p_pointer, "schema"), &hint)
-                }
-                ParameterSchemaOrContent::Content(_) => {
-                    self.diag.error(
-                        &child(&p_pointer, "content"),
-                        format!(
-                            "parameter `{}` uses `content`, which is not supported",
-                            data.name
-                        ),
-                        "describe the parameter with `schema` instead",
-                    );
-                    continue;
+            let hint = format!("{type_name}{}", pascal_case(&data.name));
+            let (ty, style) = match &data.format {
+                ParameterSchemaOrContent::Schema(schema) => (
+                    self.type_ref(SRef::of(schema), &child(&p_pointer, "schema"), &hint),
+                    style,
+                ),
+                // `content` holds exactly one media type: the value is that document.
+                ParameterSchemaOrContent::Content(content) => {
+                    let Some((media, media_type)) = content.iter().next() else {
+                        self.diag.error(
+                            &child(&p_pointer, "content"),
+                            format!("parameter `{}` has an empty `content`", data.name),
+                            "give `content` one media type with a schema, e.g. \
+                             `application/json`",
+                        );
+                        continue;
+                    };
+                    let schema_pointer =
+                        child(&child(&child(&p_pointer, "content"), media), "schema");
+                    let ty = match &media_type.schema {
+                        Some(schema) => self.type_ref(SRef::of(schema), &schema_pointer, &hint),
+                        None => TypeRef::Json,
+                    };
+                    if super::media::is_json(media) {
+                        (ty, ParamStyle::Json)
+                    } else {
+                        (TypeRef::String, ParamStyle::Simple)
+                    }
                 }
             };
             let docs = docs_from(
@@ -306,6 +316,8 @@ impl Builder<'_, '_, '_> {
                 wire_name: data.name.clone(),
                 location,
                 ty,
+                style,
+                structured: style == ParamStyle::Json,
                 required: data.required || location == ParamLocation::Path,
                 docs,
             };
@@ -314,161 +326,6 @@ impl Builder<'_, '_, '_> {
         // Required first; the sort is stable, so each group keeps document order.
         out.sort_by_key(|(p, _)| !p.required);
         out.into_iter().unzip()
-    }
-
-    fn body(&mut self, op: &OaOperation, pointer: &str, type_name: &str) -> Option<Body> {
-        let raw = op.request_body.as_ref()?;
-        let b_pointer = child(pointer, "requestBody");
-        let doc = self.doc;
-        let lookup = |name: &str| {
-            doc.components
-                .as_ref()
-                .and_then(|c| c.request_bodies.get(name))
-        };
-        let body: &RequestBody = resolve(self.diag, raw, "requestBodies", lookup, &b_pointer)?;
-        if body.content.is_empty() {
-            return None;
-        }
-        let rank = |m: BodyMedia| match m {
-            BodyMedia::Json => 0,
-            BodyMedia::FormUrlEncoded => 1,
-            BodyMedia::OctetStream => 2,
-            BodyMedia::Text => 3,
-        };
-        let chosen = body
-            .content
-            .iter()
-            .filter_map(|(name, media)| Some((body_media(name)?, name, media)))
-            .min_by_key(|(m, _, _)| rank(*m));
-        let Some((media, media_name, media_type)) = chosen else {
-            let listed = body
-                .content
-                .keys()
-                .map(|k| format!("`{k}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            self.diag.error(
-                &child(&b_pointer, "content"),
-                format!("request body media type {listed} is not supported"),
-                "supported request bodies: `application/json` (and `+json` types), \
-                 `application/x-www-form-urlencoded`, `application/octet-stream`, `text/plain`",
-            );
-            return None;
-        };
-        let schema_pointer = child(&child(&child(&b_pointer, "content"), media_name), "schema");
-        let schema = media_type.schema.as_ref().map(SRef::of);
-        let ty = match media {
-            BodyMedia::OctetStream => TypeRef::Array(Box::new(TypeRef::Integer(IntType::U8))),
-            BodyMedia::Text => TypeRef::String,
-            BodyMedia::Json | BodyMedia::FormUrlEncoded => match schema {
-                Some(s) => self.type_ref(s, &schema_pointer, &format!("{type_name}Body")),
-                None => TypeRef::Json,
-            },
-        };
-        let max_items = schema
-            .and_then(|s| self.array_max_items(s))
-            .map(|n| n as u64);
-        let docs = docs_from(
-            self.diag,
-            &b_pointer,
-            None,
-            body.description.as_deref(),
-            &body.extensions,
-            false,
-        );
-        Some(Body {
-            ty,
-            required: body.required,
-            max_items,
-            docs,
-            media,
-        })
-    }
-
-    /// `maxItems` of an array schema, looking through references.
-    fn array_max_items(&self, s: SRef<'_>) -> Option<usize> {
-        let mut current = s;
-        for _ in 0..16 {
-            match current {
-                SRef::Item(schema) => {
-                    return match classify(schema) {
-                        Shape::Array(_, max) => max,
-                        _ => None,
-                    };
-                }
-                SRef::Ref(r) => {
-                    let key = super::schema::component_key(r)?;
-                    current = self.component_schema(*self.by_key.get(&key)?)?;
-                }
-            }
-        }
-        None
-    }
-
-    fn responses(
-        &mut self,
-        op: &OaOperation,
-        pointer: &str,
-        type_name: &str,
-        op_assumptions: &mut Vec<String>,
-    ) -> Vec<Response> {
-        let r_pointer = child(pointer, "responses");
-        let mut listed: Vec<(StatusMatch, String, &ReferenceOr<OaResponse>)> = Vec::new();
-        for (status, response) in &op.responses.responses {
-            let (matcher, label) = match status {
-                StatusCode::Code(c) => (StatusMatch::Code(*c), c.to_string()),
-                StatusCode::Range(r) => (StatusMatch::Range(*r), format!("{r}XX")),
-            };
-            listed.push((matcher, label, response));
-        }
-        listed.sort_by_key(|(m, _, _)| match m {
-            StatusMatch::Code(c) => (0, *c),
-            StatusMatch::Range(r) => (1, *r),
-            StatusMatch::Default => (2, 0),
-        });
-        if let Some(default) = &op.responses.default {
-            listed.push((StatusMatch::Default, "default".to_owned(), default));
-        }
-        let doc = self.doc;
-        let lookup = |name: &str| doc.components.as_ref().and_then(|c| c.responses.get(name));
-        let mut out = Vec::new();
-        for (status, label, raw) in listed {
-            // The pointer uses the key as written; the spec may quote it or not, and ranges
-            // may be written `2xx`.
-            let key = op
-                .responses
-                .responses
-                .keys()
-                .find(|k| k.to_string() == label)
-                .map_or(label.clone(), ToString::to_string);
-            let this_pointer = child(&r_pointer, &key);
-            let Some(response) = resolve(self.diag, raw, "responses", lookup, &this_pointer) else {
-                continue;
-            };
-            for assumption in assumptions(self.diag, &this_pointer, &response.extensions) {
-                op_assumptions.push(format!("Response `{label}`: {assumption}"));
-            }
-            let json = response.content.iter().find(|(name, _)| is_json(name));
-            let ty = json.map(|(name, media)| match &media.schema {
-                Some(schema) => {
-                    let schema_pointer =
-                        child(&child(&child(&this_pointer, "content"), name), "schema");
-                    let suffix = pascal_ident(&label);
-                    self.type_ref(
-                        SRef::of(schema),
-                        &schema_pointer,
-                        &format!("{type_name}Response{suffix}"),
-                    )
-                }
-                None => TypeRef::Json,
-            });
-            out.push(Response {
-                status,
-                ty,
-                description: response.description.clone(),
-            });
-        }
-        out
     }
 
     /// The security alternatives, and whether every scheme they name could be used.
@@ -497,19 +354,13 @@ impl Builder<'_, '_, '_> {
                     continue;
                 }
                 usable = false;
-                if defined.is_some_and(|d| d.contains_key(name)) {
-                    let scheme_pointer = child("components.securitySchemes", name);
-                    self.diag.error(
-                        &scheme_pointer,
-                        format!("security scheme `{name}` is used by operations but its kind is not supported"),
-                        "supported schemes: `type: apiKey` in a header or query, and `type: http` with \
-                         `scheme: bearer`; pass other credentials through a custom runtime",
-                    );
-                } else {
+                // A defined scheme missing from `schemes` is a `$ref`, reported where it
+                // is defined.
+                if !defined.is_some_and(|d| d.contains_key(name)) {
                     self.diag.error(
                         &index(&base, i),
                         format!("security requirement names `{name}`, which is not defined in `components.securitySchemes`"),
-                        format!("define `{name}` under `components.securitySchemes`, or fix the name"),
+                        format!("define `{name}` under `components.securitySchemes`, fix the name, or leave the operation out with the `skip(...)` setting"),
                     );
                 }
             }
@@ -592,6 +443,12 @@ pub(super) fn check_param_types(built: &mut Built, diag: &mut Diagnostics<'_>) {
     let types = &built.api.types;
     for (op, source) in built.api.operations.iter_mut().zip(built.ops.iter_mut()) {
         for (param, pointer) in op.params.iter_mut().zip(&source.param_pointers) {
+            if param.style == ParamStyle::DeepObject {
+                param.structured = true;
+            }
+            if param.structured {
+                continue;
+            }
             let (inner, in_array) = match &mut param.ty {
                 TypeRef::Array(inner) => (inner.as_mut(), true),
                 other => (other, false),
@@ -601,6 +458,14 @@ pub(super) fn check_param_types(built: &mut Built, diag: &mut Diagnostics<'_>) {
                 ParamFit::AsString => *inner = TypeRef::String,
                 ParamFit::AsStringList if !in_array => {
                     *inner = TypeRef::Array(Box::new(TypeRef::String));
+                }
+                // An exploded form parameter sends an object as one key per property
+                // (and a list of them as repeated keys), whatever its type.
+                ParamFit::No | ParamFit::AsStringList
+                    if param.location == ParamLocation::Query
+                        && param.style == (ParamStyle::Form { explode: true }) =>
+                {
+                    param.structured = true;
                 }
                 ParamFit::No | ParamFit::AsStringList => {
                     let what = if in_array {
@@ -615,7 +480,9 @@ pub(super) fn check_param_types(built: &mut Built, diag: &mut Diagnostics<'_>) {
                             param.wire_name,
                             location_name(param.location)
                         ),
-                        "use a string, number, boolean, string enum, or an array of those",
+                        "use a string, number, boolean, string enum, or an array of those; \
+                         objects go in the query string (`style: form` or `deepObject`) or in \
+                         `content: {application/json: ...}`",
                     );
                     source.failed = true;
                 }
@@ -636,5 +503,6 @@ fn location_name(location: ParamLocation) -> &'static str {
         ParamLocation::Path => "path",
         ParamLocation::Query => "query string",
         ParamLocation::Header => "header",
+        ParamLocation::Cookie => "cookie",
     }
 }

@@ -44,20 +44,32 @@ pub fn param(
     ty: TypeRef,
     required: bool,
 ) -> Param {
+    let style = match location {
+        ParamLocation::Query | ParamLocation::Cookie => ParamStyle::Form { explode: true },
+        ParamLocation::Path | ParamLocation::Header => ParamStyle::Simple,
+    };
     Param {
         rust_name: name.to_string(),
         wire_name: wire.to_string(),
         location,
         ty,
+        style,
+        structured: false,
         required,
         docs: Docs::default(),
     }
 }
 
 pub fn response(status: StatusMatch, ty: Option<TypeRef>) -> Response {
+    let media = if ty.is_some() {
+        ResponseMedia::Json
+    } else {
+        ResponseMedia::Empty
+    };
     Response {
         status,
         ty,
+        media,
         description: "A response.".to_string(),
     }
 }
@@ -404,6 +416,7 @@ pub fn operations() -> Vec<Operation> {
         max_items: Some(250),
         docs: Docs::default(),
         media: BodyMedia::Json,
+        content_type: "application/json".to_string(),
     });
     upsert.responses = vec![
         response(StatusMatch::Code(200), Some(named("Customer"))),
@@ -424,6 +437,7 @@ pub fn operations() -> Vec<Operation> {
         max_items: None,
         docs: docs("The thing to delete."),
         media: BodyMedia::Json,
+        content_type: "application/json".to_string(),
     });
     delete.responses = vec![response(StatusMatch::Code(204), None)];
     delete.docs.deprecated = true;
@@ -453,7 +467,8 @@ pub fn operations() -> Vec<Operation> {
         required: true,
         max_items: None,
         docs: Docs::default(),
-        media: BodyMedia::OctetStream,
+        media: BodyMedia::Bytes,
+        content_type: "application/octet-stream".to_string(),
     });
     let mut note = operation("note", Method::Post, vec![lit("/v1/notes")]);
     note.body = Some(Body {
@@ -462,6 +477,7 @@ pub fn operations() -> Vec<Operation> {
         max_items: None,
         docs: Docs::default(),
         media: BodyMedia::Text,
+        content_type: "text/plain".to_string(),
     });
     let mut login = operation("login", Method::Post, vec![lit("/v1/login")]);
     login.body = Some(Body {
@@ -470,6 +486,7 @@ pub fn operations() -> Vec<Operation> {
         max_items: None,
         docs: Docs::default(),
         media: BodyMedia::FormUrlEncoded,
+        content_type: "application/x-www-form-urlencoded".to_string(),
     });
 
     vec![

@@ -1,0 +1,162 @@
+//! Constructors and setters for the types a request body is built from, so that a caller
+//! who builds one with them keeps compiling when the spec gains an optional property.
+//!
+//! `new` takes the required properties in document order; each optional property has a
+//! setter named after it that consumes and returns the value. Removing or renaming a
+//! property, or adding a required one, still fails to compile at the caller, naming it.
+
+use std::collections::{BTreeSet, HashMap};
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::gen_type_ref::{Scope, ident, type_ref, unraw};
+use crate::model::{Api, Field, TypeDef, TypeKind, TypeRef};
+
+/// The names of the structs reachable from a request body, in any depth.
+pub(crate) fn request_structs(api: &Api) -> BTreeSet<String> {
+    let by_name: HashMap<&str, &TypeDef> = api.types.iter().map(|t| (t.name.as_str(), t)).collect();
+    let mut seen = BTreeSet::new();
+    let mut pending: Vec<&TypeRef> = api
+        .operations
+        .iter()
+        .filter_map(|op| op.body.as_ref().map(|body| &body.ty))
+        .collect();
+    while let Some(ty) = pending.pop() {
+        match ty {
+            TypeRef::Named(name) => {
+                if !seen.insert(name.clone()) {
+                    continue;
+                }
+                let Some(def) = by_name.get(name.as_str()) else {
+                    continue;
+                };
+                match &def.kind {
+                    TypeKind::Struct {
+                        fields,
+                        additional_properties,
+                        ..
+                    } => {
+                        pending.extend(fields.iter().map(|f| &f.ty));
+                        pending.extend(additional_properties);
+                    }
+                    TypeKind::Union { variants, .. } => {
+                        pending.extend(variants.iter().map(|v| &v.ty));
+                    }
+                    TypeKind::Alias(inner) | TypeKind::Newtype(inner) => pending.push(inner),
+                    TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => {}
+                }
+            }
+            TypeRef::Array(inner)
+            | TypeRef::Map(inner)
+            | TypeRef::Boxed(inner)
+            | TypeRef::Nullable(inner) => pending.push(inner),
+            _ => {}
+        }
+    }
+    seen.retain(|name| {
+        by_name
+            .get(name.as_str())
+            .is_some_and(|def| matches!(def.kind, TypeKind::Struct { .. }))
+    });
+    seen
+}
+
+/// `impl Name { new(…), setters }` for one struct.
+pub(crate) fn builder_impl(
+    name: &proc_macro2::Ident,
+    fields: &[Field],
+    has_extra: Option<&proc_macro2::Ident>,
+    runtime: &syn::Path,
+) -> TokenStream {
+    let required: Vec<&Field> = fields.iter().filter(|f| f.required).collect();
+    let params = required.iter().map(|field| {
+        let member = ident(&field.rust_name);
+        let ty = field_type(field, runtime);
+        quote!(#member: #ty)
+    });
+    let inits = fields.iter().map(|field| {
+        let member = ident(&field.rust_name);
+        if field.required {
+            quote!(#member)
+        } else {
+            quote!(#member: ::core::default::Default::default())
+        }
+    });
+    let extra_init = has_extra.map(|member| quote!(#member: ::core::default::Default::default(),));
+    let new_doc = if required.is_empty() {
+        " A value with every property left out; set them with the methods named after them."
+            .to_owned()
+    } else {
+        let list = required
+            .iter()
+            .map(|f| format!("`{}`", f.wire_name.replace('`', "'")))
+            .collect::<Vec<_>>()
+            .join(", ");
+        format!(
+            " A value with the required properties ({list}) and every optional one left out; \
+             set those with the methods named after them."
+        )
+    };
+    let setters = fields
+        .iter()
+        .filter(|f| !f.required)
+        .map(|field| setter(field, runtime));
+    let many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    quote! {
+        impl #name {
+            #[doc = #new_doc]
+            #many
+            pub fn new(#(#params),*) -> Self {
+                Self {
+                    #(#inits,)*
+                    #extra_init
+                }
+            }
+            #(#setters)*
+        }
+    }
+}
+
+/// The Rust type of a field as a constructor parameter (what the struct holds).
+fn field_type(field: &Field, runtime: &syn::Path) -> TokenStream {
+    let ty = type_ref(&field.ty, Scope::Types);
+    match (field.required, field.nullable) {
+        (true, false) => ty,
+        (true, true) | (false, false) => quote!(::core::option::Option<#ty>),
+        (false, true) => quote!(#runtime::Nullable<#ty>),
+    }
+}
+
+fn setter(field: &Field, runtime: &syn::Path) -> TokenStream {
+    let member = ident(&field.rust_name);
+    let method = if unraw(&field.rust_name) == "new" {
+        ident("with_new")
+    } else {
+        member.clone()
+    };
+    let ty = type_ref(&field.ty, Scope::Types);
+    let wire = field.wire_name.replace('`', "'");
+    if field.nullable {
+        let doc = format!(
+            " Sets `{wire}`: a value, `None` or `Nullable::Null` to send `null`, or \
+             `Nullable::Absent` to leave it out again."
+        );
+        quote! {
+            #[doc = #doc]
+            pub fn #method(mut self, value: impl ::core::convert::Into<#runtime::Nullable<#ty>>) -> Self {
+                self.#member = value.into();
+                self
+            }
+        }
+    } else {
+        let doc = format!(" Sets `{wire}`.");
+        quote! {
+            #[doc = #doc]
+            pub fn #method(mut self, value: #ty) -> Self {
+                self.#member = ::core::option::Option::Some(value);
+                self
+            }
+        }
+    }
+}

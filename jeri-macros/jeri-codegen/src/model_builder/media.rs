@@ -1,0 +1,304 @@
+//! Request and response bodies: which media type is used and how it is written or read.
+//!
+//! Every media type is accepted. JSON and `+json` bodies are typed; form bodies are the
+//! schema's type as form fields; `multipart/*` bodies are the runtime's multipart form;
+//! `text/*` is a string; everything else is bytes. A media type the generator has no
+//! name for (`application/graphql`) whose schema is an object, array or `$ref` is sent as
+//! JSON text under its own content type, as the spec describes a JSON document there.
+
+use openapiv3::{
+    MediaType, Operation as OaOperation, ReferenceOr, RequestBody, Response as OaResponse,
+    StatusCode,
+};
+
+use super::Builder;
+use super::docs::{assumptions, docs_from};
+use super::operation::resolve;
+use super::schema::{SRef, Shape, classify};
+use crate::diagnostics::child;
+use crate::model::{Body, BodyMedia, IntType, Response, ResponseMedia, StatusMatch, TypeRef};
+use crate::naming::pascal_ident;
+
+/// The media type without parameters, lowercased: `application/json; charset=utf-8` →
+/// `application/json`.
+fn essence(media: &str) -> String {
+    media
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+/// `application/json` and `*/*+json` (`application/problem+json`, …).
+pub(crate) fn is_json(media: &str) -> bool {
+    let e = essence(media);
+    e == "application/json" || (e.ends_with("+json") && e.contains('/'))
+}
+
+fn is_text(media: &str) -> bool {
+    essence(media).starts_with("text/")
+}
+
+/// Whether a schema describes structured data (an object, array, union or reference)
+/// rather than a string or bytes.
+fn is_structured(schema: Option<&ReferenceOr<openapiv3::Schema>>) -> bool {
+    match schema.map(SRef::of) {
+        Some(SRef::Ref(_)) => true,
+        Some(SRef::Item(schema)) => matches!(
+            classify(schema),
+            Shape::Object(_) | Shape::Array(..) | Shape::Union { .. } | Shape::AllOf { .. }
+        ),
+        None => false,
+    }
+}
+
+/// How a request body under `media` is sent.
+fn body_media(media: &str, content: &MediaType) -> BodyMedia {
+    let e = essence(media);
+    if is_json(media) {
+        BodyMedia::Json
+    } else if e == "application/x-www-form-urlencoded" {
+        BodyMedia::FormUrlEncoded
+    } else if e.starts_with("multipart/") {
+        BodyMedia::Multipart
+    } else if is_text(media) {
+        BodyMedia::Text
+    } else if is_structured(content.schema.as_ref()) && !e.contains('*') {
+        BodyMedia::Json
+    } else {
+        BodyMedia::Bytes
+    }
+}
+
+/// Preference when a body is offered in several media types: typed first.
+fn rank(media: BodyMedia) -> u8 {
+    match media {
+        BodyMedia::Json => 0,
+        BodyMedia::FormUrlEncoded => 1,
+        BodyMedia::Multipart => 2,
+        BodyMedia::Bytes => 3,
+        BodyMedia::Text => 4,
+    }
+}
+
+/// How a response body under `media` is read.
+fn response_media(media: &str) -> ResponseMedia {
+    if is_json(media) {
+        ResponseMedia::Json
+    } else if is_text(media) {
+        ResponseMedia::Text
+    } else {
+        ResponseMedia::Bytes
+    }
+}
+
+fn bytes_type() -> TypeRef {
+    TypeRef::Array(Box::new(TypeRef::Integer(IntType::U8)))
+}
+
+impl Builder<'_, '_, '_> {
+    pub(super) fn body(
+        &mut self,
+        op: &OaOperation,
+        pointer: &str,
+        type_name: &str,
+    ) -> Option<Body> {
+        let raw = op.request_body.as_ref()?;
+        let b_pointer = child(pointer, "requestBody");
+        let doc = self.doc;
+        let lookup = |name: &str| {
+            doc.components
+                .as_ref()
+                .and_then(|c| c.request_bodies.get(name))
+        };
+        let body: &RequestBody = resolve(self.diag, raw, "requestBodies", lookup, &b_pointer)?;
+        let (media, media_name, media_type) = body
+            .content
+            .iter()
+            .map(|(name, content)| (body_media(name, content), name, content))
+            .min_by_key(|(media, _, _)| rank(*media))?;
+        let schema_pointer = child(&child(&child(&b_pointer, "content"), media_name), "schema");
+        let schema = media_type.schema.as_ref().map(SRef::of);
+        let ty = match media {
+            BodyMedia::Bytes => bytes_type(),
+            BodyMedia::Text => TypeRef::String,
+            BodyMedia::Multipart => TypeRef::Json,
+            BodyMedia::Json | BodyMedia::FormUrlEncoded => match schema {
+                Some(s) => self.type_ref(s, &schema_pointer, &format!("{type_name}Body")),
+                None => TypeRef::Json,
+            },
+        };
+        let max_items = schema
+            .and_then(|s| self.array_max_items(s))
+            .map(|n| n as u64);
+        let docs = docs_from(
+            self.diag,
+            &b_pointer,
+            None,
+            body.description.as_deref(),
+            &body.extensions,
+            false,
+        );
+        Some(Body {
+            ty,
+            required: body.required,
+            max_items,
+            docs,
+            media,
+            content_type: media_name.clone(),
+        })
+    }
+
+    /// `maxItems` of an array schema, looking through references.
+    fn array_max_items(&self, s: SRef<'_>) -> Option<usize> {
+        let mut current = s;
+        for _ in 0..16 {
+            match current {
+                SRef::Item(schema) => {
+                    return match classify(schema) {
+                        Shape::Array(_, max) => max,
+                        _ => None,
+                    };
+                }
+                SRef::Ref(r) => {
+                    let key = super::schema::component_key(r)?;
+                    current = self.component_schema(*self.by_key.get(&key)?)?;
+                }
+            }
+        }
+        None
+    }
+
+    pub(super) fn responses(
+        &mut self,
+        op: &OaOperation,
+        pointer: &str,
+        type_name: &str,
+        op_assumptions: &mut Vec<String>,
+    ) -> Vec<Response> {
+        let r_pointer = child(pointer, "responses");
+        let mut listed: Vec<(StatusMatch, String, &ReferenceOr<OaResponse>)> = Vec::new();
+        for (status, response) in &op.responses.responses {
+            let (matcher, label) = match status {
+                StatusCode::Code(c) => (StatusMatch::Code(*c), c.to_string()),
+                StatusCode::Range(r) => (StatusMatch::Range(*r), format!("{r}XX")),
+            };
+            listed.push((matcher, label, response));
+        }
+        listed.sort_by_key(|(m, _, _)| match m {
+            StatusMatch::Code(c) => (0, *c),
+            StatusMatch::Range(r) => (1, *r),
+            StatusMatch::Default => (2, 0),
+        });
+        if let Some(default) = &op.responses.default {
+            listed.push((StatusMatch::Default, "default".to_owned(), default));
+        }
+        let doc = self.doc;
+        let lookup = |name: &str| doc.components.as_ref().and_then(|c| c.responses.get(name));
+        let mut out = Vec::new();
+        for (status, label, raw) in listed {
+            // The pointer uses the key as written; the spec may quote it or not, and ranges
+            // may be written `2xx`.
+            let key = op
+                .responses
+                .responses
+                .keys()
+                .find(|k| k.to_string() == label)
+                .map_or(label.clone(), ToString::to_string);
+            let this_pointer = child(&r_pointer, &key);
+            let Some(response) = resolve(self.diag, raw, "responses", lookup, &this_pointer) else {
+                continue;
+            };
+            for assumption in assumptions(self.diag, &this_pointer, &response.extensions) {
+                op_assumptions.push(format!("Response `{label}`: {assumption}"));
+            }
+            // JSON is preferred when a response is offered in several media types: it is
+            // the one that comes back typed.
+            let chosen = response
+                .content
+                .iter()
+                .map(|(name, content)| (response_media(name), name, content))
+                .min_by_key(|(media, _, _)| match media {
+                    ResponseMedia::Json => 0,
+                    ResponseMedia::Text => 1,
+                    _ => 2,
+                });
+            let (media, ty) = match chosen {
+                None => (ResponseMedia::Empty, None),
+                Some((ResponseMedia::Json, name, content)) => {
+                    let ty = match &content.schema {
+                        Some(schema) => {
+                            let schema_pointer =
+                                child(&child(&child(&this_pointer, "content"), name), "schema");
+                            let suffix = pascal_ident(&label);
+                            self.type_ref(
+                                SRef::of(schema),
+                                &schema_pointer,
+                                &format!("{type_name}Response{suffix}"),
+                            )
+                        }
+                        None => TypeRef::Json,
+                    };
+                    (ResponseMedia::Json, Some(ty))
+                }
+                Some((ResponseMedia::Text, ..)) => (ResponseMedia::Text, Some(TypeRef::String)),
+                Some((media, ..)) => (media, Some(bytes_type())),
+            };
+            out.push(Response {
+                status,
+                ty,
+                media,
+                description: response.description.clone(),
+            });
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn media_types_by_kind() {
+        let plain = MediaType::default();
+        let object: MediaType =
+            serde_json::from_str(r#"{"schema": {"type": "object"}}"#).unwrap_or_default();
+        let cases = [
+            ("application/json", &plain, BodyMedia::Json),
+            (
+                "application/vnd.api+json; charset=utf-8",
+                &plain,
+                BodyMedia::Json,
+            ),
+            (
+                "application/x-www-form-urlencoded",
+                &object,
+                BodyMedia::FormUrlEncoded,
+            ),
+            ("multipart/form-data", &object, BodyMedia::Multipart),
+            ("multipart/mixed", &plain, BodyMedia::Multipart),
+            ("text/plain", &plain, BodyMedia::Text),
+            ("text/csv", &object, BodyMedia::Text),
+            ("application/graphql", &object, BodyMedia::Json),
+            ("application/graphql", &plain, BodyMedia::Bytes),
+            ("application/octet-stream", &plain, BodyMedia::Bytes),
+            ("image/*", &plain, BodyMedia::Bytes),
+            ("*/*", &object, BodyMedia::Bytes),
+        ];
+        for (name, content, expected) in cases {
+            assert_eq!(body_media(name, content), expected, "{name}");
+        }
+        assert_eq!(
+            response_media("application/problem+json"),
+            ResponseMedia::Json
+        );
+        assert_eq!(
+            response_media("text/html; charset=utf-8"),
+            ResponseMedia::Text
+        );
+        assert_eq!(response_media("application/pdf"), ResponseMedia::Bytes);
+        assert_eq!(response_media("*/*"), ResponseMedia::Bytes);
+    }
+}

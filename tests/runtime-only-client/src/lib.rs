@@ -1,0 +1,10 @@
+//! A client for keeper's API (`../shared/specs/keeper.json`), generated on `jeri-runtime`
+//! alone: the package depends on no JeriCommerce crate.
+//!
+//! keeper's spec names no server, so [`keeper::Client::transport_builder`] has no base
+//! URL and refuses to build until the caller gives one.
+
+/// keeper's operations, types and clients.
+pub mod keeper {
+    jeri_macros::generate!("../../../../shared/specs/keeper.json");
+}
