@@ -5,14 +5,27 @@ use std::collections::BTreeSet;
 
 use jeri_codegen::{Selector, Settings, generate, render_error};
 
-fn nexus() -> String {
-    let path = format!("{}/tests/fixtures/nexus.json", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {path}: {e}"))
+/// `nexus.json` from the shared corpus; `None` (after saying why) when it is not there,
+/// which fails the test under `CI=true`.
+fn nexus() -> Option<String> {
+    let path = format!(
+        "{}/../../../shared/specs/nexus.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(e) => {
+            let why = format!("cannot read {path}: {e}");
+            assert!(std::env::var("CI").as_deref() != Ok("true"), "{why}");
+            eprintln!("select: {why}; skipped");
+            None
+        }
+    }
 }
 
-fn generated(only: Vec<Selector>) -> String {
+fn generated(spec: &str, only: Vec<Selector>) -> String {
     let output = generate(
-        &nexus(),
+        spec,
         &Settings {
             only,
             ..Settings::default()
@@ -80,8 +93,9 @@ fn omitted_count(code: &str) -> usize {
 
 #[test]
 fn a_tag_subset_keeps_its_types_and_lists_the_rest() {
-    let whole = generated(Vec::new());
-    let disks = generated(vec![Selector::Tag("disks".into())]);
+    let Some(nexus) = nexus() else { return };
+    let whole = generated(&nexus, Vec::new());
+    let disks = generated(&nexus, vec![Selector::Tag("disks".into())]);
 
     assert!(!whole.contains("OMITTED_OPERATIONS"));
     let all_types = defined_types(&whole);
@@ -109,11 +123,15 @@ fn a_tag_subset_keeps_its_types_and_lists_the_rest() {
 
 #[test]
 fn selectors_add_up() {
-    let code = generated(vec![
-        Selector::OperationId("instance_list".into()),
-        Selector::Path("/system/policy".into()),
-        Selector::Tag("login".into()),
-    ]);
+    let Some(nexus) = nexus() else { return };
+    let code = generated(
+        &nexus,
+        vec![
+            Selector::OperationId("instance_list".into()),
+            Selector::Path("/system/policy".into()),
+            Selector::Tag("login".into()),
+        ],
+    );
     let missing: Vec<_> = used_types(&code)
         .difference(&defined_types(&code))
         .cloned()
@@ -177,7 +195,7 @@ fn errors(settings: &Settings) -> Vec<String> {
 #[test]
 fn problems_only_in_what_a_subset_leaves_out_do_not_stop_it() {
     let whole = errors(&Settings::default());
-    assert_eq!(whole.len(), 2, "{whole:#?}");
+    assert_eq!(whole.len(), 1, "{whole:#?}");
     assert!(whole[0].starts_with("spec.yaml:"), "{}", whole[0]);
 
     let good = Settings {
