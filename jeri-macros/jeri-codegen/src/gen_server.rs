@@ -153,7 +153,8 @@ fn field_ident(rust_name: &str) -> Ident {
 fn body_type(media: BodyMedia, ty: &TypeRef) -> TokenStream {
     match media {
         BodyMedia::Json | BodyMedia::FormUrlEncoded => type_ref(ty, Scope::Requests),
-        BodyMedia::OctetStream => quote!(::std::vec::Vec<u8>),
+        // Multipart operations are refused in server mode (see `unsupported`).
+        BodyMedia::Bytes | BodyMedia::Multipart => quote!(::std::vec::Vec<u8>),
         BodyMedia::Text => quote!(::std::string::String),
     }
 }
@@ -177,6 +178,7 @@ fn request_struct(op: &Operation, runtime: &syn::Path) -> TokenStream {
             ParamLocation::Path => "path",
             ParamLocation::Query => "query",
             ParamLocation::Header => "header",
+            ParamLocation::Cookie => "cookie",
         };
         docs.line(format!(
             "The {place} parameter `{}`.",
@@ -335,7 +337,11 @@ fn scheme_carrier(kind: &SecurityKind, runtime: &syn::Path) -> TokenStream {
             quote!(#runtime::Carrier::Header(#name))
         }
         SecurityKind::ApiKeyQuery(name) => quote!(#runtime::Carrier::Query(#name)),
-        SecurityKind::Bearer => quote!(#runtime::Carrier::Bearer),
+        // Operations using the other kinds are refused in server mode (see `unsupported`).
+        SecurityKind::Bearer
+        | SecurityKind::ApiKeyCookie(_)
+        | SecurityKind::Basic
+        | SecurityKind::Authorization(_) => quote!(#runtime::Carrier::Bearer),
     }
 }
 
@@ -422,7 +428,8 @@ fn handler(
                     )
                 }
             },
-            ParamLocation::Header => {
+            // Cookie parameters are refused in server mode (see `unsupported`).
+            ParamLocation::Header | ParamLocation::Cookie => {
                 let scalar = checker.scalar(&check);
                 let lower = wire.to_ascii_lowercase();
                 (
@@ -457,7 +464,7 @@ fn handler(
             BodyMedia::Json => quote!(incoming.json_body(#required, p)),
             BodyMedia::FormUrlEncoded => quote!(incoming.form_body(#required, p)),
             BodyMedia::Text => quote!(incoming.text_body(#required, p)),
-            BodyMedia::OctetStream => quote!(incoming.bytes_body(#required, p)),
+            BodyMedia::Bytes | BodyMedia::Multipart => quote!(incoming.bytes_body(#required, p)),
         };
         let checked = match (body.media, body_check) {
             (BodyMedia::Json | BodyMedia::FormUrlEncoded, Some(check)) => {
@@ -473,7 +480,7 @@ fn handler(
                 decode(&value, &ty, required, quote!(p.body();), runtime)
             }
             // Text and bytes are read as their Rust type already.
-            BodyMedia::Text | BodyMedia::OctetStream => {
+            BodyMedia::Text | BodyMedia::Bytes | BodyMedia::Multipart => {
                 if required {
                     quote!()
                 } else {
@@ -655,6 +662,48 @@ fn router(api: &Api, runtime: &syn::Path) -> TokenStream {
                 .with_state(::std::sync::Arc::new(server))
         }
     }
+}
+
+/// Leaves out, with a spec error each, the operations whose inputs the generated server
+/// cannot read yet: cookie parameters, `multipart/*` bodies, and credentials sent as a
+/// cookie, with http `basic` or with another `Authorization` scheme.
+pub fn unsupported(api: &mut Api, diag: &mut Diagnostics<'_>) {
+    let schemes = api.security_schemes.clone();
+    api.operations.retain(|op| {
+        let mut why = Vec::new();
+        if op.params.iter().any(|p| p.location == ParamLocation::Cookie) {
+            why.push("a cookie parameter".to_owned());
+        }
+        if op
+            .body
+            .as_ref()
+            .is_some_and(|body| body.media == BodyMedia::Multipart)
+        {
+            why.push("a `multipart/*` request body".to_owned());
+        }
+        for name in op.security.iter().flatten() {
+            let kind = schemes.iter().find(|s| &s.name == name).map(|s| &s.kind);
+            if matches!(
+                kind,
+                Some(SecurityKind::ApiKeyCookie(_) | SecurityKind::Basic | SecurityKind::Authorization(_))
+            ) {
+                why.push(format!("the security scheme `{name}` (cookie, basic or another `Authorization` scheme)"));
+            }
+        }
+        if why.is_empty() {
+            return true;
+        }
+        diag.error(
+            &op.origin,
+            format!(
+                "the generated server cannot read {} of `{}` yet",
+                why.join(", "),
+                op.id
+            ),
+            "generate a client for this spec instead, or leave the operation out of the server with `skip(...)`",
+        );
+        false
+    });
 }
 
 /// Spec problems that only matter for a server: paths axum cannot route as written, and
