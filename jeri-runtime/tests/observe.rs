@@ -29,10 +29,13 @@ fn decode(received: Received) -> Result<serde_json::Value, Error> {
     }
 }
 
+/// One attempt as a hook saw it: operation, attempt number, status, elapsed time.
+type Seen = (&'static str, u32, Option<u16>, Duration);
+
 /// The documented example hook: a request id header and each attempt's timing.
 #[derive(Default)]
 struct Timings {
-    seen: Mutex<Vec<(&'static str, u32, Option<u16>, Duration)>>,
+    seen: Mutex<Vec<Seen>>,
 }
 
 impl Hook for Timings {
