@@ -267,7 +267,8 @@ mod tests {
     use super::*;
     use crate::model::test_values::{def, field, named};
     use crate::model::{
-        Body, BodyMedia, Docs, EnumVariant, PathPart, Response, StatusMatch, UnionVariant,
+        Body, BodyMedia, Docs, EnumVariant, PathPart, Response, ResponseMedia, StatusMatch,
+        UnionVariant,
     };
 
     fn op(id: &str, method: Method, path: &str, tags: &[&str]) -> Operation {
@@ -292,6 +293,7 @@ mod tests {
         op.responses.push(Response {
             status: StatusMatch::Code(200),
             ty: Some(ty),
+            media: ResponseMedia::Json,
             description: "OK".into(),
         });
         op
@@ -307,6 +309,7 @@ mod tests {
             max_items: None,
             docs: Docs::default(),
             media: BodyMedia::Json,
+            content_type: "application/json".into(),
         });
         Api {
             title: "T".into(),

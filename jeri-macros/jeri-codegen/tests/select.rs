@@ -6,7 +6,10 @@ use std::collections::BTreeSet;
 use jeri_codegen::{Selector, Settings, generate, render_error};
 
 fn nexus() -> String {
-    let path = format!("{}/tests/fixtures/nexus.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../../../shared/specs/nexus.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {path}: {e}"))
 }
 
@@ -144,7 +147,7 @@ paths:
       operationId: getBad
       parameters:
         - name: filter
-          in: query
+          in: header
           schema:
             type: object
             properties:
