@@ -162,7 +162,7 @@ paths:
       operationId: getBad
       parameters:
         - name: filter
-          in: query
+          in: header
           schema:
             type: object
             properties:
