@@ -103,7 +103,11 @@ fn cargo_check(root: &Path, package: Option<&str>) -> (bool, String) {
     }
 }
 
+// Not yet run to completion on a 2-core machine within CI's budget (the four huge specs
+// expand to megabytes of code); run it on demand:
+// `cargo test -p jeri-corpus --test type_check -- --ignored --nocapture`.
 #[test]
+#[ignore = "minutes per huge spec; run with --ignored"]
 fn every_corpus_spec_type_checks() {
     let Some(corpus) = corpus_dir() else {
         return;
