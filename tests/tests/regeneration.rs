@@ -60,6 +60,7 @@ publish = false
 [dependencies]
 jeri-client = {{ path = "{workspace}/jeri-client" }}
 jeri-macros = {{ path = "{workspace}/jeri-macros" }}
+jeri-runtime = {{ path = "{workspace}/jeri-runtime" }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
 
