@@ -15,7 +15,7 @@ use super::{Call, Error};
 /// as written; the boundary is chosen when the request is sent.
 ///
 /// ```
-/// use jeri_client::runtime::Multipart;
+/// use jeri_runtime::Multipart;
 ///
 /// let form = Multipart::new()
 ///     .text("purpose", "fine-tune")
