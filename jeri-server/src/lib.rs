@@ -2,7 +2,7 @@
 //!
 //! Generated code is thin: per operation it reads the request ([`Incoming`]), checks every
 //! input against its schema with generated code that records each broken rule in
-//! [`Problems`] (through the small functions of [`check`] and [`format`]), looks for the
+//! [`Problems`] (through the small functions of [`check`] and [`format`](mod@format)), looks for the
 //! operation's credentials ([`Credentials`]), and calls the implementation. What it does
 //! not generate lives here: the axum glue, the problem records, and the answers the server
 //! gives by itself, shaped by the implementation through [`Answers`].
