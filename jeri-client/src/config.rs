@@ -1,10 +1,9 @@
 //! Creating clients: API key, environment, timeouts, retries.
 
 use std::env::{self, VarError};
-use std::time::Duration;
 
-use crate::runtime::{Credentials, Error, RetryPolicy, Secret, TransportBuilder};
-use crate::{AuthToken, Client, CustomerClient, Environment};
+use crate::runtime::{Credentials, Error, Secret, Transport, TransportBuilder};
+use crate::{AuthToken, Client, CustomerClient};
 
 /// The environment variable [`Client::from_env`] reads the API key from.
 pub const API_KEY_VAR: &str = "JERI_API_KEY";
@@ -22,7 +21,7 @@ impl Client {
 
     /// Starts configuring a client.
     pub fn builder() -> ClientBuilder {
-        ClientBuilder::default()
+        client_builder()
     }
 
     /// A client configured from the environment: the API key from
@@ -78,115 +77,57 @@ fn from_vars(
 
 /// Builds a [`Client`]; only the API key is required.
 ///
+/// This is the runtime's [`TransportBuilder`] set up for this API (production
+/// base URL, `User-Agent: jeri-client/<version>`), so it has every transport
+/// setting: [`base_url`](TransportBuilder::base_url) (an [`Environment`](crate::Environment) or any
+/// address such as a local sandbox), timeouts (10 s to connect, 30 s per
+/// attempt), [`http_client`](TransportBuilder::http_client),
+/// [`retry_policy`](TransportBuilder::retry_policy),
+/// [`max_body_size`](TransportBuilder::max_body_size) (32 MiB) and
+/// [`hook`](TransportBuilder::hook). [`build`](TransportBuilder::build) fails
+/// with [`Error::Config`] without an API key.
+///
 /// ```no_run
 /// use std::time::Duration;
 /// use jeri_client::{Client, Environment, RetryPolicy};
 ///
 /// let client = Client::builder()
 ///     .api_key("sk_live_…")
-///     .environment(Environment::Staging)
+///     .base_url(Environment::Staging)
 ///     .timeout(Duration::from_secs(10))
 ///     .retry_policy(RetryPolicy::new().max_attempts(5))
 ///     .build()?;
 /// # let _ = client;
 /// # Ok::<(), jeri_client::Error>(())
 /// ```
-#[derive(Clone, Debug)]
-pub struct ClientBuilder {
-    transport: TransportBuilder,
-    api_key: Option<Secret>,
-}
+pub type ClientBuilder = TransportBuilder<Client>;
 
 /// The `User-Agent` a [`Client`] sends unless told otherwise.
 const USER_AGENT: &str = concat!("jeri-client/", env!("CARGO_PKG_VERSION"));
 
-impl Default for ClientBuilder {
-    fn default() -> Self {
-        Self {
-            // The spec's first server is production; the user agent names this crate.
-            transport: Client::transport_builder().user_agent(USER_AGENT),
-            api_key: None,
-        }
-    }
+fn client_builder() -> ClientBuilder {
+    // The spec's first server is production; the user agent names this crate.
+    Client::transport_builder()
+        .user_agent(USER_AGENT)
+        .building(client_with_api_key)
 }
 
-impl ClientBuilder {
-    /// The program's API key (required).
-    pub fn api_key(mut self, key: impl Into<Secret>) -> Self {
-        self.api_key = Some(key.into());
-        self
+/// The last step of [`ClientBuilder::build`]: every merchant operation sends
+/// the API key, so a client without one is a configuration error, not a 401
+/// at the first call.
+fn client_with_api_key(transport: Transport) -> Result<Client, Error> {
+    if transport.credentials().api_key_secret().is_none() {
+        return Err(Error::Config(format!(
+            "an API key is required: pass one to `ClientBuilder::api_key`, or set {API_KEY_VAR} and use `Client::from_env`"
+        )));
     }
-
-    /// Talk to this deployment (default: production).
-    pub fn environment(mut self, environment: Environment) -> Self {
-        self.transport = self.transport.base_url(environment.as_str());
-        self
-    }
-
-    /// Talk to this base URL, such as a local sandbox (checked by
-    /// [`build`](Self::build)).
-    pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.transport = self.transport.base_url(url);
-        self
-    }
-
-    /// Time allowed to establish a connection (default 10 s; not applied to
-    /// a client given to [`http_client`](Self::http_client)).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.transport = self.transport.connect_timeout(timeout);
-        self
-    }
-
-    /// Total time allowed for each attempt, response body included (default 30 s).
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.transport = self.transport.timeout(timeout);
-        self
-    }
-
-    /// The `User-Agent` header (default `jeri-client/<version>`).
-    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
-        self.transport = self.transport.user_agent(user_agent);
-        self
-    }
-
-    /// Send through this `reqwest::Client` (its TLS, proxy, pool and redirect
-    /// settings apply).
-    ///
-    /// reqwest's default redirect policy follows redirects to other hosts and
-    /// only strips `Authorization` on the way, so it would hand the `api-key`
-    /// header to whatever host a redirect names; give such a client
-    /// `reqwest::redirect::Policy::none()`.
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.transport = self.transport.http_client(client);
-        self
-    }
-
-    /// The retry policy (default [`RetryPolicy::default`]).
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.transport = self.transport.retry_policy(policy);
-        self
-    }
-
-    /// The largest success body read, in bytes (default 32 MiB).
-    pub fn max_body_size(mut self, bytes: usize) -> Self {
-        self.transport = self.transport.max_body_size(bytes);
-        self
-    }
-
-    /// Checks the settings and builds the client.
-    pub fn build(self) -> Result<Client, Error> {
-        let api_key = self.api_key.ok_or_else(|| {
-            Error::Config(format!(
-                "an API key is required: pass one to `ClientBuilder::api_key`, or set {API_KEY_VAR} and use `Client::from_env`"
-            ))
-        })?;
-        let transport = self.transport.api_key(api_key).build()?;
-        Ok(Client::from_transport(transport))
-    }
+    Ok(Client::from_transport(transport))
 }
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
 
     fn config_message(result: Result<Client, Error>) -> String {

@@ -30,3 +30,11 @@ impl Environment {
         }
     }
 }
+
+/// The base URL, so an environment can be given wherever a base URL is taken,
+/// such as [`ClientBuilder::base_url`](crate::ClientBuilder).
+impl From<Environment> for String {
+    fn from(environment: Environment) -> String {
+        environment.as_str().to_owned()
+    }
+}

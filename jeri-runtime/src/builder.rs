@@ -10,7 +10,12 @@ use super::auth::CredentialHeaders;
 use super::transport::Inner;
 use super::{Credentials, Error, Hook, RetryPolicy, Secret, Transport};
 
-/// Builds a [`Transport`]; every setting has a default.
+/// Builds a [`Transport`], or a client over one; every setting has a default.
+///
+/// `TransportBuilder` alone builds a [`Transport`]. A client crate turns it into
+/// its own builder with [`building`](Self::building) (for example
+/// `TransportBuilder<Client>`), so every setting below is available on the
+/// client's builder without being written out again.
 ///
 /// | setting | default |
 /// |---|---|
@@ -22,7 +27,7 @@ use super::{Credentials, Error, Hook, RetryPolicy, Secret, Transport};
 /// | retries | [`RetryPolicy::default`] |
 /// | largest success body | 32 MiB |
 #[derive(Clone, Debug)]
-pub struct TransportBuilder {
+pub struct TransportBuilder<T = Transport> {
     base_url: Option<String>,
     connect_timeout: Duration,
     timeout: Duration,
@@ -33,6 +38,22 @@ pub struct TransportBuilder {
     credentials: Credentials,
     api_key_given: bool,
     hooks: Vec<HookSlot>,
+    finish: Finish<T>,
+}
+
+/// What [`TransportBuilder::build`] makes of the transport it built.
+struct Finish<T>(fn(Transport) -> Result<T, Error>);
+
+impl<T> Clone for Finish<T> {
+    fn clone(&self) -> Self {
+        Self(self.0)
+    }
+}
+
+impl<T> std::fmt::Debug for Finish<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(std::any::type_name::<T>())
+    }
 }
 
 /// A hook, shown in `Debug` only as such.
@@ -86,6 +107,29 @@ impl TransportBuilder {
             credentials: Credentials::none(),
             api_key_given: false,
             hooks: Vec::new(),
+            finish: Finish(Ok),
+        }
+    }
+}
+
+impl<T> TransportBuilder<T> {
+    /// The same settings, but [`build`](TransportBuilder::build) hands the
+    /// transport to `finish` and returns what it makes: how a client crate
+    /// offers every setting of this builder on its own client builder, with
+    /// checks of its own (such as a required credential) in `finish`.
+    pub fn building<U>(self, finish: fn(Transport) -> Result<U, Error>) -> TransportBuilder<U> {
+        TransportBuilder {
+            base_url: self.base_url,
+            connect_timeout: self.connect_timeout,
+            timeout: self.timeout,
+            user_agent: self.user_agent,
+            client: self.client,
+            retry: self.retry,
+            max_body_size: self.max_body_size,
+            credentials: self.credentials,
+            api_key_given: self.api_key_given,
+            hooks: self.hooks,
+            finish: Finish(finish),
         }
     }
 
@@ -173,8 +217,14 @@ impl TransportBuilder {
         self
     }
 
-    /// Checks the settings and builds the transport.
-    pub fn build(self) -> Result<Transport, Error> {
+    /// Checks the settings, builds the transport and returns it, or what the
+    /// function given to [`building`](Self::building) makes of it.
+    pub fn build(self) -> Result<T, Error> {
+        let finish = self.finish.0;
+        finish(self.build_transport()?)
+    }
+
+    fn build_transport(self) -> Result<Transport, Error> {
         if self.api_key_given && self.credentials.api_key_secret().is_none() {
             return Err(Error::Config("the API key is empty".into()));
         }
@@ -305,6 +355,39 @@ mod tests {
         );
         assert_eq!(transport.retry_policy(), &RetryPolicy::default());
         assert_eq!(transport.max_body_size(), 32 * 1024 * 1024);
+    }
+
+    #[test]
+    fn building_hands_the_built_transport_to_the_finish_function() {
+        fn timeout_secs(transport: Transport) -> Result<u64, Error> {
+            Ok(transport.timeout().as_secs())
+        }
+        fn refuse(_: Transport) -> Result<(), Error> {
+            Err(Error::Config("refused by the client".into()))
+        }
+        let before = valid()
+            .timeout(Duration::from_secs(7))
+            .building(timeout_secs);
+        assert_eq!(before.build().ok(), Some(7));
+        // Every setting stays available after `building`.
+        let after = valid()
+            .building(timeout_secs)
+            .timeout(Duration::from_secs(9));
+        assert_eq!(after.build().ok(), Some(9));
+        match valid().building(refuse).build() {
+            Err(Error::Config(message)) => assert_eq!(message, "refused by the client"),
+            other => panic!("expected the finish function's error, got {other:?}"),
+        }
+        // The transport's own checks run first.
+        match TransportBuilder::new().building(refuse).build() {
+            Err(Error::Config(message)) => assert!(message.contains("no base URL"), "{message}"),
+            other => panic!("expected a configuration error, got {other:?}"),
+        }
+        let shown = format!("{:?}", valid().api_key("TOPSECRET").building(timeout_secs));
+        assert!(
+            shown.contains("u64") && !shown.contains("TOPSECRET"),
+            "{shown}"
+        );
     }
 
     #[test]

@@ -1,4 +1,5 @@
 //! keeper's client on jeri-runtime alone, against a loopback recording server.
+#![cfg(corpus)]
 
 use jeri_runtime::{Error, RetryPolicy, Transport};
 use jeri_runtime_only_client::keeper;

@@ -30,7 +30,7 @@ fn _builder() -> Result<(), Error> {
 
     let builder: ClientBuilder = Client::builder()
         .api_key("api-key")
-        .environment(Environment::Staging)
+        .base_url(Environment::Staging)
         .base_url("http://127.0.0.1:8080")
         .connect_timeout(Duration::from_secs(5))
         .timeout(Duration::from_secs(30))
