@@ -27,6 +27,7 @@ pub mod model;
 pub mod model_builder;
 pub mod naming;
 pub mod path_template;
+pub mod pointer_refs;
 pub mod select;
 pub mod settings;
 pub mod skip;

@@ -10,7 +10,8 @@ use crate::locate;
 ///
 /// The text is read into a value first, so that what real documents contain does not
 /// stop the load: YAML anchors, aliases and merge keys (`<<`) are resolved, and the
-/// constructs [`tolerate`] rewrites are read the documented way.
+/// constructs [`tolerate`] rewrites are read the documented way; `$ref`s to any other node
+/// than a named component are read as that node ([`crate::pointer_refs`]).
 pub fn load(source: &str, diag: &mut Diagnostics<'_>) -> Option<OpenAPI> {
     let json = locate::is_json(source);
     let mut value = if json {
@@ -28,6 +29,7 @@ pub fn load(source: &str, diag: &mut Diagnostics<'_>) -> Option<OpenAPI> {
         return None;
     }
     tolerate(&mut value);
+    crate::pointer_refs::inline(&mut value, diag);
     // openapiv3's `ReferenceOr` deserializer has an `expect` that some malformed inputs
     // reach; a panic here must become an error, not a crashed macro.
     let parsed = std::panic::catch_unwind(move || {
