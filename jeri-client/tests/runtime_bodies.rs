@@ -13,7 +13,10 @@ static UPLOAD: OperationInfo = OperationInfo {
     id: "upload",
     method: Method::Post,
     path: "/v1/upload",
-    security: &[&[SecurityRequirement::ApiKeyHeader("api-key")]],
+    security: &[&[SecurityRequirement::ApiKeyHeader {
+        scheme: "apiKey",
+        header: "api-key",
+    }]],
 };
 
 /// A token shaped like the ones `getCustomerToken` returns.

@@ -3,7 +3,7 @@
 use base64::Engine as _;
 use reqwest::header::{AUTHORIZATION, COOKIE, HeaderMap, HeaderName, HeaderValue};
 
-use super::{Credentials, Error, OperationInfo, Secret, SecurityRequirement};
+use super::{Credentials, Error, OperationInfo, SchemeCredential, Secret, SecurityRequirement};
 
 /// The credentials as ready-made header values, built once per transport so
 /// that a request only clones them (a reference count, not a copy).
@@ -13,12 +13,27 @@ pub(crate) struct CredentialHeaders {
     bearer: Option<HeaderValue>,
     basic: Option<HeaderValue>,
     authorization: Option<HeaderValue>,
+    /// Per named scheme: the header value for each way the scheme may send it.
+    by_scheme: Vec<(String, CredentialHeaders)>,
 }
 
 impl CredentialHeaders {
     /// Header values for `credentials`; a secret that cannot be a header value
     /// is left out here and reported by [`apply`] when an operation needs it.
     pub(crate) fn new(credentials: &Credentials) -> Self {
+        let by_scheme = credentials
+            .scheme_names()
+            .filter_map(|name| {
+                let prepared = match credentials.scheme(name)? {
+                    SchemeCredential::Secret(secret) => Self::secret(secret),
+                    SchemeCredential::Basic(user, password) => Self {
+                        basic: basic_value(user, password),
+                        ..Self::default()
+                    },
+                };
+                Some((name.to_owned(), prepared))
+            })
+            .collect();
         Self {
             api_key: credentials
                 .api_key_secret()
@@ -26,22 +41,49 @@ impl CredentialHeaders {
             bearer: credentials
                 .bearer_token_secret()
                 .and_then(|token| sensitive(&format!("Bearer {}", token.expose()))),
-            basic: credentials.basic().and_then(|(user, password)| {
-                let pair = format!("{user}:{}", password.expose());
-                let encoded = base64::engine::general_purpose::STANDARD.encode(pair);
-                sensitive(&format!("Basic {encoded}"))
-            }),
+            basic: credentials
+                .basic()
+                .and_then(|(user, password)| basic_value(user, password)),
             authorization: credentials
                 .authorization_secret()
                 .and_then(|value| sensitive(value.expose())),
+            by_scheme,
         }
     }
+
+    /// One secret given for a named scheme, ready to be sent as an API key, a
+    /// bearer token or a raw `Authorization` value, whichever the scheme is.
+    fn secret(secret: &Secret) -> Self {
+        let raw = sensitive(secret.expose());
+        Self {
+            api_key: raw.clone(),
+            bearer: sensitive(&format!("Bearer {}", secret.expose())),
+            authorization: raw,
+            ..Self::default()
+        }
+    }
+
+    fn for_scheme(&self, scheme: &str) -> Option<&CredentialHeaders> {
+        self.by_scheme
+            .iter()
+            .find(|(name, _)| name == scheme)
+            .map(|(_, prepared)| prepared)
+    }
+}
+
+fn basic_value(user: &str, password: &Secret) -> Option<HeaderValue> {
+    let pair = format!("{user}:{}", password.expose());
+    let encoded = base64::engine::general_purpose::STANDARD.encode(pair);
+    sensitive(&format!("Basic {encoded}"))
 }
 
 /// Adds the first security alternative of `operation` the credentials satisfy
 /// completely: headers into `headers`, secret query parameters into `query`
 /// (a non-empty `query` means the URL must never be shown). Fails with
 /// [`Error::MissingCredentials`] when no alternative can be satisfied.
+///
+/// A credential given for the requirement's scheme by name wins over the
+/// transport's credential of the same kind.
 pub(crate) fn apply(
     credentials: &Credentials,
     prepared: &CredentialHeaders,
@@ -58,58 +100,115 @@ pub(crate) fn apply(
         .find(|alternative| {
             alternative
                 .iter()
-                .all(|requirement| satisfiable(credentials, requirement))
+                .all(|requirement| secret_for(credentials, requirement).is_some())
         })
         .ok_or(Error::MissingCredentials {
             operation: operation.id,
         })?;
     for requirement in alternative.iter() {
-        match requirement {
-            SecurityRequirement::ApiKeyHeader(name) => {
+        let prepared = if named_applies(credentials, requirement) {
+            prepared
+                .for_scheme(requirement.scheme())
+                .unwrap_or(prepared)
+        } else {
+            prepared
+        };
+        match *requirement {
+            SecurityRequirement::ApiKeyHeader { header, .. } => {
                 let value = prepared
                     .api_key
                     .clone()
                     .ok_or_else(|| unsendable("API key", operation))?;
-                headers.insert(header_name(name, operation)?, value);
+                headers.insert(header_name(header, operation)?, value);
             }
-            SecurityRequirement::ApiKeyQuery(name) => {
-                if let Some(key) = credentials.api_key_secret() {
-                    query.push((name, key.clone()));
+            SecurityRequirement::ApiKeyQuery { parameter, .. } => {
+                if let Some(Needed::Secret(key)) = secret_for(credentials, requirement) {
+                    query.push((parameter, key.clone()));
                 }
             }
-            SecurityRequirement::Bearer => {
+            SecurityRequirement::Bearer { .. } => {
                 let value = prepared
                     .bearer
                     .clone()
                     .ok_or_else(|| unsendable("bearer token", operation))?;
                 headers.insert(AUTHORIZATION, value);
             }
-            SecurityRequirement::Basic => {
+            SecurityRequirement::Basic { .. } => {
                 let value = prepared
                     .basic
                     .clone()
                     .ok_or_else(|| unsendable("username or password", operation))?;
                 headers.insert(AUTHORIZATION, value);
             }
-            SecurityRequirement::Authorization => {
+            SecurityRequirement::Authorization { .. } => {
                 let value = prepared
                     .authorization
                     .clone()
                     .ok_or_else(|| unsendable("Authorization value", operation))?;
                 headers.insert(AUTHORIZATION, value);
             }
-            SecurityRequirement::ApiKeyCookie(name) => {
-                let key = credentials
-                    .api_key_secret()
-                    .ok_or(Error::MissingCredentials {
+            SecurityRequirement::ApiKeyCookie { cookie, .. } => {
+                let Some(Needed::Secret(key)) = secret_for(credentials, requirement) else {
+                    return Err(Error::MissingCredentials {
                         operation: operation.id,
-                    })?;
-                append_cookie(headers, name, key.expose())
+                    });
+                };
+                append_cookie(headers, cookie, key.expose())
                     .ok_or_else(|| unsendable("API key", operation))?;
             }
         }
     }
     Ok(())
+}
+
+/// Whether a credential of the right shape was given for the requirement's scheme.
+fn named_applies(credentials: &Credentials, requirement: &SecurityRequirement) -> bool {
+    matches!(
+        (requirement, credentials.scheme(requirement.scheme())),
+        (
+            SecurityRequirement::Basic { .. },
+            Some(SchemeCredential::Basic(..))
+        ) | (
+            SecurityRequirement::ApiKeyHeader { .. }
+                | SecurityRequirement::ApiKeyQuery { .. }
+                | SecurityRequirement::ApiKeyCookie { .. }
+                | SecurityRequirement::Bearer { .. }
+                | SecurityRequirement::Authorization { .. },
+            Some(SchemeCredential::Secret(_))
+        )
+    )
+}
+
+/// What a requirement would send.
+enum Needed<'c> {
+    Secret(&'c Secret),
+    Basic,
+}
+
+/// The credential a requirement would send: the one given for its scheme by
+/// name when that has the right shape, else the transport's one of that kind.
+fn secret_for<'c>(
+    credentials: &'c Credentials,
+    requirement: &SecurityRequirement,
+) -> Option<Needed<'c>> {
+    let named = credentials.scheme(requirement.scheme());
+    match requirement {
+        SecurityRequirement::Basic { .. } => match named {
+            Some(SchemeCredential::Basic(..)) => Some(Needed::Basic),
+            _ => credentials.basic().map(|_| Needed::Basic),
+        },
+        other => {
+            if let Some(SchemeCredential::Secret(secret)) = named {
+                return Some(Needed::Secret(secret));
+            }
+            let general = match other {
+                SecurityRequirement::Bearer { .. } => credentials.bearer_token_secret(),
+                SecurityRequirement::Authorization { .. } => credentials.authorization_secret(),
+                _ => credentials.api_key_secret(),
+            };
+            general.map(Needed::Secret)
+        }
+    }
 }
 
 /// Adds `name=value` to the request's `Cookie` header (one header, pairs
@@ -125,17 +224,6 @@ pub(crate) fn append_cookie(headers: &mut HeaderMap, name: &str, value: &str) ->
     value.set_sensitive(true);
     headers.insert(COOKIE, value);
     Some(())
-}
-
-fn satisfiable(credentials: &Credentials, requirement: &SecurityRequirement) -> bool {
-    match requirement {
-        SecurityRequirement::ApiKeyHeader(_)
-        | SecurityRequirement::ApiKeyQuery(_)
-        | SecurityRequirement::ApiKeyCookie(_) => credentials.api_key_secret().is_some(),
-        SecurityRequirement::Bearer => credentials.bearer_token_secret().is_some(),
-        SecurityRequirement::Basic => credentials.basic().is_some(),
-        SecurityRequirement::Authorization => credentials.authorization_secret().is_some(),
-    }
 }
 
 /// The header name of a security scheme. Lower-case names (the usual case)
@@ -173,7 +261,12 @@ mod tests {
     use super::*;
     use crate::Method;
 
-    const KEY: SecurityRequirement = SecurityRequirement::ApiKeyHeader("api-key");
+    const KEY: SecurityRequirement = SecurityRequirement::ApiKeyHeader {
+        scheme: "apiKey",
+        header: "api-key",
+    };
+    const BEARER: SecurityRequirement = SecurityRequirement::Bearer { scheme: "bearer" };
+    const BASIC: SecurityRequirement = SecurityRequirement::Basic { scheme: "basic" };
 
     fn operation(security: &'static [&'static [SecurityRequirement]]) -> OperationInfo {
         OperationInfo {
@@ -200,17 +293,12 @@ mod tests {
     #[test]
     fn first_satisfiable_alternative_wins() {
         let both = Credentials::api_key("key").with_bearer_token("jwt");
-        let (headers, _) =
-            run(&both, &operation(&[&[KEY], &[SecurityRequirement::Bearer]])).unwrap_or_default();
+        let (headers, _) = run(&both, &operation(&[&[KEY], &[BEARER]])).unwrap_or_default();
         assert_eq!(headers.get("api-key").map(|v| v.is_sensitive()), Some(true));
         assert!(headers.get(AUTHORIZATION).is_none());
 
         let bearer = Credentials::bearer("jwt");
-        let (headers, _) = run(
-            &bearer,
-            &operation(&[&[KEY], &[SecurityRequirement::Bearer]]),
-        )
-        .unwrap_or_default();
+        let (headers, _) = run(&bearer, &operation(&[&[KEY], &[BEARER]])).unwrap_or_default();
         assert_eq!(
             headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()),
             Some("Bearer jwt")
@@ -225,10 +313,7 @@ mod tests {
     #[test]
     fn every_requirement_of_an_alternative_is_needed() {
         let key_only = Credentials::api_key("key");
-        let result = run(
-            &key_only,
-            &operation(&[&[KEY, SecurityRequirement::Bearer]]),
-        );
+        let result = run(&key_only, &operation(&[&[KEY, BEARER]]));
         assert!(matches!(
             result,
             Err(Error::MissingCredentials { operation: "op" })
@@ -249,8 +334,7 @@ mod tests {
     #[test]
     fn basic_cookie_and_raw_authorization() {
         let basic = Credentials::none().with_basic("ada", "pa:ss");
-        let (headers, _) =
-            run(&basic, &operation(&[&[KEY], &[SecurityRequirement::Basic]])).unwrap_or_default();
+        let (headers, _) = run(&basic, &operation(&[&[KEY], &[BASIC]])).unwrap_or_default();
         // base64("ada:pa:ss")
         assert_eq!(
             headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()),
@@ -260,8 +344,14 @@ mod tests {
         let (headers, _) = run(
             &key,
             &operation(&[&[
-                SecurityRequirement::ApiKeyCookie("session"),
-                SecurityRequirement::ApiKeyCookie("csrf"),
+                SecurityRequirement::ApiKeyCookie {
+                    scheme: "session",
+                    cookie: "session",
+                },
+                SecurityRequirement::ApiKeyCookie {
+                    scheme: "csrf",
+                    cookie: "csrf",
+                },
             ]]),
         )
         .unwrap_or_default();
@@ -270,14 +360,17 @@ mod tests {
             Some("session=k1; csrf=k1")
         );
         let raw = Credentials::none().with_authorization("Digest username=\"ada\"");
-        let (headers, _) =
-            run(&raw, &operation(&[&[SecurityRequirement::Authorization]])).unwrap_or_default();
+        let (headers, _) = run(
+            &raw,
+            &operation(&[&[SecurityRequirement::Authorization { scheme: "digest" }]]),
+        )
+        .unwrap_or_default();
         assert_eq!(
             headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()),
             Some("Digest username=\"ada\"")
         );
         assert!(matches!(
-            run(&key, &operation(&[&[SecurityRequirement::Basic]])),
+            run(&key, &operation(&[&[BASIC]])),
             Err(Error::MissingCredentials { .. })
         ));
     }
@@ -287,7 +380,10 @@ mod tests {
         let key = Credentials::api_key("key");
         let (_, query) = run(
             &key,
-            &operation(&[&[SecurityRequirement::ApiKeyQuery("api_key")]]),
+            &operation(&[&[SecurityRequirement::ApiKeyQuery {
+                scheme: "query",
+                parameter: "api_key",
+            }]]),
         )
         .unwrap_or_default();
         let query: Vec<_> = query.iter().map(|(n, v)| (*n, v.expose())).collect();
@@ -299,13 +395,19 @@ mod tests {
         let key = Credentials::api_key("key");
         let (headers, _) = run(
             &key,
-            &operation(&[&[SecurityRequirement::ApiKeyHeader("X-Api_Key")]]),
+            &operation(&[&[SecurityRequirement::ApiKeyHeader {
+                scheme: "odd",
+                header: "X-Api_Key",
+            }]]),
         )
         .unwrap_or_default();
         assert!(headers.get("x-api_key").is_some());
         let bad = run(
             &key,
-            &operation(&[&[SecurityRequirement::ApiKeyHeader("bad header")]]),
+            &operation(&[&[SecurityRequirement::ApiKeyHeader {
+                scheme: "bad",
+                header: "bad header",
+            }]]),
         );
         assert!(matches!(bad, Err(Error::InvalidInput { .. })));
     }
@@ -317,5 +419,55 @@ mod tests {
             run(&key, &operation(&[&[KEY]])),
             Err(Error::InvalidInput { .. })
         ));
+    }
+
+    #[test]
+    fn a_credential_given_by_scheme_name_wins_for_that_scheme_only() {
+        const ADMIN: SecurityRequirement = SecurityRequirement::ApiKeyHeader {
+            scheme: "adminKey",
+            header: "x-admin-key",
+        };
+        const OAUTH: SecurityRequirement = SecurityRequirement::Bearer { scheme: "oauth" };
+        let credentials = Credentials::api_key("general")
+            .with_bearer_token("general-token")
+            .with_scheme("adminKey", SchemeCredential::Secret("admin".into()))
+            .with_scheme("oauth", SchemeCredential::Secret("oauth-token".into()))
+            .with_scheme("basic", SchemeCredential::Basic("ada".into(), "pw".into()));
+        let header = |security: &'static [&'static [SecurityRequirement]], name: &str| {
+            run(&credentials, &operation(security))
+                .ok()
+                .and_then(|(headers, _)| headers.get(name)?.to_str().ok().map(str::to_owned))
+        };
+        assert_eq!(header(&[&[ADMIN]], "x-admin-key").as_deref(), Some("admin"));
+        assert_eq!(header(&[&[KEY]], "api-key").as_deref(), Some("general"));
+        assert_eq!(
+            header(&[&[OAUTH]], "authorization").as_deref(),
+            Some("Bearer oauth-token")
+        );
+        assert_eq!(
+            header(&[&[BEARER]], "authorization").as_deref(),
+            Some("Bearer general-token")
+        );
+        // base64("ada:pw")
+        assert_eq!(
+            header(&[&[BASIC]], "authorization").as_deref(),
+            Some("Basic YWRhOnB3")
+        );
+        // A named secret of the wrong shape does not satisfy a basic scheme.
+        let wrong = Credentials::none().with_scheme("basic", SchemeCredential::Secret("x".into()));
+        assert!(matches!(
+            run(&wrong, &operation(&[&[BASIC]])),
+            Err(Error::MissingCredentials { .. })
+        ));
+        // The named one alone satisfies its scheme; an empty one is no credential.
+        let only_admin =
+            Credentials::none().with_scheme("adminKey", SchemeCredential::Secret("a".into()));
+        assert!(run(&only_admin, &operation(&[&[ADMIN]])).is_ok());
+        assert!(matches!(
+            run(&only_admin, &operation(&[&[KEY]])),
+            Err(Error::MissingCredentials { .. })
+        ));
+        let emptied = only_admin.with_scheme("adminKey", SchemeCredential::Secret("".into()));
+        assert!(emptied.scheme("adminKey").is_none());
     }
 }

@@ -8,7 +8,7 @@ use url::Url;
 
 use super::auth::CredentialHeaders;
 use super::transport::Inner;
-use super::{Credentials, Error, Hook, RetryPolicy, Secret, Transport};
+use super::{Credentials, Error, Hook, RetryPolicy, SchemeCredential, Secret, Transport};
 
 /// Builds a [`Transport`], or a client over one; every setting has a default.
 ///
@@ -38,6 +38,8 @@ pub struct TransportBuilder<T = Transport> {
     credentials: Credentials,
     api_key_given: bool,
     hooks: Vec<HookSlot>,
+    /// The spec's security scheme names, when the generated code gave them.
+    schemes: Option<&'static [&'static str]>,
     finish: Finish<T>,
 }
 
@@ -107,6 +109,7 @@ impl TransportBuilder {
             credentials: Credentials::none(),
             api_key_given: false,
             hooks: Vec::new(),
+            schemes: None,
             finish: Finish(Ok),
         }
     }
@@ -129,6 +132,7 @@ impl<T> TransportBuilder<T> {
             credentials: self.credentials,
             api_key_given: self.api_key_given,
             hooks: self.hooks,
+            schemes: self.schemes,
             finish: Finish(finish),
         }
     }
@@ -210,6 +214,45 @@ impl<T> TransportBuilder<T> {
         self
     }
 
+    /// A secret for the security scheme named `scheme` (its key in the spec's
+    /// `components.securitySchemes`): the API key of an apiKey scheme, the token
+    /// of a bearer, oauth2 or openIdConnect scheme, or the whole `Authorization`
+    /// value of another http scheme. Operations asking for that scheme send it
+    /// instead of [`api_key`](Self::api_key), [`bearer_token`](Self::bearer_token)
+    /// or [`authorization`](Self::authorization): how a spec with two API keys
+    /// in different headers gets both. [`build`](Self::build) fails for a name
+    /// the spec does not define.
+    pub fn scheme_secret(mut self, scheme: impl Into<String>, secret: impl Into<Secret>) -> Self {
+        self.credentials = self
+            .credentials
+            .with_scheme(scheme, SchemeCredential::Secret(secret.into()));
+        self
+    }
+
+    /// A username and password for the http `basic` security scheme named
+    /// `scheme`, sent instead of [`basic_auth`](Self::basic_auth) where an
+    /// operation asks for that scheme.
+    pub fn scheme_basic_auth(
+        mut self,
+        scheme: impl Into<String>,
+        username: impl Into<String>,
+        password: impl Into<Secret>,
+    ) -> Self {
+        self.credentials = self.credentials.with_scheme(
+            scheme,
+            SchemeCredential::Basic(username.into(), password.into()),
+        );
+        self
+    }
+
+    /// The spec's security scheme names, so that [`build`](Self::build) refuses
+    /// a credential given for a name the spec does not define (set by generated
+    /// `transport_builder()` functions).
+    pub fn security_schemes(mut self, names: &'static [&'static str]) -> Self {
+        self.schemes = Some(names);
+        self
+    }
+
     /// Runs `hook` around every attempt of every call, after the hooks
     /// added before it.
     pub fn hook(mut self, hook: impl Hook) -> Self {
@@ -230,6 +273,21 @@ impl<T> TransportBuilder<T> {
         }
         check_secret("API key", self.credentials.api_key_secret())?;
         check_secret("bearer token", self.credentials.bearer_token_secret())?;
+        if let Some(known) = self.schemes
+            && let Some(unknown) = self
+                .credentials
+                .scheme_names()
+                .find(|name| !known.contains(name))
+        {
+            return Err(Error::Config(format!(
+                "a credential was given for the security scheme {unknown:?}, which the spec does not define (its schemes: {})",
+                if known.is_empty() {
+                    "none".to_owned()
+                } else {
+                    known.join(", ")
+                }
+            )));
+        }
         let base_url = parse_base_url(self.base_url.as_deref())?;
         if self.timeout.is_zero() || self.connect_timeout.is_zero() {
             return Err(Error::Config("timeouts must be longer than zero".into()));
@@ -388,6 +446,27 @@ mod tests {
             shown.contains("u64") && !shown.contains("TOPSECRET"),
             "{shown}"
         );
+    }
+
+    #[test]
+    fn credentials_by_scheme_name_must_name_a_scheme_of_the_spec() {
+        let known = valid().security_schemes(&["adminKey", "oauth"]);
+        assert!(
+            known
+                .clone()
+                .scheme_secret("adminKey", "k")
+                .scheme_basic_auth("oauth", "u", "p")
+                .build()
+                .is_ok()
+        );
+        let message = config_error(known.scheme_secret("admnKey", "TOPSECRET"));
+        assert!(
+            message.contains("\"admnKey\"") && message.contains("adminKey, oauth"),
+            "{message}"
+        );
+        assert!(!message.contains("TOPSECRET"));
+        // Without the list (a hand-made transport), any name is taken.
+        assert!(valid().scheme_secret("anything", "k").build().is_ok());
     }
 
     #[test]

@@ -31,7 +31,7 @@ const TEXT: &str = "text/plain; charset=utf-8";
 ///     id: "getCustomer",
 ///     method: Method::Get,
 ///     path: "/v1/programs/{programId}/customers/{email}",
-///     security: &[&[SecurityRequirement::ApiKeyHeader("api-key")]],
+///     security: &[&[SecurityRequirement::ApiKeyHeader { scheme: "apiKey", header: "api-key" }]],
 /// };
 ///
 /// # async fn demo(transport: &Transport) -> Result<(), jeri_runtime::Error> {

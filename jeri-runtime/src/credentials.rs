@@ -3,7 +3,9 @@
 use super::Secret;
 
 /// The API key, bearer token, basic-auth username and password, and raw
-/// `Authorization` value a [`Transport`](super::Transport) can send.
+/// `Authorization` value a [`Transport`](super::Transport) can send, plus
+/// credentials for particular security schemes by name, for specs with several
+/// schemes of one kind (two API keys in different headers, say).
 ///
 /// Any may be absent; an operation whose security the credentials cannot
 /// satisfy fails with [`Error::MissingCredentials`](super::Error::MissingCredentials)
@@ -14,6 +16,17 @@ pub struct Credentials {
     bearer_token: Option<Secret>,
     basic: Option<(String, Secret)>,
     authorization: Option<Secret>,
+    by_scheme: Vec<(String, SchemeCredential)>,
+}
+
+/// A credential given for one security scheme by name.
+#[derive(Clone, Debug)]
+pub enum SchemeCredential {
+    /// The API key (apiKey schemes), the token (bearer, oauth2, openIdConnect) or
+    /// the whole `Authorization` value (other http schemes).
+    Secret(Secret),
+    /// The username and password (http `basic`).
+    Basic(String, Secret),
 }
 
 impl Credentials {
@@ -57,6 +70,37 @@ impl Credentials {
     pub fn with_authorization(mut self, value: impl Into<Secret>) -> Self {
         self.authorization = non_empty(value.into());
         self
+    }
+
+    /// These credentials plus `credential` for the security scheme named
+    /// `scheme` (its key in `components.securitySchemes`), sent instead of the
+    /// credential of the same kind wherever an operation asks for that scheme.
+    /// A later credential for the same scheme replaces an earlier one; an empty
+    /// secret removes it.
+    pub fn with_scheme(mut self, scheme: impl Into<String>, credential: SchemeCredential) -> Self {
+        let scheme = scheme.into();
+        self.by_scheme.retain(|(name, _)| *name != scheme);
+        let keep = match &credential {
+            SchemeCredential::Secret(secret) => !secret.is_empty(),
+            SchemeCredential::Basic(..) => true,
+        };
+        if keep {
+            self.by_scheme.push((scheme, credential));
+        }
+        self
+    }
+
+    /// The credential given for the security scheme `scheme` by name, if any.
+    pub fn scheme(&self, scheme: &str) -> Option<&SchemeCredential> {
+        self.by_scheme
+            .iter()
+            .find(|(name, _)| name == scheme)
+            .map(|(_, credential)| credential)
+    }
+
+    /// The names of the schemes given a credential by name, in the order given.
+    pub fn scheme_names(&self) -> impl Iterator<Item = &str> {
+        self.by_scheme.iter().map(|(name, _)| name.as_str())
     }
 
     /// The basic-auth username and password, if any.

@@ -61,7 +61,7 @@ use std::pin::Pin;
 pub use api_error::ApiError;
 pub use builder::TransportBuilder;
 pub use call::{Call, execute, execute_with_response};
-pub use credentials::Credentials;
+pub use credentials::{Credentials, SchemeCredential};
 pub use error::{Error, TransportErrorKind};
 pub use hook::{Attempt, Hook};
 pub use multipart::Multipart;
@@ -84,4 +84,4 @@ pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
 /// generated for, so a `jeri-macros` and a `jeri-runtime` that disagree on how
 /// generated code calls the runtime fail to build with one error naming the
 /// versions to align, instead of with many errors inside generated code.
-pub const CONTRACT: u32 = 1;
+pub const CONTRACT: u32 = 2;

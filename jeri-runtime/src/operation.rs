@@ -71,20 +71,65 @@ impl Method {
     }
 }
 
-/// One credential an operation asks for.
+/// One credential an operation asks for, with the name of the security scheme
+/// (its key in the spec's `components.securitySchemes`) that asks for it.
+///
+/// A credential given for that scheme by name
+/// ([`TransportBuilder::scheme_secret`](super::TransportBuilder::scheme_secret),
+/// [`TransportBuilder::scheme_basic_auth`](super::TransportBuilder::scheme_basic_auth))
+/// is sent; otherwise the transport's credential of that kind (its API key, bearer
+/// token, …).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SecurityRequirement {
     /// The API key in the named request header.
-    ApiKeyHeader(&'static str),
+    ApiKeyHeader {
+        /// The security scheme's name.
+        scheme: &'static str,
+        /// The header name.
+        header: &'static str,
+    },
     /// The API key in the named query parameter.
-    ApiKeyQuery(&'static str),
+    ApiKeyQuery {
+        /// The security scheme's name.
+        scheme: &'static str,
+        /// The query parameter name.
+        parameter: &'static str,
+    },
     /// The API key in the named cookie.
-    ApiKeyCookie(&'static str),
+    ApiKeyCookie {
+        /// The security scheme's name.
+        scheme: &'static str,
+        /// The cookie name.
+        cookie: &'static str,
+    },
     /// The bearer token in `Authorization: Bearer <token>` (http `bearer`, and the
     /// access token of `oauth2` and `openIdConnect` schemes).
-    Bearer,
+    Bearer {
+        /// The security scheme's name.
+        scheme: &'static str,
+    },
     /// The username and password in `Authorization: Basic base64(username:password)`.
-    Basic,
+    Basic {
+        /// The security scheme's name.
+        scheme: &'static str,
+    },
     /// The whole `Authorization` value, for other http schemes (`digest`, …).
-    Authorization,
+    Authorization {
+        /// The security scheme's name.
+        scheme: &'static str,
+    },
+}
+
+impl SecurityRequirement {
+    /// The name of the security scheme that asks for this credential.
+    pub fn scheme(&self) -> &'static str {
+        match *self {
+            Self::ApiKeyHeader { scheme, .. }
+            | Self::ApiKeyQuery { scheme, .. }
+            | Self::ApiKeyCookie { scheme, .. }
+            | Self::Bearer { scheme }
+            | Self::Basic { scheme }
+            | Self::Authorization { scheme } => scheme,
+        }
+    }
 }

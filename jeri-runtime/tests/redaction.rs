@@ -17,7 +17,10 @@ static QUERY_KEY: OperationInfo = OperationInfo {
     id: "queryKeyed",
     method: Method::Get,
     path: "/v1/status",
-    security: &[&[SecurityRequirement::ApiKeyQuery("api_key")]],
+    security: &[&[SecurityRequirement::ApiKeyQuery {
+        scheme: "apiKey",
+        parameter: "api_key",
+    }]],
 };
 
 fn assert_hidden(what: &str, value: &(impl std::fmt::Debug + ?Sized), display: Option<String>) {

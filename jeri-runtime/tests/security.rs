@@ -20,14 +20,17 @@ static QUERY_KEY: OperationInfo = OperationInfo {
     id: "queryKeyed",
     method: Method::Get,
     path: "/v1/status",
-    security: &[&[SecurityRequirement::ApiKeyQuery("api_key")]],
+    security: &[&[SecurityRequirement::ApiKeyQuery {
+        scheme: "apiKey",
+        parameter: "api_key",
+    }]],
 };
 
 static BEARER_ONLY: OperationInfo = OperationInfo {
     id: "customerOnly",
     method: Method::Get,
     path: "/v1/me",
-    security: &[&[SecurityRequirement::Bearer]],
+    security: &[&[SecurityRequirement::Bearer { scheme: "bearer" }]],
 };
 
 async fn send(

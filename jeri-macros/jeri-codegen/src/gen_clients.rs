@@ -15,7 +15,7 @@ use crate::settings::Settings;
 /// The contract between generated code and the runtime it calls, as `jeri-runtime`'s
 /// `CONTRACT` names it: raised whenever generated code starts calling the runtime
 /// differently.
-pub const RUNTIME_CONTRACT: u32 = 1;
+pub const RUNTIME_CONTRACT: u32 = 2;
 
 /// Everything client mode adds next to `types`: `SERVERS`, the runtime contract check,
 /// `requests`, `Client` and one struct per scope. Empty in types-only mode.
@@ -185,15 +185,35 @@ fn transport_builder(api: &Api, runtime: &syn::Path) -> TokenStream {
         ),
     };
     let ua_doc = format!(" The `User-Agent` is `{user_agent}`.");
+    let schemes: Vec<&str> = api
+        .security_schemes
+        .iter()
+        .map(|scheme| scheme.name.as_str())
+        .collect();
+    let schemes_doc = if schemes.is_empty() {
+        " The spec defines no security scheme.".to_owned()
+    } else {
+        format!(
+            " Credentials for one security scheme by name (`scheme_secret`, \
+             `scheme_basic_auth`) take these names: {}.",
+            schemes
+                .iter()
+                .map(|name| format!("`{}`", name.replace('`', "'")))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
     quote! {
         #[doc = " A transport builder for this API; give it credentials, then `build` it"]
         #[doc = " and pass the transport to `from_transport`."]
         #[doc = ""]
         #[doc = #base_doc]
         #[doc = #ua_doc]
+        #[doc = #schemes_doc]
         pub fn transport_builder() -> #runtime::TransportBuilder {
             #runtime::TransportBuilder::new()
                 .user_agent(#user_agent)
+                .security_schemes(&[#(#schemes),*])
                 #base_url
         }
     }

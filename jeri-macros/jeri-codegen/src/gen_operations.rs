@@ -511,20 +511,25 @@ fn security(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
             .iter()
             .map(|name| {
                 let scheme = api.security_schemes.iter().find(|s| &s.name == name)?;
+                let name = name.as_str();
                 Some(match &scheme.kind {
-                    SecurityKind::ApiKeyHeader(header) => {
-                        quote!(#runtime::SecurityRequirement::ApiKeyHeader(#header))
+                    SecurityKind::ApiKeyHeader(header) => quote!(
+                        #runtime::SecurityRequirement::ApiKeyHeader { scheme: #name, header: #header }
+                    ),
+                    SecurityKind::ApiKeyQuery(query) => quote!(
+                        #runtime::SecurityRequirement::ApiKeyQuery { scheme: #name, parameter: #query }
+                    ),
+                    SecurityKind::ApiKeyCookie(cookie) => quote!(
+                        #runtime::SecurityRequirement::ApiKeyCookie { scheme: #name, cookie: #cookie }
+                    ),
+                    SecurityKind::Bearer => {
+                        quote!(#runtime::SecurityRequirement::Bearer { scheme: #name })
                     }
-                    SecurityKind::ApiKeyQuery(query) => {
-                        quote!(#runtime::SecurityRequirement::ApiKeyQuery(#query))
+                    SecurityKind::Basic => {
+                        quote!(#runtime::SecurityRequirement::Basic { scheme: #name })
                     }
-                    SecurityKind::ApiKeyCookie(cookie) => {
-                        quote!(#runtime::SecurityRequirement::ApiKeyCookie(#cookie))
-                    }
-                    SecurityKind::Bearer => quote!(#runtime::SecurityRequirement::Bearer),
-                    SecurityKind::Basic => quote!(#runtime::SecurityRequirement::Basic),
                     SecurityKind::Authorization(_) => {
-                        quote!(#runtime::SecurityRequirement::Authorization)
+                        quote!(#runtime::SecurityRequirement::Authorization { scheme: #name })
                     }
                 })
             })

@@ -39,7 +39,10 @@ pub fn fast_retries() -> RetryPolicy {
         .max_delay(Duration::from_millis(5))
 }
 
-pub const API_KEY_HEADER: SecurityRequirement = SecurityRequirement::ApiKeyHeader("api-key");
+pub const API_KEY_HEADER: SecurityRequirement = SecurityRequirement::ApiKeyHeader {
+    scheme: "apiKey",
+    header: "api-key",
+};
 
 pub static GET_CUSTOMER: OperationInfo = OperationInfo {
     id: "getCustomer",
@@ -52,7 +55,10 @@ pub static REDEEM_REWARD: OperationInfo = OperationInfo {
     id: "redeemReward",
     method: Method::Post,
     path: "/v1/programs/{programId}/rewards/{rewardId}/redeem",
-    security: &[&[API_KEY_HEADER], &[SecurityRequirement::Bearer]],
+    security: &[
+        &[API_KEY_HEADER],
+        &[SecurityRequirement::Bearer { scheme: "bearer" }],
+    ],
 };
 
 /// Calls `GET /v1/programs/{programId}/customers/{email}` the way generated
