@@ -1,5 +1,7 @@
 //! Servers and clients generated from specs of the shared test data, to show that the
-//! server generator is general: keeper (a job runner) and buildomat (a CI service).
+//! server generator is general: keeper (a job runner) and buildomat (a CI service); and
+//! from `specs/media.yaml`, jeri's own small spec for inputs and outputs beyond JSON
+//! (cookies, basic and other `Authorization` schemes, multipart forms, text and bytes).
 //!
 //! Both sides come from the same spec: `server` modules from `generate!(…, server)`,
 //! `client` modules from `generate!(…)`; the tests implement the servers in memory and
@@ -9,6 +11,7 @@
 pub mod buildomat;
 #[cfg(shared_specs)]
 pub mod keeper;
+pub mod media;
 
 /// Whether the shared specs were found at build time; when not, tests skip with a note,
 /// except under `CI=true`, where a missing spec is a failure.
