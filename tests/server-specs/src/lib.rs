@@ -10,6 +10,8 @@
 #[cfg(shared_specs)]
 pub mod buildomat;
 #[cfg(shared_specs)]
+pub mod haystack;
+#[cfg(shared_specs)]
 pub mod keeper;
 pub mod media;
 
@@ -18,8 +20,8 @@ pub mod media;
 pub fn specs_present() -> bool {
     let present = cfg!(shared_specs);
     if !present {
-        let why = "the shared specs (../shared/specs/keeper.json, buildomat.json) \
-                   were not found when this crate was built";
+        let why = "the shared specs (../shared/specs/keeper.json, buildomat.json, \
+                   realworld/haystack.json) were not found when this crate was built";
         assert!(
             std::env::var("CI").as_deref() != Ok("true"),
             "{why}; CI needs them"
