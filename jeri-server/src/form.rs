@@ -103,15 +103,26 @@ impl Incoming {
             .body(axum::body::Body::from(bytes))
             .ok();
         let multipart = match request {
-            Some(request) => Multipart::from_request(request, &()).await.ok(),
-            None => None,
+            Some(request) => Multipart::from_request(request, &())
+                .await
+                .map_err(|rejection| rejection.body_text()),
+            None => Err(String::new()),
         };
-        let Some(mut multipart) = multipart else {
-            problems.add(ProblemKind::MediaType {
-                expected: "multipart/form-data",
-                sent: sent.map(str::to_owned),
-            });
-            return None;
+        let mut multipart = match multipart {
+            Ok(multipart) => multipart,
+            // A multipart type without a usable boundary is a malformed body, not a
+            // wrong media type.
+            Err(reason) if sent.is_some_and(|sent| is_multipart(sent)) => {
+                problems.add(ProblemKind::Unreadable(reason));
+                return None;
+            }
+            Err(_) => {
+                problems.add(ProblemKind::MediaType {
+                    expected: "multipart/form-data",
+                    sent: sent.map(str::to_owned),
+                });
+                return None;
+            }
         };
         let mut parts = Vec::new();
         loop {
@@ -143,6 +154,13 @@ impl Incoming {
         let (checked, fields) = read_parts(&parts, fields, problems);
         Some((Value::Object(checked), Form { fields, parts }))
     }
+}
+
+fn is_multipart(content_type: &str) -> bool {
+    content_type
+        .trim_start()
+        .get(..10)
+        .is_some_and(|start| start.eq_ignore_ascii_case("multipart/"))
 }
 
 /// The object the checks see, and the text fields alone.

@@ -291,6 +291,14 @@ async fn forms_and_text_bodies_are_checked_before_the_implementation_runs() {
         details(&body),
         ["body must be sent as multipart/form-data, not application/json"]
     );
+    let (status, _, body) = send(
+        http.post(&uploads)
+            .header("content-type", "multipart/form-data")
+            .body("--x\r\n"),
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert!(details(&body)[0].contains("boundary"), "{body}");
 
     let (status, _, body) = send(
         http.post(format!("{base}/notes"))
