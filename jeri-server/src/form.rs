@@ -112,7 +112,7 @@ impl Incoming {
             Ok(multipart) => multipart,
             // A multipart type without a usable boundary is a malformed body, not a
             // wrong media type.
-            Err(reason) if sent.is_some_and(|sent| is_multipart(sent)) => {
+            Err(reason) if sent.is_some_and(is_multipart) => {
                 problems.add(ProblemKind::Unreadable(reason));
                 return None;
             }
