@@ -72,7 +72,13 @@ use quote::quote;
 ///   parameter and the body: types, required, enums, lengths, patterns, ranges, formats,
 ///   array sizes, closed objects, nullability), reporting all problems in one `400`.
 ///   Paths whose parameters are not whole segments, and `pattern`s the `regex` crate
-///   cannot compile, are spec errors in this mode.
+///   cannot compile, are spec errors in this mode. Every operation is served: cookie
+///   parameters and credentials (API key in a cookie, http `basic` as username and
+///   password, other http schemes as the whole `Authorization` value) are read;
+///   `multipart/*` bodies arrive as a `jeri_server::Form` (text fields checked against
+///   the schema and read typed, file parts as sent), `text/*` as `String`, other media
+///   as `Vec<u8>`; `text/*` and other non-JSON responses are sent as they are under the
+///   documented media type.
 ///
 ///   Request bodies: JSON and `+json` media types take the schema's type; so does any
 ///   other media type whose schema is an object, array or `$ref` (`application/graphql`),

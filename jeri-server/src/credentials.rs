@@ -1,6 +1,20 @@
 //! [`Credentials`]: the credentials a request carries for an operation's security schemes.
 
+use base64::Engine;
+use base64::prelude::BASE64_STANDARD;
+
 use crate::incoming::Incoming;
+
+/// The credential of `Authorization: <kind> <credential>`, the kind in any case.
+fn authorization<'a>(incoming: &'a Incoming, kind: &str) -> Option<&'a str> {
+    let value = incoming
+        .headers()
+        .get(axum::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
+    let (sent, credential) = value.trim_start().split_once(' ')?;
+    sent.eq_ignore_ascii_case(kind).then(|| credential.trim())
+}
 
 /// Where a security scheme's credential is sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -9,8 +23,16 @@ pub enum Carrier {
     Header(&'static str),
     /// An API key in this query parameter (`type: apiKey`, `in: query`).
     Query(&'static str),
+    /// An API key in this cookie (`type: apiKey`, `in: cookie`).
+    Cookie(&'static str),
     /// `Authorization: Bearer <token>` (`type: http`, `scheme: bearer`).
     Bearer,
+    /// `Authorization: Basic base64(username:password)` (`type: http`, `scheme: basic`);
+    /// the credential is the decoded `username:password`, see [`Credentials::basic`].
+    Basic,
+    /// The whole `Authorization` value, whatever its scheme (`type: http` with any other
+    /// scheme, such as `digest`): checking it is the implementation's call.
+    Authorization,
 }
 
 /// The credentials found for the schemes an operation accepts: scheme name (its key in
@@ -32,14 +54,24 @@ impl Credentials {
                     .get(*name)
                     .and_then(|value| value.to_str().ok()),
                 Carrier::Query(name) => incoming.query(name),
-                Carrier::Bearer => incoming
+                Carrier::Cookie(name) => incoming.cookie(name),
+                Carrier::Bearer => authorization(incoming, "bearer"),
+                Carrier::Authorization => incoming
                     .headers()
                     .get(axum::http::header::AUTHORIZATION)
                     .and_then(|value| value.to_str().ok())
-                    .and_then(|value| {
-                        let (kind, token) = value.split_once(' ')?;
-                        kind.eq_ignore_ascii_case("bearer").then(|| token.trim())
-                    }),
+                    .map(str::trim),
+                Carrier::Basic => {
+                    // Only a well-formed pair counts: Base64 of UTF-8 with a `:`.
+                    let pair = authorization(incoming, "basic")
+                        .and_then(|encoded| BASE64_STANDARD.decode(encoded).ok())
+                        .and_then(|decoded| String::from_utf8(decoded).ok())
+                        .filter(|pair| pair.contains(':'));
+                    if let Some(pair) = pair {
+                        found.push((*scheme, pair));
+                    }
+                    continue;
+                }
             };
             if let Some(value) = value.filter(|value| !value.is_empty()) {
                 found.push((*scheme, value.to_owned()));
@@ -48,12 +80,20 @@ impl Credentials {
         Credentials { found }
     }
 
-    /// The credential sent for `scheme`.
+    /// The credential sent for `scheme`: the key or token as sent, the whole
+    /// `Authorization` value for [`Carrier::Authorization`], and the decoded
+    /// `username:password` for [`Carrier::Basic`].
     pub fn get(&self, scheme: &str) -> Option<&str> {
         self.found
             .iter()
             .find(|(name, _)| *name == scheme)
             .map(|(_, value)| value.as_str())
+    }
+
+    /// The username and password sent for the http `basic` scheme `scheme` (split at the
+    /// first `:`, as RFC 7617 says; the password may contain `:`).
+    pub fn basic(&self, scheme: &str) -> Option<(&str, &str)> {
+        self.get(scheme)?.split_once(':')
     }
 
     /// Whether every scheme of at least one alternative has a credential (OpenAPI's
@@ -73,10 +113,10 @@ mod tests {
     use axum::body::Bytes;
     use axum::http::{HeaderMap, HeaderValue};
 
-    fn incoming(headers: &[(&'static str, &'static str)], query: &[(&str, &str)]) -> Incoming {
+    fn incoming(headers: &[(&'static str, &str)], query: &[(&str, &str)]) -> Incoming {
         let mut map = HeaderMap::new();
         for (name, value) in headers {
-            map.insert(*name, HeaderValue::from_static(value));
+            map.insert(*name, HeaderValue::from_str(value).expect("visible ASCII"));
         }
         let query = query
             .iter()
@@ -108,6 +148,35 @@ mod tests {
             SCHEMES,
         );
         assert_eq!(none, Credentials::default());
+    }
+
+    #[test]
+    fn cookie_basic_and_raw_authorization() {
+        const OTHERS: &[(&str, Carrier)] = &[
+            ("session", Carrier::Cookie("sid")),
+            ("basic", Carrier::Basic),
+            ("digest", Carrier::Authorization),
+        ];
+        // `ada:pa:ss`: the password keeps its colon.
+        let found = Credentials::read(
+            &incoming(
+                &[
+                    ("cookie", "theme=dark; sid=\"s-1\""),
+                    ("authorization", "Basic YWRhOnBhOnNz"),
+                ],
+                &[],
+            ),
+            OTHERS,
+        );
+        assert_eq!(found.get("session"), Some("s-1"));
+        assert_eq!(found.basic("basic"), Some(("ada", "pa:ss")));
+        assert_eq!(found.get("digest"), Some("Basic YWRhOnBhOnNz"));
+        // Not Base64, or no colon: no basic credential.
+        for bad in ["Basic !!!", "Basic YWRh", "Bearer YWRhOnBhOnNz"] {
+            let headers = [("authorization", bad)];
+            let found = Credentials::read(&incoming(&headers, &[]), OTHERS);
+            assert_eq!(found.basic("basic"), None, "{bad}");
+        }
     }
 
     #[test]

@@ -266,6 +266,40 @@ impl Incoming {
         }
     }
 
+    /// The value of cookie `name` from the `Cookie` headers (`a=1; b=2`), as sent: cookie
+    /// values are not percent-decoded (RFC 6265), only surrounding double quotes go.
+    pub fn cookie(&self, name: &str) -> Option<&str> {
+        self.headers
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|line| line.split(';'))
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| {
+                let value = value.trim();
+                value
+                    .strip_prefix('"')
+                    .and_then(|inner| inner.strip_suffix('"'))
+                    .unwrap_or(value)
+            })
+    }
+
+    /// Cookie `name` as a value of its schema's kind; `required` makes its absence a
+    /// problem.
+    pub fn cookie_value(
+        &self,
+        name: &str,
+        scalar: Scalar,
+        required: bool,
+        problems: &mut Problems,
+    ) -> Option<Value> {
+        match self.cookie(name) {
+            Some(text) => scalar.read(text, problems),
+            None => absent(required, problems),
+        }
+    }
+
     /// The body as JSON. Empty (or only whitespace) counts as absent; a body must be sent
     /// as `application/json` or `application/*+json`.
     pub fn json_body(&self, required: bool, problems: &mut Problems) -> Option<Value> {
@@ -303,7 +337,7 @@ impl Incoming {
 impl Incoming {
     /// The body bytes, when the request has a body; `required` makes an empty body a
     /// problem.
-    fn raw_body(&self, required: bool, problems: &mut Problems) -> Option<&Bytes> {
+    pub(crate) fn raw_body(&self, required: bool, problems: &mut Problems) -> Option<&Bytes> {
         match &self.body {
             Ok(bytes) if bytes.is_empty() => {
                 absent(required, problems);
@@ -360,7 +394,7 @@ impl Incoming {
     }
 }
 
-fn absent(required: bool, problems: &mut Problems) -> Option<Value> {
+pub(crate) fn absent(required: bool, problems: &mut Problems) -> Option<Value> {
     if required {
         problems.add(ProblemKind::Missing);
     }

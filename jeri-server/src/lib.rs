@@ -15,6 +15,7 @@
 mod answer;
 pub mod check;
 mod credentials;
+mod form;
 pub mod format;
 mod incoming;
 mod problem;
@@ -23,10 +24,11 @@ mod reply;
 
 pub use answer::{Answer, Answers, no_route, problem_json};
 pub use credentials::{Carrier, Credentials};
+pub use form::{Form, FormField, Part};
 pub use incoming::{Incoming, Scalar, decode, decode_ref, is_json};
 pub use problem::{Expected, Place, Problem, ProblemKind, Segment};
 pub use problems::Problems;
-pub use reply::{WithStatus, empty, json};
+pub use reply::{WithStatus, bytes, empty, json, text};
 
 pub use axum;
 pub use regex;

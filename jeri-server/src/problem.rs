@@ -12,17 +12,20 @@ pub enum Place {
     Query,
     /// A request header.
     Header,
+    /// A cookie (in the `Cookie` header).
+    Cookie,
     /// The request body.
     Body,
 }
 
 impl Place {
-    /// OpenAPI's word for it: `path`, `query`, `header`, `body`.
+    /// OpenAPI's word for it: `path`, `query`, `header`, `cookie`, `body`.
     pub fn as_str(self) -> &'static str {
         match self {
             Place::Path => "path",
             Place::Query => "query",
             Place::Header => "header",
+            Place::Cookie => "cookie",
             Place::Body => "body",
         }
     }

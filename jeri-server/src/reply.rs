@@ -35,6 +35,32 @@ pub fn json<T: Serialize>(status: u16, body: &T) -> Response {
     }
 }
 
+/// A response with `status` and a `text/*` body under `content_type` (the media type the
+/// spec documents, such as `text/csv`). The body is UTF-8; a `charset=utf-8` parameter is
+/// added when the media type has no charset.
+pub fn text(status: u16, content_type: &'static str, body: String) -> Response {
+    let content_type = if content_type.contains("charset") {
+        content_type.to_owned()
+    } else {
+        format!("{content_type}; charset=utf-8")
+    };
+    with_content_type(status, &content_type, body.into_bytes())
+}
+
+/// A response with `status` and the bytes `body` under `content_type` (the media type the
+/// spec documents, such as `image/png`; `application/octet-stream` when it documents a
+/// range such as `image/*`).
+pub fn bytes(status: u16, content_type: &'static str, body: Vec<u8>) -> Response {
+    with_content_type(status, content_type, body)
+}
+
+fn with_content_type(status: u16, content_type: &str, body: Vec<u8>) -> Response {
+    // The generator writes only valid media types; anything else is sent as bytes.
+    let value = HeaderValue::from_str(content_type)
+        .unwrap_or(HeaderValue::from_static("application/octet-stream"));
+    (status_code(status), [(header::CONTENT_TYPE, value)], body).into_response()
+}
+
 /// A response with `status` and no body.
 pub fn empty(status: u16) -> Response {
     status_code(status).into_response()
@@ -60,6 +86,26 @@ mod tests {
         let mut keys = std::collections::HashMap::new();
         keys.insert(vec![1u8], 1);
         assert_eq!(json(200, &keys).status(), 500);
+        let csv = text(200, "text/csv", "a,b".to_owned());
+        assert_eq!(
+            csv.headers()[header::CONTENT_TYPE],
+            "text/csv; charset=utf-8"
+        );
+        let latin = text(200, "text/plain; charset=latin1", String::new());
+        assert_eq!(
+            latin.headers()[header::CONTENT_TYPE],
+            "text/plain; charset=latin1"
+        );
+        let png = bytes(201, "image/png", vec![0x89, b'P']);
+        assert_eq!(
+            (png.status(), &png.headers()[header::CONTENT_TYPE]),
+            (StatusCode::CREATED, &HeaderValue::from_static("image/png"))
+        );
+        let bad = bytes(200, "not\nvalid", Vec::new());
+        assert_eq!(
+            bad.headers()[header::CONTENT_TYPE],
+            "application/octet-stream"
+        );
         let none = empty(204);
         assert_eq!(none.status(), 204);
         assert!(none.headers().get(header::CONTENT_TYPE).is_none());

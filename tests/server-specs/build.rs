@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-const SPECS: [&str; 2] = ["keeper.json", "buildomat.json"];
+const SPECS: [&str; 3] = ["keeper.json", "buildomat.json", "realworld/haystack.json"];
 
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(shared_specs)");

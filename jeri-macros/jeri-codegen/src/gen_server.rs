@@ -12,8 +12,8 @@ use crate::gen_responses::{status_label, variant_name};
 use crate::gen_server_checks::Checker;
 use crate::gen_type_ref::{Scope, ident, type_ref, unraw};
 use crate::model::{
-    Api, BodyMedia, Method, Operation, ParamLocation, PathPart, Response, SecurityKind,
-    StatusMatch, TypeRef,
+    Api, BodyMedia, Method, Operation, ParamLocation, PathPart, Response, ResponseMedia,
+    SecurityKind, StatusMatch, TypeRef,
 };
 use crate::validation::{Check, OperationChecks, Validation};
 
@@ -150,11 +150,11 @@ fn field_ident(rust_name: &str) -> Ident {
     }
 }
 
-fn body_type(media: BodyMedia, ty: &TypeRef) -> TokenStream {
+fn body_type(media: BodyMedia, ty: &TypeRef, runtime: &syn::Path) -> TokenStream {
     match media {
         BodyMedia::Json | BodyMedia::FormUrlEncoded => type_ref(ty, Scope::Requests),
-        // Multipart operations are refused in server mode (see `unsupported`).
-        BodyMedia::Bytes | BodyMedia::Multipart => quote!(::std::vec::Vec<u8>),
+        BodyMedia::Multipart => quote!(#runtime::Form),
+        BodyMedia::Bytes => quote!(::std::vec::Vec<u8>),
         BodyMedia::Text => quote!(::std::string::String),
     }
 }
@@ -188,14 +188,17 @@ fn request_struct(op: &Operation, runtime: &syn::Path) -> TokenStream {
         quote!(#docs pub #field: #ty,)
     });
     let body = op.body.as_ref().map(|body| {
-        let ty = body_type(body.media, &body.ty);
+        let ty = body_type(body.media, &body.ty, runtime);
         let ty = if body.required {
             ty
         } else {
             quote!(::core::option::Option<#ty>)
         };
         let mut docs = DocText::from_docs(&body.docs);
-        docs.line("The request body.");
+        docs.line(format!(
+            "The request body (`{}`).",
+            body.content_type.replace('`', "'")
+        ));
         let docs = docs.attrs();
         quote!(#docs pub body: #ty,)
     });
@@ -216,8 +219,15 @@ fn response_enum(op: &Operation, runtime: &syn::Path) -> TokenStream {
     let doc = format!(" The documented responses of `{}`.", op.id);
     let variants = op.responses.iter().map(|response| {
         let variant = variant_name(response.status);
+        // Bodies other than JSON are sent under their documented media type; say which.
+        let media = match (response.media, &response.content_type) {
+            (ResponseMedia::Text | ResponseMedia::Bytes, Some(media)) => {
+                format!(" (`{}`)", media.replace('`', "'"))
+            }
+            _ => String::new(),
+        };
         let doc = format!(
-            " `{}`: {}",
+            " `{}`{media}: {}",
             status_label(response.status),
             inline_text(&response.description)
         );
@@ -246,13 +256,23 @@ fn response_enum(op: &Operation, runtime: &syn::Path) -> TokenStream {
     });
     let arms = op.responses.iter().map(|response| {
         let variant = variant_name(response.status);
+        let content_type = response.content_type.as_deref().unwrap_or_default();
+        // JSON is serialized; text and bytes are sent as they are, under the documented
+        // media type.
+        let write = |status: TokenStream| match response.media {
+            ResponseMedia::Text => quote!(#runtime::text(#status, #content_type, body)),
+            ResponseMedia::Bytes => quote!(#runtime::bytes(#status, #content_type, body)),
+            ResponseMedia::Json | ResponseMedia::Empty => quote!(#runtime::json(#status, &body)),
+        };
         match (response.status, &response.ty) {
             (StatusMatch::Code(code), Some(_)) => {
-                quote!(Self::#variant(body) => #runtime::json(#code, &body),)
+                let write = write(quote!(#code));
+                quote!(Self::#variant(body) => #write,)
             }
             (StatusMatch::Code(code), None) => quote!(Self::#variant => #runtime::empty(#code),),
             (_, Some(_)) => {
-                quote!(Self::#variant { status, body } => #runtime::json(status, &body),)
+                let write = write(quote!(status));
+                quote!(Self::#variant { status, body } => #write,)
             }
             (_, None) => quote!(Self::#variant { status } => #runtime::empty(status),),
         }
@@ -337,11 +357,10 @@ fn scheme_carrier(kind: &SecurityKind, runtime: &syn::Path) -> TokenStream {
             quote!(#runtime::Carrier::Header(#name))
         }
         SecurityKind::ApiKeyQuery(name) => quote!(#runtime::Carrier::Query(#name)),
-        // Operations using the other kinds are refused in server mode (see `unsupported`).
-        SecurityKind::Bearer
-        | SecurityKind::ApiKeyCookie(_)
-        | SecurityKind::Basic
-        | SecurityKind::Authorization(_) => quote!(#runtime::Carrier::Bearer),
+        SecurityKind::ApiKeyCookie(name) => quote!(#runtime::Carrier::Cookie(#name)),
+        SecurityKind::Bearer => quote!(#runtime::Carrier::Bearer),
+        SecurityKind::Basic => quote!(#runtime::Carrier::Basic),
+        SecurityKind::Authorization(_) => quote!(#runtime::Carrier::Authorization),
     }
 }
 
@@ -428,8 +447,14 @@ fn handler(
                     )
                 }
             },
-            // Cookie parameters are refused in server mode (see `unsupported`).
-            ParamLocation::Header | ParamLocation::Cookie => {
+            ParamLocation::Cookie => {
+                let scalar = checker.scalar(&check);
+                (
+                    quote!(Cookie),
+                    quote!(incoming.cookie_value(#wire, #scalar, #required, p)),
+                )
+            }
+            ParamLocation::Header => {
                 let scalar = checker.scalar(&check);
                 let lower = wire.to_ascii_lowercase();
                 (
@@ -464,13 +489,28 @@ fn handler(
             BodyMedia::Json => quote!(incoming.json_body(#required, p)),
             BodyMedia::FormUrlEncoded => quote!(incoming.form_body(#required, p)),
             BodyMedia::Text => quote!(incoming.text_body(#required, p)),
-            BodyMedia::Bytes | BodyMedia::Multipart => quote!(incoming.bytes_body(#required, p)),
+            BodyMedia::Bytes => quote!(incoming.bytes_body(#required, p)),
+            BodyMedia::Multipart => {
+                let fields = body_check
+                    .map(|check| checker.form_fields(check))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(name, scalar, array)| quote!((#name, #scalar, #array)));
+                quote!(incoming.multipart_body(#required, &[#(#fields),*], p).await)
+            }
         };
         let checked = match (body.media, body_check) {
             (BodyMedia::Json | BodyMedia::FormUrlEncoded, Some(check)) => {
                 let code = checker.check(check);
                 (!code.is_empty())
                     .then(|| quote!(if let ::core::option::Option::Some(v) = &#value { #code }))
+            }
+            // The form's fields are checked as the object of the body's schema.
+            (BodyMedia::Multipart, Some(check)) => {
+                let code = checker.check(check);
+                (!code.is_empty()).then(
+                    || quote!(if let ::core::option::Option::Some((v, _)) = &#value { #code }),
+                )
             }
             _ => None,
         };
@@ -479,8 +519,14 @@ fn handler(
             BodyMedia::Json | BodyMedia::FormUrlEncoded => {
                 decode(&value, &ty, required, quote!(p.body();), runtime)
             }
+            BodyMedia::Multipart if required => {
+                quote!(let #value = #value.map(|(_, form)| form);)
+            }
+            BodyMedia::Multipart => quote! {
+                let #value = ::core::option::Option::Some(#value.map(|(_, form)| form));
+            },
             // Text and bytes are read as their Rust type already.
-            BodyMedia::Text | BodyMedia::Bytes | BodyMedia::Multipart => {
+            BodyMedia::Text | BodyMedia::Bytes => {
                 if required {
                     quote!()
                 } else {
@@ -662,48 +708,6 @@ fn router(api: &Api, runtime: &syn::Path) -> TokenStream {
                 .with_state(::std::sync::Arc::new(server))
         }
     }
-}
-
-/// Leaves out, with a spec error each, the operations whose inputs the generated server
-/// cannot read yet: cookie parameters, `multipart/*` bodies, and credentials sent as a
-/// cookie, with http `basic` or with another `Authorization` scheme.
-pub fn unsupported(api: &mut Api, diag: &mut Diagnostics<'_>) {
-    let schemes = api.security_schemes.clone();
-    api.operations.retain(|op| {
-        let mut why = Vec::new();
-        if op.params.iter().any(|p| p.location == ParamLocation::Cookie) {
-            why.push("a cookie parameter".to_owned());
-        }
-        if op
-            .body
-            .as_ref()
-            .is_some_and(|body| body.media == BodyMedia::Multipart)
-        {
-            why.push("a `multipart/*` request body".to_owned());
-        }
-        for name in op.security.iter().flatten() {
-            let kind = schemes.iter().find(|s| &s.name == name).map(|s| &s.kind);
-            if matches!(
-                kind,
-                Some(SecurityKind::ApiKeyCookie(_) | SecurityKind::Basic | SecurityKind::Authorization(_))
-            ) {
-                why.push(format!("the security scheme `{name}` (cookie, basic or another `Authorization` scheme)"));
-            }
-        }
-        if why.is_empty() {
-            return true;
-        }
-        diag.error(
-            &op.origin,
-            format!(
-                "the generated server cannot read {} of `{}` yet",
-                why.join(", "),
-                op.id
-            ),
-            "generate a client for this spec instead, or leave the operation out of the server with `skip(...)`",
-        );
-        false
-    });
 }
 
 /// Spec problems that only matter for a server: paths axum cannot route as written, and

@@ -380,6 +380,22 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The properties of a multipart body's schema as the runtime reads its text parts:
+    /// name, how the text becomes a value, and whether the property is an array (one part
+    /// per item). Empty when the schema is not an object.
+    pub(crate) fn form_fields(&self, check: &Check) -> Vec<(String, TokenStream, bool)> {
+        let Some(Rule::Object(rule)) = self.leaf(&check.rule, 0) else {
+            return Vec::new();
+        };
+        rule.properties
+            .iter()
+            .map(|(name, property)| match self.items(property) {
+                Some(items) => (name.clone(), self.scalar(items), true),
+                None => (name.clone(), self.scalar(property), false),
+            })
+            .collect()
+    }
+
     /// The rule behind component references and single-part `allOf`s.
     fn leaf<'c>(&'c self, rule: &'c Rule, depth: usize) -> Option<&'c Rule> {
         match rule {

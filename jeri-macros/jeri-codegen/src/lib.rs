@@ -84,7 +84,6 @@ pub fn generate(source: &str, settings: &Settings) -> Output {
     model_builder::without_failed(&mut api, &built.ops, &skip);
     let mut tokens = gen_types::types_module(&api, &settings.runtime);
     if let Some(runtime) = &settings.server {
-        gen_server::unsupported(&mut api, &mut diag);
         gen_server::check_routes(&api, &mut diag);
         let validation = validation::build(&doc, &api, &mut diag);
         tokens.extend(gen_server::server(&api, &validation, runtime));

@@ -407,6 +407,10 @@ pub struct Response {
     pub ty: Option<TypeRef>,
     /// How the body is read.
     pub media: ResponseMedia,
+    /// The media type a server answers with: as the spec names it, or
+    /// `text/plain` / `application/octet-stream` when it names a range (`text/*`,
+    /// `*/*`); `None` without content.
+    pub content_type: Option<String>,
     /// The response's description.
     pub description: String,
 }

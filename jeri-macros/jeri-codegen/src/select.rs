@@ -294,6 +294,7 @@ mod tests {
             status: StatusMatch::Code(200),
             ty: Some(ty),
             media: ResponseMedia::Json,
+            content_type: Some("application/json".into()),
             description: "OK".into(),
         });
         op

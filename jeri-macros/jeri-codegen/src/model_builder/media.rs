@@ -93,6 +93,24 @@ fn response_media(media: &str) -> ResponseMedia {
     }
 }
 
+/// The `Content-Type` a server sends for a response documented under `media`: the media
+/// type as written, unless it is a range (`text/*`, `image/*`, `*/*`) or not a valid
+/// header value, which no answer can carry; then the range's usual concrete type.
+fn answered_media_type(kind: ResponseMedia, media: &str) -> String {
+    let concrete = !media.contains('*')
+        && !media.is_empty()
+        && media.bytes().all(|b| (b' '..=b'~').contains(&b));
+    if concrete {
+        return media.to_owned();
+    }
+    match kind {
+        ResponseMedia::Json => "application/json",
+        ResponseMedia::Text => "text/plain",
+        ResponseMedia::Empty | ResponseMedia::Bytes => "application/octet-stream",
+    }
+    .to_owned()
+}
+
 fn bytes_type() -> TypeRef {
     TypeRef::Array(Box::new(TypeRef::Integer(IntType::U8)))
 }
@@ -224,6 +242,7 @@ impl Builder<'_, '_, '_> {
                     ResponseMedia::Text => 1,
                     _ => 2,
                 });
+            let content_type = chosen.map(|(media, name, _)| answered_media_type(media, name));
             let (media, ty) = match chosen {
                 None => (ResponseMedia::Empty, None),
                 Some((ResponseMedia::Json, name, content)) => {
@@ -249,6 +268,7 @@ impl Builder<'_, '_, '_> {
                 status,
                 ty,
                 media,
+                content_type,
                 description: response.description.clone(),
             });
         }

@@ -221,10 +221,22 @@ impl Reader<'_, '_, '_> {
             let lookup = |name: &str| components.and_then(|c| c.request_bodies.get(name));
             let body: &RequestBody =
                 resolved(oa_op?.request_body.as_ref()?, "requestBodies", lookup)?;
-            let (media, content) = body
-                .content
-                .iter()
-                .find(|(media, _)| crate::model_builder::is_json(media))?;
+            // The schema of the media type the model chose: JSON, or a multipart form,
+            // whose fields the server checks as an object.
+            let multipart = op
+                .body
+                .as_ref()
+                .is_some_and(|body| body.media == crate::model::BodyMedia::Multipart);
+            let (media, content) = body.content.iter().find(|(media, _)| {
+                if multipart {
+                    media
+                        .trim_start()
+                        .to_ascii_lowercase()
+                        .starts_with("multipart/")
+                } else {
+                    crate::model_builder::is_json(media)
+                }
+            })?;
             let pointer = child(&child(&child(&op.origin, "requestBody"), "content"), media);
             Some(match &content.schema {
                 Some(schema) => self.node(node_of(schema), &child(&pointer, "schema")),
@@ -593,6 +605,6 @@ fn location(param: &Parameter) -> Option<ParamLocation> {
         Parameter::Path { .. } => Some(ParamLocation::Path),
         Parameter::Query { .. } => Some(ParamLocation::Query),
         Parameter::Header { .. } => Some(ParamLocation::Header),
-        Parameter::Cookie { .. } => None,
+        Parameter::Cookie { .. } => Some(ParamLocation::Cookie),
     }
 }

@@ -66,10 +66,12 @@ pub fn response(status: StatusMatch, ty: Option<TypeRef>) -> Response {
     } else {
         ResponseMedia::Empty
     };
+    let content_type = ty.as_ref().map(|_| "application/json".to_string());
     Response {
         status,
         ty,
         media,
+        content_type,
         description: "A response.".to_string(),
     }
 }
