@@ -6,7 +6,7 @@ use quote::quote;
 use crate::gen_builders::{builder_impl, request_structs};
 use crate::gen_docs::{DocText, deprecated_attr};
 use crate::gen_enums::{integer_enum, string_enum, tagged_union};
-use crate::gen_type_ref::{Scope, ident, runtime_from_child, type_ref, unraw};
+use crate::gen_type_ref::{RUNTIME_ALIAS, Scope, ident, runtime_from_child, type_ref, unraw};
 use crate::model::{Api, Field, TypeDef, TypeKind, TypeRef, UnionVariant};
 
 /// The `types` module: every type of the API, in model order. `runtime` is the runtime
@@ -20,10 +20,15 @@ pub fn types_module(api: &Api, runtime: &syn::Path) -> TokenStream {
         .map(|def| type_item(def, &runtime, in_requests.contains(&def.name)));
     // Generated items refer to each other; a deprecated one would warn at each such use.
     let allow = uses_deprecated(api).then(|| quote!(#[allow(deprecated)]));
+    let alias = proc_macro2::Ident::new(RUNTIME_ALIAS, proc_macro2::Span::call_site());
     quote! {
         #[doc = " Types from the spec."]
         #allow
         pub mod types {
+            // What date, UUID and Base64 types are reached through (see `RUNTIME_ALIAS`).
+            #[doc(hidden)]
+            #[allow(unused_imports)]
+            pub(crate) use #runtime as #alias;
             #(#items)*
         }
     }

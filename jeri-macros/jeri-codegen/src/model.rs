@@ -173,8 +173,12 @@ pub struct UnionVariant {
 pub enum TypeRef {
     /// A generated type, by its [`TypeDef::name`].
     Named(String),
-    /// `String` (any string format we do not map specially, including dates).
+    /// `String`: a string without a format we map to a type (and every string with the
+    /// `formats = strings` setting).
     String,
+    /// A string whose `format` has a Rust type of its own (`date-time`, `date`, `uuid`,
+    /// `byte`), reached through the runtime's re-exports.
+    Format(Format),
     /// `bool`.
     Bool,
     /// An integer of the given Rust type.
@@ -192,6 +196,21 @@ pub enum TypeRef {
     /// `Option<T>`: an array item, map value or union member that may be `null`
     /// (`nullable: true`). `None` is sent and read as `null`.
     Nullable(Box<TypeRef>),
+}
+
+/// String formats with a Rust type of their own. Every other format (`email`, `uri`,
+/// `binary` inside JSON, …) stays a `String`: a JSON string cannot carry raw octets, and
+/// bodies of binary media are bytes already ([`BodyMedia::Bytes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `date-time`: `chrono::DateTime<chrono::Utc>` (RFC 3339; an offset is converted to UTC).
+    DateTime,
+    /// `date`: `chrono::NaiveDate` (`2024-03-01`).
+    Date,
+    /// `uuid`: `uuid::Uuid` (sent hyphenated, lower case).
+    Uuid,
+    /// `byte`: the runtime's `Base64` bytes (Base64 text on the wire).
+    Byte,
 }
 
 /// Rust integer types for OpenAPI integer formats.

@@ -243,7 +243,7 @@ impl<'d> Builder<'d, '_, '_> {
         self.holds_through_refs(s, |schema| {
             matches!(
                 classify(schema),
-                Shape::Str
+                Shape::Str(_)
                     | Shape::StrEnum(_)
                     | Shape::Int(_)
                     | Shape::IntEnum(..)
@@ -270,7 +270,8 @@ impl<'d> Builder<'d, '_, '_> {
             SRef::Item(schema) => schema,
         };
         match classify(schema) {
-            Shape::Str => TypeRef::String,
+            Shape::Str(None) => TypeRef::String,
+            Shape::Str(Some(format)) => TypeRef::Format(format),
             Shape::Int(i) => TypeRef::Integer(i),
             Shape::Float(f) => TypeRef::Number(f),
             Shape::Bool => TypeRef::Bool,
@@ -707,7 +708,7 @@ fn variant_base(schema: &Schema, i: usize) -> String {
                 _ => format!("Variant{}", i + 1),
             }
         }
-        Shape::Str | Shape::StrEnum(_) => "String".to_owned(),
+        Shape::Str(_) | Shape::StrEnum(_) => "String".to_owned(),
         Shape::Int(_) | Shape::IntEnum(..) => "Integer".to_owned(),
         Shape::Float(_) => "Number".to_owned(),
         Shape::Bool => "Bool".to_owned(),
