@@ -36,6 +36,50 @@ pub fn keep_strings(api: &mut Api) {
     }
 }
 
+/// Whether any type of the API uses a [`TypeRef::Format`] (so generated code needs the
+/// runtime's chrono, uuid or `Base64`).
+pub fn used(api: &Api) -> bool {
+    let in_types = api.types.iter().any(|def| match &def.kind {
+        TypeKind::Struct {
+            fields,
+            additional_properties,
+            ..
+        } => {
+            fields.iter().any(|field| has_format(&field.ty))
+                || additional_properties.as_ref().is_some_and(has_format)
+        }
+        TypeKind::Union { variants, .. } => variants.iter().any(|variant| has_format(&variant.ty)),
+        TypeKind::Alias(ty) | TypeKind::Newtype(ty) => has_format(ty),
+        TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => false,
+    });
+    in_types
+        || api.operations.iter().any(|op| {
+            op.params.iter().any(|param| has_format(&param.ty))
+                || op.body.as_ref().is_some_and(|body| has_format(&body.ty))
+                || op
+                    .responses
+                    .iter()
+                    .filter_map(|response| response.ty.as_ref())
+                    .any(has_format)
+        })
+}
+
+fn has_format(ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Format(_) => true,
+        TypeRef::Array(inner)
+        | TypeRef::Map(inner)
+        | TypeRef::Boxed(inner)
+        | TypeRef::Nullable(inner) => has_format(inner),
+        TypeRef::Named(_)
+        | TypeRef::String
+        | TypeRef::Bool
+        | TypeRef::Integer(_)
+        | TypeRef::Number(_)
+        | TypeRef::Json => false,
+    }
+}
+
 fn to_string(ty: &mut TypeRef) {
     match ty {
         TypeRef::Format(_) => *ty = TypeRef::String,
@@ -82,7 +126,9 @@ mod tests {
             security_schemes: Vec::new(),
             servers: Vec::new(),
         };
+        assert!(used(&api));
         keep_strings(&mut api);
+        assert!(!used(&api));
         let TypeKind::Struct {
             fields,
             additional_properties,

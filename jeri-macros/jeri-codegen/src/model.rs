@@ -73,7 +73,8 @@ pub enum TypeKind {
         /// or leaves them unspecified.
         additional_properties: Option<TypeRef>,
         /// `additionalProperties: false`: decoding refuses properties the spec does not
-        /// list. An object that says nothing ignores them instead.
+        /// list (next to a flattened member too: then the generated `Deserialize` checks
+        /// the keys). An object that says nothing ignores them instead.
         closed: bool,
     },
     /// A string enum; decoding accepts values not listed here (kept in the catch-all
@@ -128,6 +129,9 @@ pub struct Field {
     /// The value is a credential: the property schema (or the schema it references) has
     /// `format: password` or `x-jeri-secret: true`. The struct's `Debug` hides it.
     pub secret: bool,
+    /// The schema's `default` (or that of the schema it references), as JSON: an optional
+    /// property left out of a response decodes as this value.
+    pub default: Option<serde_json::Value>,
     /// Docs from the property schema.
     pub docs: Docs,
 }
@@ -498,6 +502,7 @@ pub(crate) mod test_values {
             required: false,
             nullable: false,
             secret: false,
+            default: None,
             docs: Docs::default(),
         }
     }
