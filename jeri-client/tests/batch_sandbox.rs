@@ -58,7 +58,7 @@ async fn upserts_past_the_limit_create_every_customer() {
         payload: IntegrationItemPayload::LoyaltyPayload(LoyaltyPayload {
             loyalty_customer_id: "loy-ghost".to_owned(),
             balance: 0,
-            member_since: "2024-01-01T00:00:00Z".to_owned(),
+            member_since: jeri_client::runtime::chrono::DateTime::UNIX_EPOCH,
             tier_status: None,
         }),
     });

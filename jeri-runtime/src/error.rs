@@ -30,13 +30,17 @@ pub enum Error {
     },
     /// A success response whose body does not match the expected type.
     #[error(
-        "{operation}: HTTP {status} response body is not the documented JSON: {source}; body starts with: {excerpt:?}"
+        "{operation}: HTTP {status} response body is not the documented JSON at `{path}`: {source}; body starts with: {excerpt:?}"
     )]
     Decode {
         /// The operation id.
         operation: &'static str,
         /// The response status.
         status: u16,
+        /// Where in the body decoding failed: the property path, such as
+        /// `loyaltyData.memberSince` or `items[2].id`, or `.` for the body as a
+        /// whole (not JSON at all, or the wrong kind of value at the top).
+        path: String,
         /// The start of the body (at most about 512 characters), with the
         /// transport's credentials and JWT-shaped strings replaced by `[REDACTED]`.
         excerpt: String,

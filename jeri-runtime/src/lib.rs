@@ -32,10 +32,12 @@
 
 mod api_error;
 mod auth;
+mod base64_bytes;
 mod body;
 mod brackets;
 mod builder;
 mod call;
+mod closed;
 mod credentials;
 mod encoding;
 mod error;
@@ -59,8 +61,10 @@ use std::future::Future;
 use std::pin::Pin;
 
 pub use api_error::ApiError;
+pub use base64_bytes::Base64;
 pub use builder::TransportBuilder;
 pub use call::{Call, execute, execute_with_response};
+pub use closed::refuse_unknown_properties;
 pub use credentials::{Credentials, SchemeCredential};
 pub use error::{Error, TransportErrorKind};
 pub use hook::{Attempt, Hook};
@@ -74,6 +78,23 @@ pub use response_value::ResponseValue;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use transport::Transport;
+
+/// Dates and date-times of generated types (`format: date` is [`chrono::NaiveDate`],
+/// `format: date-time` is `chrono::DateTime<chrono::Utc>`): re-exported so that code
+/// using generated types needs no chrono dependency of its own, and names the same
+/// version the types were built with.
+///
+/// Why `DateTime<Utc>`: an RFC 3339 date-time names an instant, and `Utc` is the type
+/// that compares, sorts and is built (`Utc::now()`, `with_ymd_and_hms`) without an
+/// offset in the way; it is also what progenitor and typify generate. A value sent with
+/// another offset (`+02:00`) decodes to the same instant, and is sent back in UTC
+/// (`Z`). chrono is built without its `clock` feature here; turn it on in your own
+/// dependency for `Utc::now()`.
+pub use chrono;
+
+/// UUIDs of generated types (`format: uuid` is [`uuid::Uuid`], sent hyphenated in lower
+/// case); re-exported so that code using generated types needs no dependency of its own.
+pub use uuid;
 
 /// The future returned by a request's `send()` and `IntoFuture`.
 pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;

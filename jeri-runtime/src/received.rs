@@ -116,6 +116,9 @@ impl Received {
     /// [`ApiError::MAX_BODY_BYTES`] was not kept whole, so it is
     /// [`Error::BodyTooLarge`] with that limit.
     ///
+    /// A body that is not of the type is [`Error::Decode`], naming the
+    /// property path where it failed (`loyaltyData.memberSince`).
+    ///
     /// The excerpt kept by [`Error::Decode`] and [`Error::ContentType`] has
     /// the transport's API key and bearer token and every JWT-shaped string
     /// replaced by `[REDACTED]`: a token response that fails to decode must
@@ -123,7 +126,7 @@ impl Received {
     pub fn json<T: DeserializeOwned>(mut self) -> Result<T, Error> {
         // Only the call to serde is generic; the checks and the error are not.
         self.check_json()?;
-        serde_json::from_slice(&self.body.bytes).map_err(|source| self.decode_error(source))
+        decode_json(&self.body.bytes).map_err(|(path, source)| self.decode_error(path, source))
     }
 
     /// Fails unless the body is JSON (or untyped) and arrived whole.
@@ -141,10 +144,11 @@ impl Received {
         self.check_complete()
     }
 
-    fn decode_error(&self, source: serde_json::Error) -> Error {
+    fn decode_error(&self, path: String, source: serde_json::Error) -> Error {
         Error::Decode {
             operation: self.operation.id,
             status: self.status,
+            path,
             excerpt: self.excerpt(&self.body.bytes, false),
             source,
         }
@@ -263,6 +267,21 @@ impl Received {
             .get(CONTENT_TYPE)
             .is_none_or(|value| value.to_str().is_ok_and(is_json))
     }
+}
+
+/// Decodes JSON text as `T`, as `serde_json::from_slice` does, and on failure says where:
+/// the property path (`loyaltyData.memberSince`, `items[2]`; `.` for the whole body).
+pub(crate) fn decode_json<T: DeserializeOwned>(
+    bytes: &[u8],
+) -> Result<T, (String, serde_json::Error)> {
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let value: T = serde_path_to_error::deserialize(&mut deserializer)
+        .map_err(|error| (error.path().to_string(), error.into_inner()))?;
+    // Trailing text after the value is an error, as with `serde_json::from_slice`.
+    deserializer
+        .end()
+        .map_err(|error| (".".to_owned(), error))?;
+    Ok(value)
 }
 
 /// `application/json`, or any `+json` media type, parameters ignored.

@@ -87,6 +87,55 @@ async fn malformed_json_is_a_decode_error_with_an_excerpt() {
     }
 }
 
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)] // only decoded
+struct Member {
+    loyalty_data: Loyalty,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)] // only decoded
+struct Loyalty {
+    tiers: Vec<u32>,
+    member_since: u64,
+}
+
+#[tokio::test]
+async fn decode_errors_name_the_property_path() {
+    let cases = [
+        (
+            r#"{"loyaltyData":{"tiers":[],"memberSince":"yesterday"}}"#,
+            "loyaltyData.memberSince",
+        ),
+        (
+            r#"{"loyaltyData":{"tiers":[1,"two"],"memberSince":1}}"#,
+            "loyaltyData.tiers[1]",
+        ),
+        (r#"{"loyaltyData":{"tiers":[]}}"#, "loyaltyData"),
+        (r#"42"#, "."),
+        (r#"{"loyaltyData":{"tiers":[],"memberSince":1}} trailing"#, "."),
+    ];
+    for (body, expected) in cases {
+        let response = response(Reply::json(200, body)).await;
+        match response.json::<Member>().await {
+            Err(error @ Error::Decode { .. }) => {
+                let Error::Decode { path, excerpt, .. } = &error else {
+                    unreachable!()
+                };
+                assert_eq!(path, expected, "{body}");
+                assert_eq!(excerpt, body);
+                assert!(
+                    error.to_string().contains(&format!("at `{expected}`")),
+                    "{error}"
+                );
+            }
+            other => panic!("expected Decode for {body}, got {other:?}"),
+        }
+    }
+}
+
 #[tokio::test]
 async fn empty_body_is_a_decode_error() {
     let error = decode(Reply::json(200, "")).await.expect_err("no body");

@@ -161,7 +161,7 @@ impl Server for Api {
         Ok(server::GetApiStatusResponse::Status200(types::ApiStatus {
             status: "ok".to_owned(),
             version: Some(env!("CARGO_PKG_VERSION").to_owned()),
-            timestamp: Some(clock::rfc3339(clock::now())),
+            timestamp: Some(clock::date_time(clock::now())),
         }))
     }
 
@@ -258,13 +258,13 @@ impl Server for Api {
         match redeemed {
             Ok(redemption) => Ok(server::RedeemRewardResponse::Status201(
                 types::RewardRedemption {
-                    redemption_id: redemption.id,
-                    reward_id: redemption.reward_id,
+                    redemption_id: convert::wire(&redemption.id),
+                    reward_id: convert::wire(&redemption.reward_id),
                     customer_email: redemption.email,
                     points_spent: redemption.points_spent,
                     balance: redemption.balance,
                     discount_code: redemption.discount_code.into(),
-                    redeemed_at: clock::rfc3339(redemption.at),
+                    redeemed_at: clock::date_time(redemption.at),
                 },
             )),
             Err(refusal) => ApiError::from(refusal).reply(),
@@ -286,10 +286,10 @@ impl Server for Api {
         match sent {
             Ok(sent) => Ok(server::SendPushNotificationResponse::Status201(
                 types::PushNotification {
-                    id: sent.id,
+                    id: convert::wire(&sent.id),
                     email: sent.email,
                     status: types::PushNotificationStatus::from("queued".to_owned()),
-                    created_at: clock::rfc3339(sent.at),
+                    created_at: clock::date_time(sent.at),
                 },
             )),
             Err(refusal) => ApiError::from(refusal).reply(),
@@ -308,10 +308,10 @@ impl Server for Api {
         match assigned {
             Ok((grant, email)) => Ok(server::AssignCouponResponse::Status201(
                 types::CouponAssignment {
-                    coupon_id: grant.coupon_id,
+                    coupon_id: convert::wire(&grant.coupon_id),
                     email,
                     code: grant.code,
-                    assigned_at: clock::rfc3339(grant.at),
+                    assigned_at: clock::date_time(grant.at),
                 },
             )),
             Err(refusal) => ApiError::from(refusal).reply(),

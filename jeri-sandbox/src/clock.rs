@@ -1,4 +1,4 @@
-//! Wall-clock time as Unix seconds, and RFC 3339 text in both directions.
+//! Wall-clock time as Unix seconds, and as the wire's `date-time` values.
 //!
 //! The store takes the current time as an argument, so business rules that depend on
 //! time (daily earning flows, token expiry) are testable without sleeping.
@@ -29,17 +29,11 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     (year, month, day)
 }
 
-/// `2026-05-25T10:00:00Z` for a Unix time.
-pub(crate) fn rfc3339(unix: i64) -> String {
-    let days = unix.div_euclid(86_400);
-    let secs = unix.rem_euclid(86_400);
-    let (year, month, day) = civil_from_days(days);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        secs / 3600,
-        secs / 60 % 60,
-        secs % 60
-    )
+/// The wire type of a `format: date-time` value for a Unix time. Any time the store
+/// keeps (made by [`now`], which is never before the epoch nor past `i64` seconds) is in
+/// chrono's range; one that were not would read as the epoch.
+pub(crate) fn date_time(unix: i64) -> jeri_runtime::chrono::DateTime<jeri_runtime::chrono::Utc> {
+    jeri_runtime::chrono::DateTime::from_timestamp(unix, 0).unwrap_or_default()
 }
 
 /// The UTC calendar day of a Unix time (days since the epoch).
@@ -64,9 +58,12 @@ mod tests {
 
     #[test]
     fn formats_known_instants() {
-        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
-        assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
-        assert_eq!(rfc3339(1_779_703_200), "2026-05-25T10:00:00Z");
+        let text = |unix| {
+            date_time(unix).to_rfc3339_opts(jeri_runtime::chrono::SecondsFormat::Secs, true)
+        };
+        assert_eq!(text(0), "1970-01-01T00:00:00Z");
+        assert_eq!(text(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(text(1_779_703_200), "2026-05-25T10:00:00Z");
     }
 
     #[test]

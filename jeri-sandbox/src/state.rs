@@ -116,7 +116,7 @@ impl SandboxState {
             let loyalty = UpsertItem::Loyalty(LoyaltyUpdate {
                 loyalty_customer_id: format!("seed-{}", seed.email),
                 balance: seed.balance.unwrap_or(0),
-                member_since: clock::rfc3339(now),
+                member_since: clock::date_time(now),
                 tier_status: seed.tier_status,
             });
             items.push((seed.email, loyalty));

@@ -6,6 +6,7 @@ use std::time::Instant;
 use jeri_client::API_KEY_VAR;
 use jeri_client::Client;
 use jeri_client::links::{LinkBuilder, RedirectTo, Slug};
+use jeri_client::runtime::chrono::{TimeZone as _, Utc};
 use jeri_client::types::{
     EarningFlowExecutionRequest, IntegrationFeature, IntegrationItem, IntegrationItemPayload,
     LoyaltyPayload, RewardRedemptionRequest, UsersPayload,
@@ -58,6 +59,11 @@ pub(super) async fn sandbox_walk(out: &mut dyn Write) -> Result<(), Failure> {
          a `users` item creates the customer, a `loyalty` item gives them a points record.\n   \
          upsert_resources_batched splits longer lists and reports every item.",
     )?;
+    // Dates are chrono values, re-exported by the runtime: no chrono dependency needed.
+    let member_since = Utc
+        .with_ymd_and_hms(2024, 1, 15, 10, 0, 0)
+        .single()
+        .ok_or_else(|| Failure::Setup("2024-01-15 10:00 UTC is not a date".to_owned()))?;
     let items = vec![
         IntegrationItem {
             email: email.to_owned(),
@@ -74,7 +80,7 @@ pub(super) async fn sandbox_walk(out: &mut dyn Write) -> Result<(), Failure> {
             payload: IntegrationItemPayload::LoyaltyPayload(LoyaltyPayload {
                 loyalty_customer_id: "crm-0042".to_owned(),
                 balance: 100,
-                member_since: "2024-01-15T10:00:00Z".to_owned(),
+                member_since,
                 tier_status: Some("Silver".to_owned()),
             }),
         },

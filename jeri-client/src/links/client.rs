@@ -118,6 +118,7 @@ fn unusable_token(error: LinkError) -> Error {
     Error::Decode {
         operation: OPERATION,
         status: 200,
+        path: "accessToken".to_owned(),
         excerpt: String::new(),
         source: serde::de::Error::custom(error),
     }

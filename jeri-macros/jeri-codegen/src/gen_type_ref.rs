@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use crate::model::{FloatType, IntType, TypeRef};
+use crate::model::{FloatType, Format, IntType, TypeRef};
 use crate::naming::{NOT_RAW, RAW_ESCAPABLE};
 
 /// Where generated code refers to the `types` module from.
@@ -16,6 +16,12 @@ pub(crate) enum Scope {
     /// At the invocation site, next to `types`: `self::types::X`.
     Root,
 }
+
+/// The name under which the `types` module re-exports the runtime (`pub(crate)`, hidden),
+/// so that a date, UUID or Base64 type is reached the same way from every generated
+/// module: `types::__runtime::chrono::NaiveDate`. The runtime re-exports chrono and uuid,
+/// so the user of generated code needs no dependency of their own.
+pub(crate) const RUNTIME_ALIAS: &str = "__runtime";
 
 /// An identifier from a model name. The model promises valid names; this still never
 /// panics on a bad one: invalid characters become `_`, keywords become raw identifiers.
@@ -61,6 +67,22 @@ pub(crate) fn type_ref(ty: &TypeRef, scope: Scope) -> TokenStream {
             }
         }
         TypeRef::String => quote!(::std::string::String),
+        TypeRef::Format(format) => {
+            let runtime = Ident::new(RUNTIME_ALIAS, Span::call_site());
+            let runtime = match scope {
+                Scope::Types => quote!(self::#runtime),
+                Scope::Requests => quote!(super::types::#runtime),
+                Scope::Root => quote!(self::types::#runtime),
+            };
+            match format {
+                Format::DateTime => {
+                    quote!(#runtime::chrono::DateTime<#runtime::chrono::Utc>)
+                }
+                Format::Date => quote!(#runtime::chrono::NaiveDate),
+                Format::Uuid => quote!(#runtime::uuid::Uuid),
+                Format::Byte => quote!(#runtime::Base64),
+            }
+        }
         TypeRef::Bool => quote!(bool),
         TypeRef::Integer(int) => int_type(*int),
         TypeRef::Number(FloatType::F32) => quote!(f32),

@@ -6,7 +6,7 @@ use quote::quote;
 use crate::gen_builders::{builder_impl, request_structs};
 use crate::gen_docs::{DocText, deprecated_attr};
 use crate::gen_enums::{integer_enum, string_enum, tagged_union};
-use crate::gen_type_ref::{Scope, ident, runtime_from_child, type_ref, unraw};
+use crate::gen_type_ref::{RUNTIME_ALIAS, Scope, ident, runtime_from_child, type_ref, unraw};
 use crate::model::{Api, Field, TypeDef, TypeKind, TypeRef, UnionVariant};
 
 /// The `types` module: every type of the API, in model order. `runtime` is the runtime
@@ -20,10 +20,20 @@ pub fn types_module(api: &Api, runtime: &syn::Path) -> TokenStream {
         .map(|def| type_item(def, &runtime, in_requests.contains(&def.name)));
     // Generated items refer to each other; a deprecated one would warn at each such use.
     let allow = uses_deprecated(api).then(|| quote!(#[allow(deprecated)]));
+    // The one import of generated code: what date, UUID and Base64 types are reached
+    // through from every module (see `RUNTIME_ALIAS`), only when the API has them.
+    let alias = crate::formats::used(api).then(|| {
+        let alias = proc_macro2::Ident::new(RUNTIME_ALIAS, proc_macro2::Span::call_site());
+        quote! {
+            #[doc(hidden)]
+            pub(crate) use #runtime as #alias;
+        }
+    });
     quote! {
         #[doc = " Types from the spec."]
         #allow
         pub mod types {
+            #alias
             #(#items)*
         }
     }
@@ -118,7 +128,8 @@ fn struct_item(
     closed: bool,
     runtime: &syn::Path,
 ) -> TokenStream {
-    let field_items = fields.iter().map(|field| field_item(field, runtime));
+    let field_items = fields.iter().map(|field| field_item(name, field, runtime));
+    let default_fns = fields.iter().filter_map(|field| default_fn(name, field, runtime));
     let extra_name = additional_properties.map(|_| extra_field_name(fields));
     let extra = additional_properties
         .zip(extra_name.as_ref())
@@ -135,8 +146,15 @@ fn struct_item(
     let has_secret = fields.iter().any(|field| field.secret);
     let derive_debug = (!has_secret).then(|| quote!(::core::fmt::Debug,));
     let redacted_debug = has_secret.then(|| redacted_debug(name, fields, extra_name.as_ref()));
+    // serde's `deny_unknown_fields` does not work next to a flattened member: such a
+    // closed struct gets a `Deserialize` of its own that checks the keys afterwards.
+    let checked_keys = closed && fields.iter().any(|field| field.flatten);
     // Also what lets an untagged union tell a closed alternative from the next one.
-    let deny_unknown = closed.then(|| quote!(#[serde(deny_unknown_fields)]));
+    let deny_unknown = (closed && !checked_keys).then(|| quote!(#[serde(deny_unknown_fields)]));
+    let derive_deserialize = (!checked_keys).then(|| quote!(::serde::Deserialize,));
+    let field_items: Vec<TokenStream> = field_items.collect();
+    let closed_deserialize =
+        checked_keys.then(|| closed_deserialize(name, fields, &field_items, runtime));
     quote! {
         #[derive(
             #derive_debug
@@ -144,15 +162,112 @@ fn struct_item(
             ::core::cmp::PartialEq,
             #default
             ::serde::Serialize,
-            ::serde::Deserialize,
+            #derive_deserialize
         )]
         #deny_unknown
         pub struct #name {
             #(#field_items)*
             #extra
         }
+        #closed_deserialize
         #redacted_debug
+        #(#default_fns)*
     }
+}
+
+/// `Deserialize` for a closed struct with flattened members: decode the object as an
+/// open copy of the struct, then refuse a key that neither the struct's own properties
+/// nor a flattened member took (see the runtime's `refuse_unknown_properties`).
+fn closed_deserialize(
+    name: &proc_macro2::Ident,
+    fields: &[Field],
+    field_items: &[TokenStream],
+    runtime: &syn::Path,
+) -> TokenStream {
+    let members: Vec<proc_macro2::Ident> = fields.iter().map(|field| ident(&field.rust_name)).collect();
+    let own: Vec<&str> = fields
+        .iter()
+        .filter(|field| !field.flatten)
+        .map(|field| field.wire_name.as_str())
+        .collect();
+    let flattened = fields
+        .iter()
+        .filter(|field| field.flatten)
+        .map(|field| ident(&field.rust_name));
+    quote! {
+        const _: () = {
+            #[derive(::serde::Deserialize)]
+            struct Open {
+                #(#field_items)*
+            }
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> ::core::result::Result<Self, D::Error> {
+                    let input = <::serde_json::Map<::std::string::String, ::serde_json::Value>
+                        as ::serde::Deserialize>::deserialize(deserializer)?;
+                    let open: Open = ::serde_json::from_value(::serde_json::Value::Object(input.clone()))
+                        .map_err(<D::Error as ::serde::de::Error>::custom)?;
+                    let value = #name { #(#members: open.#members),* };
+                    let flattened = [#(::serde_json::to_value(&value.#flattened)
+                        .map_err(<D::Error as ::serde::de::Error>::custom)?),*];
+                    #runtime::refuse_unknown_properties(&input, &[#(#own),*], &flattened)
+                        .map_err(<D::Error as ::serde::de::Error>::custom)?;
+                    ::core::result::Result::Ok(value)
+                }
+            }
+        };
+    }
+}
+
+/// The spec's `default` applies to a property a response leaves out: only optional
+/// properties have one here (a required one is always there).
+fn applies_default(field: &Field) -> Option<&serde_json::Value> {
+    field.default.as_ref().filter(|_| !field.required && !field.flatten)
+}
+
+/// The function serde calls for a property left out, `__default_<Type>_<field>`: one per
+/// defaulted field, next to its struct in `types`.
+fn default_fn_name(type_name: &proc_macro2::Ident, field: &Field) -> proc_macro2::Ident {
+    quote::format_ident!(
+        "__default_{}_{}",
+        unraw(&type_name.to_string()),
+        unraw(&field.rust_name)
+    )
+}
+
+/// The default as the field's value: the spec's JSON decoded as the type. The generator
+/// checked the JSON kind; a value that still does not decode (a date that is no date)
+/// leaves the property absent, as if the spec had no default.
+fn default_fn(
+    type_name: &proc_macro2::Ident,
+    field: &Field,
+    runtime: &syn::Path,
+) -> Option<TokenStream> {
+    let json = applies_default(field)?.to_string();
+    let fn_name = default_fn_name(type_name, field);
+    let ty = type_ref(&field.ty, Scope::Types);
+    let (field_ty, body) = if field.nullable {
+        (
+            quote!(#runtime::Nullable<#ty>),
+            quote! {
+                ::serde_json::from_str::<#ty>(#json)
+                    .map_or(#runtime::Nullable::Absent, #runtime::Nullable::Value)
+            },
+        )
+    } else {
+        (
+            quote!(::core::option::Option<#ty>),
+            quote!(::serde_json::from_str::<#ty>(#json).ok()),
+        )
+    };
+    Some(quote! {
+        #[doc(hidden)]
+        #[allow(non_snake_case)]
+        fn #fn_name() -> #field_ty {
+            #body
+        }
+    })
 }
 
 /// `Debug` for a struct with secret fields: what the derive would print, except that a
@@ -201,7 +316,7 @@ fn extra_field_name(fields: &[Field]) -> proc_macro2::Ident {
     ident(&name)
 }
 
-fn field_item(field: &Field, runtime: &syn::Path) -> TokenStream {
+fn field_item(type_name: &proc_macro2::Ident, field: &Field, runtime: &syn::Path) -> TokenStream {
     let mut docs = DocText::from_docs(&field.docs);
     if field.flatten {
         docs.line(format!(
@@ -220,6 +335,13 @@ fn field_item(field: &Field, runtime: &syn::Path) -> TokenStream {
     if field.secret {
         docs.line("A credential: the struct's `Debug` output shows `[REDACTED]` instead.");
     }
+    let default_fn = applies_default(field).map(|value| {
+        docs.line(format!(
+            "Default: `{}`, what a response that leaves the property out decodes as (and what the server assumes when a request leaves it out).",
+            value.to_string().replace('`', "'")
+        ));
+        default_fn_name(type_name, field).to_string()
+    });
     docs.assumptions(&field.docs);
     let docs = docs.attrs();
     let deprecated = deprecated_attr(&field.docs);
@@ -235,13 +357,19 @@ fn field_item(field: &Field, runtime: &syn::Path) -> TokenStream {
         (true, true) => (quote!(::core::option::Option<#ty>), TokenStream::new()),
         (false, false) => (
             quote!(::core::option::Option<#ty>),
-            quote!(#[serde(default, skip_serializing_if = "::core::option::Option::is_none")]),
+            match &default_fn {
+                Some(default) => quote!(#[serde(default = #default, skip_serializing_if = "::core::option::Option::is_none")]),
+                None => quote!(#[serde(default, skip_serializing_if = "::core::option::Option::is_none")]),
+            },
         ),
         (false, true) => {
             let is_absent = format!("{}::Nullable::is_absent", path_text(runtime));
             (
                 quote!(#runtime::Nullable<#ty>),
-                quote!(#[serde(default, skip_serializing_if = #is_absent)]),
+                match &default_fn {
+                    Some(default) => quote!(#[serde(default = #default, skip_serializing_if = #is_absent)]),
+                    None => quote!(#[serde(default, skip_serializing_if = #is_absent)]),
+                },
             )
         }
     };

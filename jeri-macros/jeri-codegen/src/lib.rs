@@ -9,6 +9,7 @@
 
 pub mod checks;
 pub mod diagnostics;
+pub mod formats;
 mod gen_builders;
 pub mod gen_clients;
 mod gen_docs;
@@ -68,6 +69,9 @@ pub fn generate(source: &str, settings: &Settings) -> Output {
     let chosen = select::chosen(&built.api, &settings.only);
     let omitted = select::omitted(&built.api, &chosen);
     let mut api = built.api;
+    if settings.formats == settings::Formats::Strings {
+        formats::keep_strings(&mut api);
+    }
     // Problems only in what a subset leaves out are not reported: see `select`.
     let mut left_out: Vec<String> = Vec::new();
     if !settings.only.is_empty() {

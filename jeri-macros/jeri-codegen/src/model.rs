@@ -73,7 +73,8 @@ pub enum TypeKind {
         /// or leaves them unspecified.
         additional_properties: Option<TypeRef>,
         /// `additionalProperties: false`: decoding refuses properties the spec does not
-        /// list. An object that says nothing ignores them instead.
+        /// list (next to a flattened member too: then the generated `Deserialize` checks
+        /// the keys). An object that says nothing ignores them instead.
         closed: bool,
     },
     /// A string enum; decoding accepts values not listed here (kept in the catch-all
@@ -128,6 +129,9 @@ pub struct Field {
     /// The value is a credential: the property schema (or the schema it references) has
     /// `format: password` or `x-jeri-secret: true`. The struct's `Debug` hides it.
     pub secret: bool,
+    /// The schema's `default` (or that of the schema it references), as JSON: an optional
+    /// property left out of a response decodes as this value.
+    pub default: Option<serde_json::Value>,
     /// Docs from the property schema.
     pub docs: Docs,
 }
@@ -173,8 +177,12 @@ pub struct UnionVariant {
 pub enum TypeRef {
     /// A generated type, by its [`TypeDef::name`].
     Named(String),
-    /// `String` (any string format we do not map specially, including dates).
+    /// `String`: a string without a format we map to a type (and every string with the
+    /// `formats = strings` setting).
     String,
+    /// A string whose `format` has a Rust type of its own (`date-time`, `date`, `uuid`,
+    /// `byte`), reached through the runtime's re-exports.
+    Format(Format),
     /// `bool`.
     Bool,
     /// An integer of the given Rust type.
@@ -192,6 +200,21 @@ pub enum TypeRef {
     /// `Option<T>`: an array item, map value or union member that may be `null`
     /// (`nullable: true`). `None` is sent and read as `null`.
     Nullable(Box<TypeRef>),
+}
+
+/// String formats with a Rust type of their own. Every other format (`email`, `uri`,
+/// `binary` inside JSON, …) stays a `String`: a JSON string cannot carry raw octets, and
+/// bodies of binary media are bytes already ([`BodyMedia::Bytes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `date-time`: `chrono::DateTime<chrono::Utc>` (RFC 3339; an offset is converted to UTC).
+    DateTime,
+    /// `date`: `chrono::NaiveDate` (`2024-03-01`).
+    Date,
+    /// `uuid`: `uuid::Uuid` (sent hyphenated, lower case).
+    Uuid,
+    /// `byte`: the runtime's `Base64` bytes (Base64 text on the wire).
+    Byte,
 }
 
 /// Rust integer types for OpenAPI integer formats.
@@ -483,6 +506,7 @@ pub(crate) mod test_values {
             required: false,
             nullable: false,
             secret: false,
+            default: None,
             docs: Docs::default(),
         }
     }

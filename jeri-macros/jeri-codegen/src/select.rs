@@ -182,6 +182,7 @@ fn named(ty: &TypeRef) -> Option<&str> {
         | TypeRef::Boxed(inner)
         | TypeRef::Nullable(inner) => named(inner),
         TypeRef::String
+        | TypeRef::Format(_)
         | TypeRef::Bool
         | TypeRef::Integer(_)
         | TypeRef::Number(_)

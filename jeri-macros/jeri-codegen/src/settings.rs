@@ -8,7 +8,15 @@
 //! - `runtime = some::path`: the module the generated code calls for HTTP plumbing
 //!   (`Transport`, `Call`, `Response`, `Error`, …). Default: `::jeri_runtime`.
 //! - `types_only`: generate only the `types` module (no `requests` module, no clients);
-//!   the generated code then needs only `serde` and `serde_json`.
+//!   the generated code then needs `serde` (with `derive`), `serde_json` and the runtime
+//!   (`Nullable`, `Base64`, and chrono and uuid through its re-exports), no HTTP client
+//!   code of its own.
+//! - `formats = types` (default) or `formats = strings`: whether string formats have Rust
+//!   types: `date-time` is `chrono::DateTime<chrono::Utc>`, `date` `chrono::NaiveDate`,
+//!   `uuid` `uuid::Uuid`, `byte` the runtime's `Base64` (all reached through the runtime's
+//!   re-exports), or every string is a `String`, sent and read as written. Parameters are
+//!   strings either way. Integer formats (`int8` … `uint64`) always choose the Rust
+//!   integer; an integer without a format is `i64`, also with `minimum: 0`.
 //! - `server` or `server = some::path`: generate the `types` module and `pub mod server`
 //!   (a trait with one method per operation and an axum router that checks requests
 //!   against the spec) instead of a client; the path is the server runtime (default
@@ -46,6 +54,19 @@ pub struct Settings {
     pub skip: Vec<String>,
     /// Generate a server (with this runtime, default `::jeri_server`) instead of a client.
     pub server: Option<Path>,
+    /// `formats = ...`: whether string formats have Rust types of their own.
+    pub formats: Formats,
+}
+
+/// The `formats` setting.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Formats {
+    /// `formats = types` (default): `date-time`, `date`, `uuid` and `byte` strings have
+    /// Rust types of their own (see [`crate::model::Format`]).
+    #[default]
+    Types,
+    /// `formats = strings`: every string is a `String`.
+    Strings,
 }
 
 /// One selector of the `only(...)` setting.
@@ -89,6 +110,7 @@ impl Default for Settings {
             only: Vec::new(),
             skip: Vec::new(),
             server: None,
+            formats: Formats::Types,
         }
     }
 }
@@ -104,6 +126,7 @@ impl std::fmt::Debug for Settings {
             .field("only", &self.only)
             .field("skip", &self.skip)
             .field("server", &server)
+            .field("formats", &self.formats)
             .finish()
     }
 }
@@ -117,6 +140,7 @@ impl PartialEq for Settings {
             && self.only == other.only
             && self.skip == other.skip
             && server_text(self) == server_text(other)
+            && self.formats == other.formats
     }
 }
 
@@ -132,7 +156,8 @@ fn server_text(settings: &Settings) -> Option<String> {
 const VALID: &str = "expected one of: `runtime = <path>`, `types_only`, \
                      `scope(<ClientName> = \"<securityScheme>\", ...)`, \
                      `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`, \
-                     `skip(\"<operationId or path>\", ...)`, `server`, `server = <path>`";
+                     `skip(\"<operationId or path>\", ...)`, `server`, `server = <path>`, \
+                     `formats = types`, `formats = strings`";
 
 const ONLY_EXAMPLE: &str =
     "write e.g. `only(operationId = \"getCustomer\", tag = \"Rewards\", path = \"/v1/programs\")`";
@@ -225,6 +250,22 @@ impl Parse for MacroInput {
                         ));
                     }
                     settings.skip.extend(names.iter().map(LitStr::value));
+                }
+                "formats" => {
+                    input.parse::<Token![=]>()?;
+                    let value: Ident = input.parse()?;
+                    settings.formats = match value.to_string().as_str() {
+                        "types" => Formats::Types,
+                        "strings" => Formats::Strings,
+                        other => {
+                            return Err(syn::Error::new(
+                                value.span(),
+                                format!(
+                                    "unknown `formats = {other}`; write `formats = types` (dates, UUIDs and Base64 as Rust types, the default) or `formats = strings`"
+                                ),
+                            ));
+                        }
+                    };
                 }
                 "server" => {
                     settings.server = Some(if input.peek(Token![=]) {
@@ -345,8 +386,10 @@ mod tests {
                 path = "/v1/programs"
             ),
             skip("brokenOp", "/v1/broken"),
+            formats = strings,
         ))
         .expect("valid");
+        assert_eq!(s.formats, Formats::Strings);
         let runtime = &s.runtime;
         assert_eq!(quote!(#runtime).to_string(), "crate :: runtime");
         assert!(s.types_only);
@@ -398,7 +441,15 @@ mod tests {
             ),
             (
                 quote!("s", typesonly),
-                "unknown setting `typesonly`; expected one of: `runtime = <path>`, `types_only`, `scope(<ClientName> = \"<securityScheme>\", ...)`, `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`, `skip(\"<operationId or path>\", ...)`, `server`, `server = <path>`",
+                "unknown setting `typesonly`; expected one of: `runtime = <path>`, `types_only`, `scope(<ClientName> = \"<securityScheme>\", ...)`, `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`, `skip(\"<operationId or path>\", ...)`, `server`, `server = <path>`, `formats = types`, `formats = strings`",
+            ),
+            (
+                quote!("s", formats = text),
+                "unknown `formats = text`; write `formats = types` (dates, UUIDs and Base64 as Rust types, the default) or `formats = strings`",
+            ),
+            (
+                quote!("s", formats = strings, formats = types),
+                "`formats` is set twice",
             ),
             (
                 quote!("s", types_only, types_only),

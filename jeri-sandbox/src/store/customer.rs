@@ -60,7 +60,7 @@ pub(crate) struct LoyaltyRecord {
     /// Points.
     pub(crate) balance: i64,
     /// When the customer joined, as sent (RFC 3339).
-    pub(crate) member_since: Option<String>,
+    pub(crate) member_since: Option<jeri_runtime::chrono::DateTime<jeri_runtime::chrono::Utc>>,
     /// Tier name.
     pub(crate) tier_status: Option<String>,
 }
@@ -90,7 +90,7 @@ pub(crate) struct LoyaltyUpdate {
     /// The balance, stored as sent.
     pub(crate) balance: i64,
     /// When the customer joined (RFC 3339).
-    pub(crate) member_since: String,
+    pub(crate) member_since: jeri_runtime::chrono::DateTime<jeri_runtime::chrono::Utc>,
     /// Tier name; `None` leaves it unchanged.
     pub(crate) tier_status: Option<String>,
 }
@@ -218,7 +218,7 @@ impl CustomerRecord {
             .ok_or_else(|| Refusal::Unprocessable("Balance would overflow".to_owned()))?;
         let loyalty = self.loyalty.get_or_insert_with(|| LoyaltyRecord {
             id: ids::uuid(),
-            member_since: Some(crate::clock::rfc3339(now)),
+            member_since: Some(crate::clock::date_time(now)),
             ..LoyaltyRecord::default()
         });
         loyalty.balance = balance;
@@ -381,7 +381,7 @@ mod tests {
         UpsertItem::Loyalty(LoyaltyUpdate {
             loyalty_customer_id: "loy-1".to_owned(),
             balance,
-            member_since: "2024-03-01T09:30:00Z".to_owned(),
+            member_since: crate::clock::date_time(1_709_285_400), // 2024-03-01T09:30:00Z
             tier_status: Some("Gold".to_owned()),
         })
     }

@@ -28,7 +28,7 @@ fn items() -> Vec<IntegrationItem> {
             payload: IntegrationItemPayload::LoyaltyPayload(LoyaltyPayload {
                 loyalty_customer_id: "loy-9".into(),
                 balance: 1200,
-                member_since: "2024-01-31".into(),
+                member_since: "2024-01-31T08:30:00+02:00".parse().expect("RFC 3339"),
                 tier_status: None,
             }),
         },
@@ -67,7 +67,7 @@ async fn posts_the_items_and_decodes_the_batch_result() {
             {
                 "email": "ada@example.com",
                 "feature": "loyalty",
-                "payload": { "loyaltyCustomerId": "loy-9", "balance": 1200, "memberSince": "2024-01-31" }
+                "payload": { "loyaltyCustomerId": "loy-9", "balance": 1200, "memberSince": "2024-01-31T06:30:00Z" }
             }
         ])
     );

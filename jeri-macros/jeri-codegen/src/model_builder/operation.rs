@@ -388,6 +388,7 @@ fn named_fit(types: &[TypeDef], name: &str, depth: usize) -> ParamFit {
     match &def.kind {
         TypeKind::StringEnum { .. } => ParamFit::AsIs,
         TypeKind::Alias(ty) if is_scalar(ty) => ParamFit::AsIs,
+        TypeKind::Alias(TypeRef::Format(_)) => ParamFit::AsString,
         TypeKind::Alias(TypeRef::Named(inner)) if depth < 16 => named_fit(types, inner, depth + 1),
         TypeKind::Union {
             tag: None,
@@ -408,7 +409,7 @@ fn named_fit(types: &[TypeDef], name: &str, depth: usize) -> ParamFit {
                         list = true;
                         is_scalar(inner)
                     }
-                    other => is_scalar(other),
+                    other => is_scalar(other) || matches!(other, TypeRef::Format(_)),
                 };
                 if !ok {
                     return ParamFit::No;
@@ -428,6 +429,9 @@ fn fit(types: &[TypeDef], ty: &TypeRef) -> ParamFit {
     match ty {
         TypeRef::Named(n) => named_fit(types, n, 0),
         other if is_scalar(other) => ParamFit::AsIs,
+        // Parameters are text the caller writes: a date or UUID parameter stays a string
+        // (`Display` of a chrono date-time is not RFC 3339, so it could not be sent as is).
+        TypeRef::Format(_) => ParamFit::AsString,
         _ => ParamFit::No,
     }
 }

@@ -78,6 +78,7 @@ impl StructAcc {
             nullable: false,
             flatten: true,
             secret: false,
+            default: None,
             docs: Default::default(),
         });
     }
@@ -102,14 +103,11 @@ impl StructAcc {
             field.required |= self.required.contains(&field.wire_name);
             field.required &= !self.one_way.contains(&field.wire_name);
         }
-        // serde cannot refuse unknown properties next to a flattened member; the member's
-        // own alternatives still refuse theirs.
-        let closed = self.closed && !self.fields.iter().any(|f| f.flatten);
         TypeKind::Struct {
             fields: self.fields,
             // A closed object keeps no extra properties, whatever a merged member allowed.
             additional_properties: self.additional.filter(|_| !self.closed),
-            closed,
+            closed: self.closed,
         }
     }
 }
@@ -174,6 +172,39 @@ impl<'d> Builder<'d, '_, '_> {
     /// referenced schema.
     fn is_secret(&self, s: SRef<'_>) -> bool {
         self.holds_through_refs(s, marks_secret)
+    }
+
+    /// A property's `default` (looking through references), when its JSON kind fits the
+    /// property's type; one that does not is reported, as generated code would otherwise
+    /// drop it silently. `null` is no default: it is what `nullable` already says.
+    fn default_value(&mut self, s: SRef<'_>, ty: &TypeRef, pointer: &str) -> Option<serde_json::Value> {
+        let found = std::cell::RefCell::new(None);
+        self.holds_through_refs(s, |schema| match &schema.schema_data.default {
+            Some(value) => {
+                *found.borrow_mut() = Some(value.clone());
+                true
+            }
+            None => false,
+        });
+        let value = found.into_inner().filter(|value| !value.is_null())?;
+        let expected = match ty {
+            TypeRef::String | TypeRef::Format(_) => Some(("a string", value.is_string())),
+            TypeRef::Integer(_) => Some(("an integer", value.is_i64() || value.is_u64())),
+            TypeRef::Number(_) => Some(("a number", value.is_number())),
+            TypeRef::Bool => Some(("`true` or `false`", value.is_boolean())),
+            TypeRef::Array(_) => Some(("an array", value.is_array())),
+            TypeRef::Map(_) => Some(("an object", value.is_object())),
+            _ => None,
+        };
+        if let Some((kind, false)) = expected {
+            self.diag.error(
+                &child(pointer, "default"),
+                format!("`default: {value}` is not {kind}, as the property's schema says"),
+                format!("write a default that is {kind}, or remove `default`"),
+            );
+            return None;
+        }
+        Some(value)
     }
 
     /// Reports an `x-jeri-secret` that is not a boolean: silently ignoring it would leave
@@ -243,7 +274,7 @@ impl<'d> Builder<'d, '_, '_> {
         self.holds_through_refs(s, |schema| {
             matches!(
                 classify(schema),
-                Shape::Str
+                Shape::Str(_)
                     | Shape::StrEnum(_)
                     | Shape::Int(_)
                     | Shape::IntEnum(..)
@@ -270,7 +301,8 @@ impl<'d> Builder<'d, '_, '_> {
             SRef::Item(schema) => schema,
         };
         match classify(schema) {
-            Shape::Str => TypeRef::String,
+            Shape::Str(None) => TypeRef::String,
+            Shape::Str(Some(format)) => TypeRef::Format(format),
             Shape::Int(i) => TypeRef::Integer(i),
             Shape::Float(f) => TypeRef::Number(f),
             Shape::Bool => TypeRef::Bool,
@@ -415,6 +447,7 @@ impl<'d> Builder<'d, '_, '_> {
             }) {
                 acc.one_way.insert((*wire).to_owned());
             }
+            let default = self.default_value(*prop, &ty, &prop_pointer);
             acc.add(Field {
                 flatten: false,
                 rust_name: snake_ident(wire),
@@ -423,6 +456,7 @@ impl<'d> Builder<'d, '_, '_> {
                 required: view.required.iter().any(|r| r == wire),
                 nullable,
                 secret: self.is_secret(*prop),
+                default,
                 docs,
             });
         }
@@ -707,7 +741,7 @@ fn variant_base(schema: &Schema, i: usize) -> String {
                 _ => format!("Variant{}", i + 1),
             }
         }
-        Shape::Str | Shape::StrEnum(_) => "String".to_owned(),
+        Shape::Str(_) | Shape::StrEnum(_) => "String".to_owned(),
         Shape::Int(_) | Shape::IntEnum(..) => "Integer".to_owned(),
         Shape::Float(_) => "Number".to_owned(),
         Shape::Bool => "Bool".to_owned(),

@@ -3,11 +3,11 @@
 use std::collections::HashSet;
 
 use openapiv3::{
-    AdditionalProperties, IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaKind, Type,
-    VariantOrUnknownOrEmpty,
+    AdditionalProperties, IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaKind,
+    StringFormat, Type, VariantOrUnknownOrEmpty,
 };
 
-use crate::model::{FloatType, IntType};
+use crate::model::{FloatType, Format, IntType};
 
 /// A schema or a reference to one.
 #[derive(Debug, Clone, Copy)]
@@ -43,7 +43,8 @@ pub(super) struct ObjectView<'s> {
 /// What a schema is, normalized over the ways openapiv3 represents it.
 #[derive(Debug, Clone)]
 pub(super) enum Shape<'s> {
-    Str,
+    /// A string, with the format that gives it a Rust type of its own.
+    Str(Option<Format>),
     StrEnum(Vec<String>),
     Int(IntType),
     IntEnum(IntType, Vec<i64>),
@@ -74,6 +75,17 @@ fn int_type(format: Option<&str>) -> IntType {
         Some("uint32") => IntType::U32,
         Some("uint64") => IntType::U64,
         _ => IntType::I64,
+    }
+}
+
+/// The string formats with a Rust type of their own; see [`Format`].
+fn string_format(format: Option<&str>) -> Option<Format> {
+    match format? {
+        "date-time" => Some(Format::DateTime),
+        "date" => Some(Format::Date),
+        "uuid" => Some(Format::Uuid),
+        "byte" => Some(Format::Byte),
+        _ => None,
     }
 }
 
@@ -109,9 +121,10 @@ fn int_shape(int: IntType, values: impl IntoIterator<Item = Option<i64>>) -> Sha
     }
 }
 
-fn str_shape(values: Vec<String>) -> Shape<'static> {
+/// An enum of dates or UUIDs stays a string enum: its listed values are what matter.
+fn str_shape(values: Vec<String>, format: Option<&str>) -> Shape<'static> {
     if values.is_empty() {
-        Shape::Str
+        Shape::Str(string_format(format))
     } else {
         Shape::StrEnum(values)
     }
@@ -120,9 +133,16 @@ fn str_shape(values: Vec<String>) -> Shape<'static> {
 /// Classifies a schema.
 pub(super) fn classify(schema: &Schema) -> Shape<'_> {
     match &schema.schema_kind {
-        SchemaKind::Type(Type::String(s)) => {
-            str_shape(string_values(s.enumeration.iter().map(Option::as_deref)))
-        }
+        SchemaKind::Type(Type::String(s)) => str_shape(
+            string_values(s.enumeration.iter().map(Option::as_deref)),
+            match &s.format {
+                VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => Some("date-time"),
+                VariantOrUnknownOrEmpty::Item(StringFormat::Date) => Some("date"),
+                VariantOrUnknownOrEmpty::Item(StringFormat::Byte) => Some("byte"),
+                VariantOrUnknownOrEmpty::Unknown(f) => Some(f.as_str()),
+                _ => None,
+            },
+        ),
         SchemaKind::Type(Type::Integer(i)) => int_shape(
             match &i.format {
                 VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => IntType::I32,
@@ -207,9 +227,10 @@ pub(super) fn classify(schema: &Schema) -> Shape<'_> {
                 None if any.items.is_some() => {
                     Shape::Array(any.items.as_ref().map(SRef::of_boxed), any.max_items)
                 }
-                Some("string") => str_shape(string_values(
-                    any.enumeration.iter().map(serde_json::Value::as_str),
-                )),
+                Some("string") => str_shape(
+                    string_values(any.enumeration.iter().map(serde_json::Value::as_str)),
+                    format,
+                ),
                 Some("integer") => int_shape(
                     int_type(format),
                     any.enumeration.iter().map(serde_json::Value::as_i64),
@@ -219,9 +240,10 @@ pub(super) fn classify(schema: &Schema) -> Shape<'_> {
                 None if !any.enumeration.is_empty()
                     && any.enumeration.iter().all(serde_json::Value::is_string) =>
                 {
-                    str_shape(string_values(
-                        any.enumeration.iter().map(serde_json::Value::as_str),
-                    ))
+                    str_shape(
+                        string_values(any.enumeration.iter().map(serde_json::Value::as_str)),
+                        None,
+                    )
                 }
                 None => Shape::Any,
                 Some(other) => Shape::UnknownType(other),

@@ -20,6 +20,7 @@ pub fn field(name: &str, wire: &str, ty: TypeRef, required: bool, nullable: bool
         required,
         nullable,
         secret: false,
+        default: None,
         docs: Docs::default(),
     }
 }

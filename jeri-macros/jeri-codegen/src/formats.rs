@@ -1,0 +1,147 @@
+//! The `formats = strings` setting: every string format the model maps to a type of its
+//! own ([`Format`](crate::model::Format)) becomes a plain `String` again.
+
+use crate::model::{Api, TypeKind, TypeRef};
+
+/// Rewrites every [`TypeRef::Format`] in the model to [`TypeRef::String`].
+pub fn keep_strings(api: &mut Api) {
+    for def in &mut api.types {
+        match &mut def.kind {
+            TypeKind::Struct {
+                fields,
+                additional_properties,
+                ..
+            } => {
+                fields.iter_mut().for_each(|field| to_string(&mut field.ty));
+                if let Some(value) = additional_properties {
+                    to_string(value);
+                }
+            }
+            TypeKind::Union { variants, .. } => {
+                variants.iter_mut().for_each(|variant| to_string(&mut variant.ty));
+            }
+            TypeKind::Alias(ty) | TypeKind::Newtype(ty) => to_string(ty),
+            TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => {}
+        }
+    }
+    for op in &mut api.operations {
+        op.params.iter_mut().for_each(|param| to_string(&mut param.ty));
+        if let Some(body) = &mut op.body {
+            to_string(&mut body.ty);
+        }
+        op.responses
+            .iter_mut()
+            .filter_map(|response| response.ty.as_mut())
+            .for_each(to_string);
+    }
+}
+
+/// Whether any type of the API uses a [`TypeRef::Format`] (so generated code needs the
+/// runtime's chrono, uuid or `Base64`).
+pub fn used(api: &Api) -> bool {
+    let in_types = api.types.iter().any(|def| match &def.kind {
+        TypeKind::Struct {
+            fields,
+            additional_properties,
+            ..
+        } => {
+            fields.iter().any(|field| has_format(&field.ty))
+                || additional_properties.as_ref().is_some_and(has_format)
+        }
+        TypeKind::Union { variants, .. } => variants.iter().any(|variant| has_format(&variant.ty)),
+        TypeKind::Alias(ty) | TypeKind::Newtype(ty) => has_format(ty),
+        TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => false,
+    });
+    in_types
+        || api.operations.iter().any(|op| {
+            op.params.iter().any(|param| has_format(&param.ty))
+                || op.body.as_ref().is_some_and(|body| has_format(&body.ty))
+                || op
+                    .responses
+                    .iter()
+                    .filter_map(|response| response.ty.as_ref())
+                    .any(has_format)
+        })
+}
+
+fn has_format(ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Format(_) => true,
+        TypeRef::Array(inner)
+        | TypeRef::Map(inner)
+        | TypeRef::Boxed(inner)
+        | TypeRef::Nullable(inner) => has_format(inner),
+        TypeRef::Named(_)
+        | TypeRef::String
+        | TypeRef::Bool
+        | TypeRef::Integer(_)
+        | TypeRef::Number(_)
+        | TypeRef::Json => false,
+    }
+}
+
+fn to_string(ty: &mut TypeRef) {
+    match ty {
+        TypeRef::Format(_) => *ty = TypeRef::String,
+        TypeRef::Array(inner)
+        | TypeRef::Map(inner)
+        | TypeRef::Boxed(inner)
+        | TypeRef::Nullable(inner) => to_string(inner),
+        TypeRef::Named(_)
+        | TypeRef::String
+        | TypeRef::Bool
+        | TypeRef::Integer(_)
+        | TypeRef::Number(_)
+        | TypeRef::Json => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Format;
+    use crate::model::test_values::{def, field};
+
+    #[test]
+    fn formats_inside_containers_become_strings() {
+        let nested = TypeRef::Array(Box::new(TypeRef::Nullable(Box::new(TypeRef::Format(
+            Format::DateTime,
+        )))));
+        let mut api = Api {
+            title: String::new(),
+            version: String::new(),
+            docs: Default::default(),
+            types: vec![
+                def(
+                    "A",
+                    TypeKind::Struct {
+                        fields: vec![field(nested)],
+                        additional_properties: Some(TypeRef::Format(Format::Uuid)),
+                        closed: false,
+                    },
+                ),
+                def("B", TypeKind::Alias(TypeRef::Format(Format::Byte))),
+            ],
+            operations: Vec::new(),
+            security_schemes: Vec::new(),
+            servers: Vec::new(),
+        };
+        assert!(used(&api));
+        keep_strings(&mut api);
+        assert!(!used(&api));
+        let TypeKind::Struct {
+            fields,
+            additional_properties,
+            ..
+        } = &api.types[0].kind
+        else {
+            panic!("a struct");
+        };
+        assert_eq!(
+            fields[0].ty,
+            TypeRef::Array(Box::new(TypeRef::Nullable(Box::new(TypeRef::String))))
+        );
+        assert_eq!(additional_properties, &Some(TypeRef::String));
+        assert_eq!(api.types[1].kind, TypeKind::Alias(TypeRef::String));
+    }
+}
