@@ -12,6 +12,13 @@ mod keeper {
     use jeri_server_specs::keeper::{api, client};
     use serde_json::json;
 
+    type Time = jeri_runtime::chrono::DateTime<jeri_runtime::chrono::Utc>;
+
+    /// An RFC 3339 test time.
+    fn at(text: &str) -> Time {
+        text.parse().expect("an RFC 3339 time")
+    }
+
     use super::support::{details, send, serve, transport};
     use api::server::{self, Server};
     use api::types;
@@ -28,7 +35,7 @@ mod keeper {
     struct Job {
         id: types::ReportId,
         output: Vec<String>,
-        finished: Option<(i32, i32, String)>,
+        finished: Option<(i32, i32, Time)>,
     }
 
     impl Answers for Keeper {}
@@ -146,7 +153,7 @@ mod keeper {
             host: "build-01".to_owned(),
             job: "nightly".to_owned(),
             pid: 4242,
-            time: "2026-05-25T10:00:00Z".to_owned(),
+            time: at("2026-05-25T10:00:00Z"),
             uuid: uuid.to_owned(),
         }
     }
@@ -171,7 +178,7 @@ mod keeper {
         let start = || client::types::ReportStartBody {
             id: report_id("job-1"),
             script: "make test".to_owned(),
-            start_time: "2026-05-25T10:00:01Z".to_owned(),
+            start_time: at("2026-05-25T10:00:01Z"),
         };
         let first = keeper.report_start(TOKEN, start()).await.expect("started");
         let again = keeper.report_start(TOKEN, start()).await.expect("started");
@@ -184,7 +191,7 @@ mod keeper {
             record: client::types::OutputRecord {
                 msg: "ok".to_owned(),
                 stream: "stdout".to_owned(),
-                time: "2026-05-25T10:00:02Z".to_owned(),
+                time: at("2026-05-25T10:00:02Z"),
             },
         };
         assert!(
@@ -196,7 +203,7 @@ mod keeper {
         );
         let finish = client::types::ReportFinishBody {
             duration_millis: 61_000,
-            end_time: "2026-05-25T10:01:02Z".to_owned(),
+            end_time: at("2026-05-25T10:01:02Z"),
             exit_status: 0,
             id: report_id("job-1"),
         };
@@ -205,7 +212,7 @@ mod keeper {
         let jobs = keeper.global_jobs(TOKEN).await.expect("jobs");
         assert_eq!(jobs.summary.len(), 1);
         assert_eq!(jobs.summary[0].duration_seconds, 61);
-        assert_eq!(jobs.summary[0].when, "2026-05-25T10:01:02Z");
+        assert_eq!(jobs.summary[0].when, at("2026-05-25T10:01:02Z"));
 
         let refused = keeper
             .ping("Bearer wrong")
