@@ -41,7 +41,9 @@ use quote::quote;
 ///
 /// At the invocation site:
 /// - `pub mod types`: one item per schema. Objects become structs (with `allOf` members
-///   merged), string enums become enums that keep unknown values, `oneOf`/`anyOf` become
+///   merged), string and integer enums become enums that keep unknown values (declared
+///   through the runtime's `open_enum!`, which adds `as_str`/`value`, `is_unknown`,
+///   `From`, `FromStr`, `Display` and serde once for all of them), `oneOf`/`anyOf` become
 ///   enums (internally tagged when the schema has a `discriminator`), other named schemas
 ///   become type aliases. Inline objects and enums are named after where they sit:
 ///   `CustomerUserData` for property `userData` of `Customer`, `{Operation}Body` and
@@ -57,7 +59,9 @@ use quote::quote;
 ///   mismatched `jeri-macros`/`jeri-runtime` pair is one error naming the versions to
 ///   align); `pub mod requests` with one request value per operation (holding its
 ///   arguments, with setters for optional ones, `send()`, `send_with_response()` for the
-///   value with the response's status and headers, and `IntoFuture`); and `Client` with
+///   value with the response's status and headers, and `IntoFuture`: the parts that do
+///   not depend on the operation come from the runtime's `Request` trait and
+///   `request_methods!`); and `Client` with
 ///   one method per operation (named after the `operationId` in snake_case), plus one
 ///   client per `scope(...)`. Each client has `from_transport` and `transport_builder()`:
 ///   a transport builder with the spec's first server as base URL when that is an

@@ -46,11 +46,13 @@ mod hook;
 mod media;
 mod multipart;
 mod nullable;
+pub mod open_enum;
 mod operation;
 mod options;
 mod parameters;
 mod received;
 mod redaction;
+mod request;
 mod response;
 mod response_value;
 mod retry;
@@ -70,9 +72,11 @@ pub use error::{Error, TransportErrorKind};
 pub use hook::{Attempt, Hook};
 pub use multipart::Multipart;
 pub use nullable::Nullable;
+pub use open_enum::OpenEnum;
 pub use operation::{Method, OperationInfo, SecurityRequirement};
 pub use options::CallOptions;
 pub use received::Received;
+pub use request::{Decode, Request};
 pub use response::Response;
 pub use response_value::ResponseValue;
 pub use retry::RetryPolicy;
@@ -106,3 +110,10 @@ pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
 /// generated code calls the runtime fail to build with one error naming the
 /// versions to align, instead of with many errors inside generated code.
 pub const CONTRACT: u32 = 2;
+
+/// What generated code reaches through the runtime rather than through the user's own
+/// dependencies (used by [`open_enum!`]). Not part of the public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+}

@@ -8,165 +8,51 @@ use crate::model::TypeRef;
 use crate::model::{EnumVariant, IntType, IntegerVariant, UNKNOWN_VARIANT, UnionVariant};
 
 /// A string enum that keeps values the spec does not list in `Unknown`, so a server adding
-/// a value does not break decoding.
-pub(crate) fn string_enum(name: &Ident, variants: &[EnumVariant]) -> TokenStream {
+/// a value does not break decoding: one invocation of the runtime's `open_enum!`, which
+/// writes the methods and trait impls once for every enum. `attrs` are the enum's own
+/// (docs, `deprecated`): attributes outside a macro invocation would not reach the enum.
+pub(crate) fn string_enum(
+    name: &Ident,
+    attrs: &TokenStream,
+    variants: &[EnumVariant],
+    runtime: &syn::Path,
+) -> TokenStream {
     let unknown = ident(UNKNOWN_VARIANT);
-    let names: Vec<Ident> = variants
+    let names = variants.iter().map(|variant| ident(&variant.rust_name));
+    let wires = variants.iter().map(|variant| variant.wire_value.as_str());
+    let docs = variants
         .iter()
-        .map(|variant| ident(&variant.rust_name))
-        .collect();
-    let wires: Vec<&str> = variants
-        .iter()
-        .map(|variant| variant.wire_value.as_str())
-        .collect();
-    // With no listed values a `match` would have only its catch-all arm.
-    let from_string = if variants.is_empty() {
-        quote!(Self::#unknown(value))
-    } else {
-        quote! {
-            match value.as_str() {
-                #(#wires => Self::#names,)*
-                _ => Self::#unknown(value),
-            }
-        }
-    };
-    let variant_docs = wires.iter().map(|wire| {
-        let doc = format!(" `{}`", wire.replace('`', "'"));
-        quote!(#[doc = #doc])
-    });
+        .map(|variant| format!(" `{}`", variant.wire_value.replace('`', "'")));
     quote! {
-        #[derive(
-            ::core::fmt::Debug,
-            ::core::clone::Clone,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
-            ::core::hash::Hash,
-        )]
-        pub enum #name {
-            #(#variant_docs #names,)*
-            #[doc = " A value the spec does not list, as received."]
-            #unknown(::std::string::String),
-        }
-
-        impl #name {
-            #[doc = " The value on the wire."]
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(Self::#names => #wires,)*
-                    Self::#unknown(value) => value.as_str(),
-                }
-            }
-
-            #[doc = " Whether this is a value the spec does not list."]
-            pub fn is_unknown(&self) -> bool {
-                ::core::matches!(self, Self::#unknown(_))
-            }
-        }
-
-        impl ::core::convert::From<::std::string::String> for #name {
-            fn from(value: ::std::string::String) -> Self {
-                #from_string
-            }
-        }
-
-        impl ::core::str::FromStr for #name {
-            type Err = ::core::convert::Infallible;
-
-            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
-                ::core::result::Result::Ok(::core::convert::From::from(
-                    ::std::string::String::from(value),
-                ))
-            }
-        }
-
-        impl ::core::fmt::Display for #name {
-            fn fmt(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                formatter.write_str(self.as_str())
-            }
-        }
-
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(
-                &self,
-                serializer: S,
-            ) -> ::core::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::core::result::Result<Self, D::Error> {
-                <::std::string::String as ::serde::Deserialize<'de>>::deserialize(deserializer)
-                    .map(::core::convert::From::from)
+        #runtime::open_enum! {
+            #attrs
+            pub enum #name: string, unknown #unknown {
+                #(#[doc = #docs] #names = #wires,)*
             }
         }
     }
 }
 
 /// An integer enum that keeps values the spec does not list, like [`string_enum`].
-pub(crate) fn integer_enum(name: &Ident, int: IntType, variants: &[IntegerVariant]) -> TokenStream {
+pub(crate) fn integer_enum(
+    name: &Ident,
+    attrs: &TokenStream,
+    int: IntType,
+    variants: &[IntegerVariant],
+    runtime: &syn::Path,
+) -> TokenStream {
     let unknown = ident(UNKNOWN_VARIANT);
     let int = type_ref(&TypeRef::Integer(int), Scope::Types);
-    let names: Vec<Ident> = variants.iter().map(|v| ident(&v.rust_name)).collect();
-    let values: Vec<proc_macro2::Literal> = variants
+    let names = variants.iter().map(|v| ident(&v.rust_name));
+    let values = variants
         .iter()
-        .map(|v| proc_macro2::Literal::i64_unsuffixed(v.wire_value))
-        .collect();
-    let variant_docs = variants.iter().map(|v| {
-        let doc = format!(" `{}`", v.wire_value);
-        quote!(#[doc = #doc])
-    });
+        .map(|v| proc_macro2::Literal::i64_unsuffixed(v.wire_value));
+    let docs = variants.iter().map(|v| format!(" `{}`", v.wire_value));
     quote! {
-        #[derive(
-            ::core::fmt::Debug,
-            ::core::clone::Clone,
-            ::core::marker::Copy,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
-            ::core::hash::Hash,
-        )]
-        pub enum #name {
-            #(#variant_docs #names,)*
-            #[doc = " A value the spec does not list, as received."]
-            #unknown(#int),
-        }
-
-        impl #name {
-            #[doc = " The value on the wire."]
-            pub fn value(&self) -> #int {
-                match self {
-                    #(Self::#names => #values,)*
-                    Self::#unknown(value) => *value,
-                }
-            }
-        }
-
-        impl ::core::convert::From<#int> for #name {
-            fn from(value: #int) -> Self {
-                match value {
-                    #(#values => Self::#names,)*
-                    _ => Self::#unknown(value),
-                }
-            }
-        }
-
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(
-                &self,
-                serializer: S,
-            ) -> ::core::result::Result<S::Ok, S::Error> {
-                ::serde::Serialize::serialize(&self.value(), serializer)
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::core::result::Result<Self, D::Error> {
-                <#int as ::serde::Deserialize<'de>>::deserialize(deserializer)
-                    .map(::core::convert::From::from)
+        #runtime::open_enum! {
+            #attrs
+            pub enum #name: integer #int, unknown #unknown {
+                #(#[doc = #docs] #names = #values,)*
             }
         }
     }

@@ -257,23 +257,11 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
             #body_setter
             #content_type_setter
 
-            #[doc = " Per-call options (retries, timeout) for this request."]
-            pub fn options(mut self, options: #runtime::CallOptions) -> Self {
-                self.options = options;
-                self
-            }
-
-            #send
         }
 
-        impl ::core::future::IntoFuture for #name {
-            type Output = ::core::result::Result<#output, #runtime::Error>;
-            type IntoFuture = #runtime::BoxFuture<Self::Output>;
+        #send
 
-            fn into_future(self) -> Self::IntoFuture {
-                self.send()
-            }
-        }
+        #runtime::request_methods!(#name => #output);
     }
 }
 
@@ -349,56 +337,37 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
     let name = format_ident!("{}Request", op.type_name);
     // `prepare` and `decode` are plain functions nested in `into_call`, not methods: a
     // method could clash with a parameter's setter, and neither is an async state machine,
-    // so the only future per operation is the small one `execute` returns.
+    // so the only future per operation is the small one `execute` returns. What does not
+    // depend on the operation (`send`, `send_with_response`, `options`, `IntoFuture`)
+    // comes from the runtime's `request_methods!`.
     quote! {
-        #[doc = " Sends the request and decodes the response."]
-        #[doc = ""]
-        #[doc = " The arguments are encoded now; an argument that cannot be sent fails the"]
-        #[doc = " returned future with `Error::InvalidInput` and nothing is sent. The request"]
-        #[doc = " goes out when the future is awaited. The future is boxed and owns what it"]
-        #[doc = " needs, so it can be stored or spawned; awaiting the request itself"]
-        #[doc = " (`IntoFuture`) returns this same future."]
-        pub fn send(self) -> #runtime::BoxFuture<::core::result::Result<#output, #runtime::Error>> {
-            let (call, decode) = self.into_call();
-            #runtime::execute(call, decode)
-        }
+        impl #runtime::Request for #name {
+            type Output = #output;
 
-        #[doc = " Like [`send`](Self::send), also keeping the response's HTTP status and"]
-        #[doc = " headers (request ids, rate limits) next to the decoded value."]
-        #[inline]
-        pub fn send_with_response(
-            self,
-        ) -> #runtime::BoxFuture<::core::result::Result<#runtime::ResponseValue<#output>, #runtime::Error>> {
-            let (call, decode) = self.into_call();
-            #runtime::execute_with_response(call, decode)
-        }
-
-        #[allow(clippy::type_complexity)]
-        fn into_call(
-            self,
-        ) -> (
-            ::core::result::Result<#runtime::Call, #runtime::Error>,
-            fn(#runtime::Received) -> ::core::result::Result<#output, #runtime::Error>,
-        ) {
-            fn prepare(request: #name) -> ::core::result::Result<#runtime::Call, #runtime::Error> {
-                static OPERATION: #runtime::OperationInfo = #runtime::OperationInfo {
-                    id: #id,
-                    method: #runtime::Method::#method,
-                    path: #path,
-                    security: #security,
-                };
-                let mut call = #runtime::Call::new(&request.transport, &OPERATION, request.options);
-                #(#path_calls)*
-                #(#other_calls)*
-                #body_call
-                ::core::result::Result::Ok(call)
-            }
-            fn decode(received: #runtime::Received) -> ::core::result::Result<#output, #runtime::Error> {
-                match received.status() {
-                    #arms
+            fn into_call(self) -> (
+                ::core::result::Result<#runtime::Call, #runtime::Error>,
+                #runtime::Decode<#output>,
+            ) {
+                fn prepare(request: #name) -> ::core::result::Result<#runtime::Call, #runtime::Error> {
+                    static OPERATION: #runtime::OperationInfo = #runtime::OperationInfo {
+                        id: #id,
+                        method: #runtime::Method::#method,
+                        path: #path,
+                        security: #security,
+                    };
+                    let mut call = #runtime::Call::new(&request.transport, &OPERATION, request.options);
+                    #(#path_calls)*
+                    #(#other_calls)*
+                    #body_call
+                    ::core::result::Result::Ok(call)
                 }
+                fn decode(received: #runtime::Received) -> ::core::result::Result<#output, #runtime::Error> {
+                    match received.status() {
+                        #arms
+                    }
+                }
+                (prepare(self), decode)
             }
-            (prepare(self), decode)
         }
     }
 }

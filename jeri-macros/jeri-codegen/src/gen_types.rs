@@ -78,8 +78,12 @@ fn type_item(def: &TypeDef, runtime: &syn::Path, in_requests: bool) -> TokenStre
             });
             quote!(#item #builder)
         }
-        TypeKind::StringEnum { variants } => string_enum(&name, variants),
-        TypeKind::IntegerEnum { int, variants } => integer_enum(&name, *int, variants),
+        TypeKind::StringEnum { variants } => {
+            return string_enum(&name, &quote!(#docs #deprecated), variants, runtime);
+        }
+        TypeKind::IntegerEnum { int, variants } => {
+            return integer_enum(&name, &quote!(#docs #deprecated), *int, variants, runtime);
+        }
         TypeKind::Union {
             tag: Some(tag),
             variants,

@@ -59,6 +59,14 @@ fn request_text(file: &syn::File, name: &str) -> String {
             syn::Item::Impl(item) => {
                 matches!(&*item.self_ty, syn::Type::Path(p) if p.path.is_ident(name))
             }
+            // `request_methods!(Name => Output)`
+            syn::Item::Macro(item) => item
+                .mac
+                .tokens
+                .clone()
+                .into_iter()
+                .next()
+                .is_some_and(|first| first.to_string() == name),
             _ => false,
         })
         .collect();
@@ -128,46 +136,14 @@ impl GetThingRequest {
             thing_id: ::core::convert::Into::into(thing_id),
         }
     }
-    /// Per-call options (retries, timeout) for this request.
-    pub fn options(mut self, options: crate::runtime::CallOptions) -> Self {
-        self.options = options;
-        self
-    }
-    /// Sends the request and decodes the response.
-    ///
-    /// The arguments are encoded now; an argument that cannot be sent fails the
-    /// returned future with `Error::InvalidInput` and nothing is sent. The request
-    /// goes out when the future is awaited. The future is boxed and owns what it
-    /// needs, so it can be stored or spawned; awaiting the request itself
-    /// (`IntoFuture`) returns this same future.
-    pub fn send(
-        self,
-    ) -> crate::runtime::BoxFuture<::core::result::Result<bool, crate::runtime::Error>> {
-        let (call, decode) = self.into_call();
-        crate::runtime::execute(call, decode)
-    }
-    /// Like [`send`](Self::send), also keeping the response's HTTP status and
-    /// headers (request ids, rate limits) next to the decoded value.
-    #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> crate::runtime::BoxFuture<
-        ::core::result::Result<
-            crate::runtime::ResponseValue<bool>,
-            crate::runtime::Error,
-        >,
-    > {
-        let (call, decode) = self.into_call();
-        crate::runtime::execute_with_response(call, decode)
-    }
-    #[allow(clippy::type_complexity)]
+}
+impl crate::runtime::Request for GetThingRequest {
+    type Output = bool;
     fn into_call(
         self,
     ) -> (
         ::core::result::Result<crate::runtime::Call, crate::runtime::Error>,
-        fn(
-            crate::runtime::Received,
-        ) -> ::core::result::Result<bool, crate::runtime::Error>,
+        crate::runtime::Decode<bool>,
     ) {
         fn prepare(
             request: GetThingRequest,
@@ -200,13 +176,7 @@ impl GetThingRequest {
         (prepare(self), decode)
     }
 }
-impl ::core::future::IntoFuture for GetThingRequest {
-    type Output = ::core::result::Result<bool, crate::runtime::Error>;
-    type IntoFuture = crate::runtime::BoxFuture<Self::Output>;
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
+crate::runtime::request_methods!(GetThingRequest => bool);
 "#;
     assert_eq!(
         request_text(&generate(&api, &settings()), "GetThingRequest"),

@@ -41,22 +41,19 @@ fn generated(spec: &str, only: Vec<Selector>) -> String {
     prettyplease::unparse(&file)
 }
 
-/// Names after `pub struct`, `pub enum` and `pub type` inside `pub mod types`.
+/// Names after `pub struct`, `pub enum` and `pub type` inside `pub mod types`, including
+/// the enums declared inside `open_enum!` invocations (which the printer may wrap).
 fn defined_types(code: &str) -> BTreeSet<String> {
     let start = code.find("pub mod types {").expect("a types module");
     let end = code[start..]
         .find("\npub mod requests {")
         .map_or(code.len(), |i| start + i);
-    code[start..end]
-        .lines()
-        .filter_map(|line| {
-            let line = line.trim_start();
-            ["pub struct ", "pub enum ", "pub type "]
-                .iter()
-                .find_map(|kw| line.strip_prefix(kw))
-        })
-        .map(|rest| {
-            rest.split(|c: char| !c.is_alphanumeric() && c != '_')
+    let words: Vec<&str> = code[start..end].split_whitespace().collect();
+    words
+        .windows(3)
+        .filter(|w| w[0] == "pub" && ["struct", "enum", "type"].contains(&w[1]))
+        .map(|w| {
+            w[2].split(|c: char| !c.is_alphanumeric() && c != '_')
                 .next()
                 .unwrap_or_default()
                 .to_owned()

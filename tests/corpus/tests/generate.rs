@@ -2,22 +2,11 @@
 //! table entry names left out; nothing else is dropped. Fast: the generator runs in
 //! process, no compiler involved (`type_check.rs` compiles the output).
 
-use jeri_codegen::diagnostics::Diagnostics;
+mod count;
+
+use count::operation_count;
 use jeri_codegen::{Settings, generate, render_error};
 use jeri_corpus::specs::{SPECS, corpus_dir};
-
-/// The operations in a spec, counted on the loaded document.
-fn operation_count(source: &str) -> usize {
-    let mut diag = Diagnostics::new(source);
-    jeri_codegen::load::load(source, &mut diag).map_or(0, |doc| {
-        doc.paths
-            .paths
-            .values()
-            .filter_map(|item| item.as_item())
-            .map(|item| item.iter().count())
-            .sum()
-    })
-}
 
 #[test]
 fn every_corpus_spec_generates_without_errors() {
