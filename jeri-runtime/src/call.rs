@@ -173,6 +173,16 @@ impl Call {
         Ok(())
     }
 
+    /// The `Accept` header: the media types the operation's documented
+    /// responses come in, such as `text/csv, application/json` (default
+    /// `application/json`). A value that cannot be a header is ignored, as
+    /// the generator only emits valid ones.
+    pub fn accept(&mut self, media: &str) {
+        if let Ok(value) = HeaderValue::from_str(media) {
+            self.headers.insert(ACCEPT, value);
+        }
+    }
+
     /// Sets an `application/octet-stream` request body, sent as is.
     ///
     /// Never fails; it returns a `Result` like the other body setters so
@@ -253,7 +263,9 @@ impl Call {
             &mut secret_query,
         )?;
         headers.insert(USER_AGENT, inner.user_agent.clone());
-        headers.insert(ACCEPT, HeaderValue::from_static(JSON));
+        headers
+            .entry(ACCEPT)
+            .or_insert(HeaderValue::from_static(JSON));
         if let Some(Body::Bytes { content_type, .. }) = &self.body {
             headers.insert(CONTENT_TYPE, content_type.clone());
         }

@@ -298,6 +298,7 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
     let path = &op.path;
     let method = format_ident!("{}", method_variant(op.method));
     let security = security(api, op, runtime);
+    let accept_call = accept_call(op);
     let path_calls = op.path_parts.iter().map(|part| match part {
         PathPart::Literal(text) => quote!(call.path_literal(#text);),
         PathPart::Param(wire) => match op
@@ -359,6 +360,7 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
                     #(#path_calls)*
                     #(#other_calls)*
                     #body_call
+                    #accept_call
                     ::core::result::Result::Ok(call)
                 }
                 fn decode(received: #runtime::Received) -> ::core::result::Result<#output, #runtime::Error> {
@@ -368,6 +370,27 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
                 }
                 (prepare(self), decode)
             }
+        }
+    }
+}
+
+/// `call.accept(..)` with the media types of the operation's documented responses, in
+/// the order documented, when they are not just JSON (the runtime's default `Accept`):
+/// a server that negotiates then answers in the media type the decoder reads.
+fn accept_call(op: &Operation) -> TokenStream {
+    let mut media: Vec<&str> = Vec::new();
+    for accept in op.responses.iter().filter_map(|r| r.accept.as_deref()) {
+        let valid = !accept.is_empty() && accept.bytes().all(|b| (b' '..=b'~').contains(&b));
+        if valid && !media.iter().any(|known| known.eq_ignore_ascii_case(accept)) {
+            media.push(accept);
+        }
+    }
+    match media.as_slice() {
+        [] => TokenStream::new(),
+        [only] if only.eq_ignore_ascii_case("application/json") => TokenStream::new(),
+        _ => {
+            let value = media.join(", ");
+            quote!(call.accept(#value);)
         }
     }
 }

@@ -434,6 +434,9 @@ pub struct Response {
     /// `text/plain` / `application/octet-stream` when it names a range (`text/*`,
     /// `*/*`); `None` without content.
     pub content_type: Option<String>,
+    /// The media type (or range, such as `image/*`) the spec documents the body in, as
+    /// written, which the client asks for in `Accept`; `None` without content.
+    pub accept: Option<String>,
     /// The response's description.
     pub description: String,
 }

@@ -296,6 +296,7 @@ mod tests {
             ty: Some(ty),
             media: ResponseMedia::Json,
             content_type: Some("application/json".into()),
+            accept: Some("application/json".into()),
             description: "OK".into(),
         });
         op

@@ -109,7 +109,12 @@ fn cargo_check(root: &Path, package: Option<&str>) -> (bool, String, Cost) {
     let timed = Path::new(TIME).is_file();
     let mut command = if timed {
         let mut command = Command::new(TIME);
-        command.arg("-f").arg("%U %S %M").arg("-o").arg(&report).arg(cargo);
+        command
+            .arg("-f")
+            .arg("%U %S %M")
+            .arg("-o")
+            .arg(&report)
+            .arg(cargo);
         command
     } else {
         Command::new(cargo)

@@ -243,6 +243,7 @@ impl Builder<'_, '_, '_> {
                     _ => 2,
                 });
             let content_type = chosen.map(|(media, name, _)| answered_media_type(media, name));
+            let accept = chosen.map(|(_, name, _)| name.clone());
             let (media, ty) = match chosen {
                 None => (ResponseMedia::Empty, None),
                 Some((ResponseMedia::Json, name, content)) => {
@@ -269,6 +270,7 @@ impl Builder<'_, '_, '_> {
                 ty,
                 media,
                 content_type,
+                accept,
                 description: response.description.clone(),
             });
         }

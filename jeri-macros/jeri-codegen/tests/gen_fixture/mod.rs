@@ -72,6 +72,7 @@ pub fn response(status: StatusMatch, ty: Option<TypeRef>) -> Response {
         status,
         ty,
         media,
+        accept: content_type.clone(),
         content_type,
         description: "A response.".to_string(),
     }
