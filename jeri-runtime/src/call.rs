@@ -495,6 +495,15 @@ pub fn execute_with_response<T: Send + 'static>(
     })
 }
 
+/// Like [`execute`], but a `2xx` response comes back with its body unread, as
+/// a [`Download`](crate::Download): what a request's `send_streaming()` returns.
+pub fn execute_streaming<T: Send + 'static>(
+    call: Result<Call, Error>,
+    decode: fn(Received) -> Result<T, Error>,
+) -> BoxFuture<Result<crate::Download, Error>> {
+    Box::pin(crate::download::send_streaming(call, decode))
+}
+
 /// Why an attempt is repeated, as the retry event names it.
 #[derive(Clone, Copy)]
 enum RetryReason {

@@ -97,6 +97,11 @@ impl Received {
         }
     }
 
+    /// The body bytes read (a reference count, not a copy).
+    pub(crate) fn body_bytes(&self) -> bytes::Bytes {
+        self.body.bytes.clone()
+    }
+
     /// The HTTP status code.
     pub fn status(&self) -> u16 {
         self.status

@@ -64,6 +64,17 @@ macro_rules! request_methods {
                 let (call, decode) = $crate::Request::into_call(self);
                 $crate::execute_with_response(call, decode)
             }
+
+            /// Sends the request and returns a successful response with its body
+            /// unread, to be read in chunks (`Download::chunk`) without holding it
+            /// in memory: for large downloads. Error statuses are decoded as
+            /// [`send`](Self::send) decodes them.
+            pub fn send_streaming(
+                self,
+            ) -> $crate::BoxFuture<::core::result::Result<$crate::Download, $crate::Error>> {
+                let (call, decode) = $crate::Request::into_call(self);
+                $crate::execute_streaming(call, decode)
+            }
         }
 
         impl ::core::future::IntoFuture for $name {

@@ -82,6 +82,25 @@ impl Response {
         self.read(Keep::Start).await.unexpected()
     }
 
+    pub(crate) fn operation(&self) -> &'static OperationInfo {
+        self.operation
+    }
+
+    pub(crate) fn redact_query(&self) -> bool {
+        self.redact_query
+    }
+
+    /// The headers and the response with its body unread.
+    pub(crate) fn into_parts(mut self) -> (HeaderMap, reqwest::Response) {
+        let headers = std::mem::take(self.inner.headers_mut());
+        (headers, self.inner)
+    }
+
+    /// Reads the whole body (up to the transport's limit), whatever the status.
+    pub(crate) fn receive_whole(self) -> impl Future<Output = Received> + Send {
+        self.read(Keep::Whole)
+    }
+
     /// Reads the body the way [`execute`](super::execute) does: a `2xx` body
     /// whole, any other only its start.
     pub(crate) fn receive(self) -> impl Future<Output = Received> + Send {
