@@ -34,12 +34,38 @@ pub(crate) fn rfc3339(unix: i64) -> String {
     let days = unix.div_euclid(86_400);
     let secs = unix.rem_euclid(86_400);
     let (year, month, day) = civil_from_days(days);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        secs / 3600,
-        secs / 60 % 60,
-        secs % 60
-    )
+    let year = match u32::try_from(year) {
+        Ok(year) if year <= 9999 => year,
+        // Years that do not fit four digits: the general (slower) path.
+        _ => {
+            return format!(
+                "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+                secs / 3600,
+                secs / 60 % 60,
+                secs % 60
+            );
+        }
+    };
+    // Written digit by digit: each customer answer carries several timestamps, and
+    // `format!` with widths cost about a quarter of the sandbox's work per getCustomer
+    // (callgrind, see BENCHMARKS.md).
+    let secs = secs as u32; // 0..86_400
+    let mut text = *b"0000-00-00T00:00:00Z";
+    for (at, value, width) in [
+        (0, year, 4),
+        (5, month, 2),
+        (8, day, 2),
+        (11, secs / 3600, 2),
+        (14, secs / 60 % 60, 2),
+        (17, secs % 60, 2),
+    ] {
+        let mut rest = value;
+        for slot in text[at..at + width].iter_mut().rev() {
+            *slot = b'0' + (rest % 10) as u8;
+            rest /= 10;
+        }
+    }
+    text.iter().map(|&b| char::from(b)).collect()
 }
 
 /// The UTC calendar day of a Unix time (days since the epoch).
@@ -67,6 +93,11 @@ mod tests {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
         assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
         assert_eq!(rfc3339(1_779_703_200), "2026-05-25T10:00:00Z");
+        assert_eq!(rfc3339(1_779_749_999), "2026-05-25T22:59:59Z");
+        assert_eq!(rfc3339(-1), "1969-12-31T23:59:59Z");
+        assert_eq!(rfc3339(-62_135_596_800), "0001-01-01T00:00:00Z");
+        assert_eq!(rfc3339(253_402_300_799), "9999-12-31T23:59:59Z");
+        assert_eq!(rfc3339(253_402_300_800 + 3_661), "10000-01-01T01:01:01Z");
     }
 
     #[test]
