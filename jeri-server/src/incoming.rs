@@ -514,6 +514,37 @@ mod tests {
     }
 
     #[test]
+    fn cookies_from_every_cookie_header() {
+        let mut headers = HeaderMap::new();
+        headers.append(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; theme=\"dark\""),
+        );
+        headers.append(header::COOKIE, HeaderValue::from_static("visits=x;b=a=b"));
+        let incoming = Incoming::new(Vec::new(), Vec::new(), headers, Bytes::new());
+        assert_eq!(incoming.cookie("theme"), Some("dark"));
+        assert_eq!(incoming.cookie("b"), Some("a=b"));
+        assert_eq!(incoming.cookie("c"), None);
+        let mut problems = Problems::new();
+        problems.parameter(Place::Cookie, "visits");
+        assert_eq!(
+            incoming.cookie_value("a", Scalar::Integer, true, &mut problems),
+            Some(Value::from(1))
+        );
+        assert_eq!(
+            incoming.cookie_value("visits", Scalar::Integer, true, &mut problems),
+            None
+        );
+        assert_eq!(
+            incoming.cookie_value("c", Scalar::String, false, &mut problems),
+            None
+        );
+        let found = problems.into_vec();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].place, Place::Cookie);
+    }
+
+    #[test]
     fn scalars() {
         let mut problems = Problems::new();
         assert_eq!(

@@ -8,12 +8,10 @@ use quote::{format_ident, quote};
 use crate::diagnostics::{Diagnostics, child};
 use crate::gen_docs::{DocText, inline_text};
 use crate::gen_operations::method_name;
-use crate::gen_responses::{status_label, variant_name};
 use crate::gen_server_checks::Checker;
 use crate::gen_type_ref::{Scope, ident, type_ref, unraw};
 use crate::model::{
-    Api, BodyMedia, Method, Operation, ParamLocation, PathPart, Response, ResponseMedia,
-    SecurityKind, StatusMatch, TypeRef,
+    Api, BodyMedia, Method, Operation, ParamLocation, PathPart, SecurityKind, TypeRef,
 };
 use crate::validation::{Check, OperationChecks, Validation};
 
@@ -95,7 +93,7 @@ fn request_ident(op: &Operation) -> Ident {
     format_ident!("{}Request", op.type_name)
 }
 
-fn response_ident(op: &Operation) -> Ident {
+pub(crate) fn response_ident(op: &Operation) -> Ident {
     format_ident!("{}Response", op.type_name)
 }
 
@@ -136,7 +134,7 @@ fn operation_items(
     runtime: &syn::Path,
 ) -> TokenStream {
     let request = request_struct(op, runtime);
-    let response = response_enum(op, runtime);
+    let response = crate::gen_server_responses::response_enum(op, &response_ident(op), runtime);
     let handler = handler(api, op, checks, checker, runtime);
     quote!(#request #response #handler)
 }
@@ -212,142 +210,6 @@ fn request_struct(op: &Operation, runtime: &syn::Path) -> TokenStream {
             pub credentials: #runtime::Credentials,
         }
     }
-}
-
-fn response_enum(op: &Operation, runtime: &syn::Path) -> TokenStream {
-    let name = response_ident(op);
-    let doc = format!(" The documented responses of `{}`.", op.id);
-    let variants = op.responses.iter().map(|response| {
-        let variant = variant_name(response.status);
-        // Bodies other than JSON are sent under their documented media type; say which.
-        let media = match (response.media, &response.content_type) {
-            (ResponseMedia::Text | ResponseMedia::Bytes, Some(media)) => {
-                format!(" (`{}`)", media.replace('`', "'"))
-            }
-            _ => String::new(),
-        };
-        let doc = format!(
-            " `{}`{media}: {}",
-            status_label(response.status),
-            inline_text(&response.description)
-        );
-        let doc = doc.trim_end().to_owned();
-        let ty = response.ty.as_ref().map(|ty| type_ref(ty, Scope::Requests));
-        match (response.status, ty) {
-            (StatusMatch::Code(_), Some(ty)) => quote!(#[doc = #doc] #variant(#ty),),
-            (StatusMatch::Code(_), None) => quote!(#[doc = #doc] #variant,),
-            (_, Some(ty)) => quote! {
-                #[doc = #doc]
-                #variant {
-                    /// The status to answer with, within the documented ones.
-                    status: u16,
-                    /// The body.
-                    body: #ty,
-                },
-            },
-            (_, None) => quote! {
-                #[doc = #doc]
-                #variant {
-                    /// The status to answer with, within the documented ones.
-                    status: u16,
-                },
-            },
-        }
-    });
-    let arms = op.responses.iter().map(|response| {
-        let variant = variant_name(response.status);
-        let content_type = response.content_type.as_deref().unwrap_or_default();
-        // JSON is serialized; text and bytes are sent as they are, under the documented
-        // media type.
-        let write = |status: TokenStream| match response.media {
-            ResponseMedia::Text => quote!(#runtime::text(#status, #content_type, body)),
-            ResponseMedia::Bytes => quote!(#runtime::bytes(#status, #content_type, body)),
-            ResponseMedia::Json | ResponseMedia::Empty => quote!(#runtime::json(#status, &body)),
-        };
-        match (response.status, &response.ty) {
-            (StatusMatch::Code(code), Some(_)) => {
-                let write = write(quote!(#code));
-                quote!(Self::#variant(body) => #write,)
-            }
-            (StatusMatch::Code(code), None) => quote!(Self::#variant => #runtime::empty(#code),),
-            (_, Some(_)) => {
-                let write = write(quote!(status));
-                quote!(Self::#variant { status, body } => #write,)
-            }
-            (_, None) => quote!(Self::#variant { status } => #runtime::empty(status),),
-        }
-    });
-    let no_match = op
-        .responses
-        .is_empty()
-        .then(|| quote!(_ => #runtime::empty(500),));
-    let with_status = with_status_impls(op, runtime);
-    quote! {
-        #[doc = #doc]
-        #[derive(::core::fmt::Debug, ::core::clone::Clone)]
-        pub enum #name {
-            #(#variants)*
-        }
-
-        impl #runtime::axum::response::IntoResponse for #name {
-            fn into_response(self) -> #runtime::axum::response::Response {
-                #[allow(unreachable_patterns)]
-                match self {
-                    #(#arms)*
-                    #no_match
-                }
-            }
-        }
-
-        #with_status
-    }
-}
-
-/// `WithStatus<B>` once per body type `B` of the documented responses.
-fn with_status_impls(op: &Operation, runtime: &syn::Path) -> TokenStream {
-    let name = response_ident(op);
-    let mut body_types: Vec<&TypeRef> = Vec::new();
-    for ty in op.responses.iter().filter_map(|r| r.ty.as_ref()) {
-        if !body_types.contains(&ty) {
-            body_types.push(ty);
-        }
-    }
-    let impls = body_types.into_iter().map(|ty| {
-        let with: Vec<&Response> = op
-            .responses
-            .iter()
-            .filter(|r| r.ty.as_ref() == Some(ty))
-            .collect();
-        let arms = with.iter().map(|response| {
-            let variant = variant_name(response.status);
-            match response.status {
-                StatusMatch::Code(code) => {
-                    quote!(#code => ::core::result::Result::Ok(Self::#variant(body)),)
-                }
-                StatusMatch::Range(hundreds) => {
-                    let low = hundreds * 100;
-                    let high = low + 99;
-                    quote!(#low..=#high => ::core::result::Result::Ok(Self::#variant { status, body }),)
-                }
-                StatusMatch::Default => {
-                    quote!(100..=599 => ::core::result::Result::Ok(Self::#variant { status, body }),)
-                }
-            }
-        });
-        let ty = type_ref(ty, Scope::Requests);
-        quote! {
-            impl #runtime::WithStatus<#ty> for #name {
-                fn with_status(status: u16, body: #ty) -> ::core::result::Result<Self, #ty> {
-                    #[allow(unreachable_patterns, clippy::match_overlapping_arm)]
-                    match status {
-                        #(#arms)*
-                        _ => ::core::result::Result::Err(body),
-                    }
-                }
-            }
-        }
-    });
-    quote!(#(#impls)*)
 }
 
 fn scheme_carrier(kind: &SecurityKind, runtime: &syn::Path) -> TokenStream {

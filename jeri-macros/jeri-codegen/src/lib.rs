@@ -19,6 +19,7 @@ pub mod gen_operations;
 mod gen_responses;
 pub mod gen_server;
 mod gen_server_checks;
+mod gen_server_responses;
 mod gen_type_ref;
 pub mod gen_types;
 mod lenient;
