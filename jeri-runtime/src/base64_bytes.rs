@@ -4,8 +4,8 @@ use std::fmt;
 use std::ops::{Deref, DerefMut};
 
 use base64::Engine as _;
-use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD};
 use base64::engine::DecodePaddingMode;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Reads standard Base64 with or without its `=` padding.
@@ -109,9 +109,8 @@ impl Serialize for Base64 {
 impl<'de> Deserialize<'de> for Base64 {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        Self::decode(&text).map_err(|error| {
-            serde::de::Error::custom(format_args!("invalid Base64 ({error})"))
-        })
+        Self::decode(&text)
+            .map_err(|error| serde::de::Error::custom(format_args!("invalid Base64 ({error})")))
     }
 }
 

@@ -26,10 +26,9 @@ pub fn refuse_unknown_properties(
             .iter()
             .any(|member| member.as_object().is_some_and(|m| m.contains_key(key)))
     };
-    match input
-        .iter()
-        .find(|(key, value)| !own.contains(&key.as_str()) && !kept_by_member(key) && !value.is_null())
-    {
+    match input.iter().find(|(key, value)| {
+        !own.contains(&key.as_str()) && !kept_by_member(key) && !value.is_null()
+    }) {
         Some((key, _)) => Err(format!(
             "unknown property {key:?}: the object is closed (`additionalProperties: false`)"
         )),
@@ -56,6 +55,9 @@ mod tests {
         );
         let fitting = json!({"id": 1, "kind": "card", "last4": "4242", "note": null});
         let fitting = fitting.as_object().expect("object");
-        assert_eq!(refuse_unknown_properties(fitting, &["id"], &[member]), Ok(()));
+        assert_eq!(
+            refuse_unknown_properties(fitting, &["id"], &[member]),
+            Ok(())
+        );
     }
 }

@@ -115,7 +115,10 @@ async fn decode_errors_name_the_property_path() {
         ),
         (r#"{"loyaltyData":{"tiers":[]}}"#, "loyaltyData"),
         (r#"42"#, "."),
-        (r#"{"loyaltyData":{"tiers":[],"memberSince":1}} trailing"#, "."),
+        (
+            r#"{"loyaltyData":{"tiers":[],"memberSince":1}} trailing"#,
+            ".",
+        ),
     ];
     for (body, expected) in cases {
         let response = response(Reply::json(200, body)).await;

@@ -58,9 +58,8 @@ mod tests {
 
     #[test]
     fn formats_known_instants() {
-        let text = |unix| {
-            date_time(unix).to_rfc3339_opts(jeri_runtime::chrono::SecondsFormat::Secs, true)
-        };
+        let text =
+            |unix| date_time(unix).to_rfc3339_opts(jeri_runtime::chrono::SecondsFormat::Secs, true);
         assert_eq!(text(0), "1970-01-01T00:00:00Z");
         assert_eq!(text(951_782_400), "2000-02-29T00:00:00Z");
         assert_eq!(text(1_779_703_200), "2026-05-25T10:00:00Z");

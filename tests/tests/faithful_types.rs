@@ -148,7 +148,10 @@ async fn product_dates_and_uuids_are_typed_and_a_bad_one_names_its_path() {
         customer.id,
         jeri_client::runtime::uuid::Uuid::from_u128(0x3f6c9a52_1d2e_4b7a_9c3d_5e8f7a6b4c21)
     );
-    assert_eq!(customer.created_at.to_rfc3339(), "2025-11-02T09:15:00.250+00:00");
+    assert_eq!(
+        customer.created_at.to_rfc3339(),
+        "2025-11-02T09:15:00.250+00:00"
+    );
 
     let mut customer = jeri_tests::fixtures::customer();
     customer["loyaltyData"]["memberSince"] = serde_json::json!("last spring");

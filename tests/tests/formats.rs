@@ -33,14 +33,20 @@ where
     T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
 {
     for (value, wire) in cases {
-        assert_eq!(serde_json::to_string(value).expect("encodes"), *wire, "{value:?}");
+        assert_eq!(
+            serde_json::to_string(value).expect("encodes"),
+            *wire,
+            "{value:?}"
+        );
         let back: T = serde_json::from_str(wire).expect("decodes");
         assert_eq!(&back, value, "{wire}");
     }
 }
 
 fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32, s: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(y, mo, d, h, mi, s).single().expect("a UTC time")
+    Utc.with_ymd_and_hms(y, mo, d, h, mi, s)
+        .single()
+        .expect("a UTC time")
 }
 
 #[test]
@@ -81,7 +87,8 @@ fn uuid_table() {
         (Uuid::nil(), r#""00000000-0000-0000-0000-000000000000""#),
     ];
     round_trips(&cases);
-    let upper: types::Id = serde_json::from_str(r#""3F6C9A52-1D2E-4B7A-9C3D-5E8F7A6B4C21""#).unwrap();
+    let upper: types::Id =
+        serde_json::from_str(r#""3F6C9A52-1D2E-4B7A-9C3D-5E8F7A6B4C21""#).unwrap();
     assert_eq!(upper, id);
     assert!(serde_json::from_str::<types::Id>(r#""3f6c9a52""#).is_err());
 }
@@ -160,9 +167,16 @@ async fn typed_formats_are_sent_byte_exact_and_read_back() {
 
 #[tokio::test]
 async fn a_uuid_path_parameter_is_text() {
-    let server = Server::start(vec![Reply::json(200, r#"{"id":"00000000-0000-0000-0000-000000000000"}"#)]).await;
+    let server = Server::start(vec![Reply::json(
+        200,
+        r#"{"id":"00000000-0000-0000-0000-000000000000"}"#,
+    )])
+    .await;
     let id = Uuid::from_u128(1);
-    client(&server).get_member(id.to_string()).await.expect("member");
+    client(&server)
+        .get_member(id.to_string())
+        .await
+        .expect("member");
     assert_eq!(
         server.single().path(),
         "/members/00000000-0000-0000-0000-000000000001"
@@ -203,12 +217,18 @@ async fn spec_defaults_fill_properties_a_response_leaves_out() {
     ])
     .await;
     let client = client(&server);
-    let defaults = client.get_member(Uuid::nil().to_string()).await.expect("member");
+    let defaults = client
+        .get_member(Uuid::nil().to_string())
+        .await
+        .expect("member");
     assert_eq!(defaults.tier.as_deref(), Some("Silver"));
     assert_eq!(defaults.limit, Some(20));
     assert_eq!(defaults.status, Some(types::Status::Paused));
     assert_eq!(defaults.nickname, Nullable::Value("Ada".to_owned()));
-    let sent = client.get_member(Uuid::nil().to_string()).await.expect("member");
+    let sent = client
+        .get_member(Uuid::nil().to_string())
+        .await
+        .expect("member");
     assert_eq!(sent.tier.as_deref(), Some("Gold"));
     assert_eq!(sent.limit, Some(5));
     assert_eq!(sent.status, Some(types::Status::Active));
@@ -249,5 +269,8 @@ async fn a_closed_object_with_a_flattened_member_refuses_unknown_properties() {
     // Directly: the unknown property is named.
     let direct = serde_json::from_str::<types::CardPayment>(r#"{"amount":5,"walletId":"w","x":1}"#)
         .expect_err("closed");
-    assert!(direct.to_string().contains(r#"unknown property "x""#), "{direct}");
+    assert!(
+        direct.to_string().contains(r#"unknown property "x""#),
+        "{direct}"
+    );
 }

@@ -18,14 +18,18 @@ pub fn keep_strings(api: &mut Api) {
                 }
             }
             TypeKind::Union { variants, .. } => {
-                variants.iter_mut().for_each(|variant| to_string(&mut variant.ty));
+                variants
+                    .iter_mut()
+                    .for_each(|variant| to_string(&mut variant.ty));
             }
             TypeKind::Alias(ty) | TypeKind::Newtype(ty) => to_string(ty),
             TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => {}
         }
     }
     for op in &mut api.operations {
-        op.params.iter_mut().for_each(|param| to_string(&mut param.ty));
+        op.params
+            .iter_mut()
+            .for_each(|param| to_string(&mut param.ty));
         if let Some(body) = &mut op.body {
             to_string(&mut body.ty);
         }

@@ -129,7 +129,9 @@ fn struct_item(
     runtime: &syn::Path,
 ) -> TokenStream {
     let field_items = fields.iter().map(|field| field_item(name, field, runtime));
-    let default_fns = fields.iter().filter_map(|field| default_fn(name, field, runtime));
+    let default_fns = fields
+        .iter()
+        .filter_map(|field| default_fn(name, field, runtime));
     let extra_name = additional_properties.map(|_| extra_field_name(fields));
     let extra = additional_properties
         .zip(extra_name.as_ref())
@@ -184,7 +186,8 @@ fn closed_deserialize(
     field_items: &[TokenStream],
     runtime: &syn::Path,
 ) -> TokenStream {
-    let members: Vec<proc_macro2::Ident> = fields.iter().map(|field| ident(&field.rust_name)).collect();
+    let members: Vec<proc_macro2::Ident> =
+        fields.iter().map(|field| ident(&field.rust_name)).collect();
     let own: Vec<&str> = fields
         .iter()
         .filter(|field| !field.flatten)
@@ -223,7 +226,10 @@ fn closed_deserialize(
 /// The spec's `default` applies to a property a response leaves out: only optional
 /// properties have one here (a required one is always there).
 fn applies_default(field: &Field) -> Option<&serde_json::Value> {
-    field.default.as_ref().filter(|_| !field.required && !field.flatten)
+    field
+        .default
+        .as_ref()
+        .filter(|_| !field.required && !field.flatten)
 }
 
 /// The function serde calls for a property left out, `__default_<Type>_<field>`: one per
@@ -358,8 +364,12 @@ fn field_item(type_name: &proc_macro2::Ident, field: &Field, runtime: &syn::Path
         (false, false) => (
             quote!(::core::option::Option<#ty>),
             match &default_fn {
-                Some(default) => quote!(#[serde(default = #default, skip_serializing_if = "::core::option::Option::is_none")]),
-                None => quote!(#[serde(default, skip_serializing_if = "::core::option::Option::is_none")]),
+                Some(default) => {
+                    quote!(#[serde(default = #default, skip_serializing_if = "::core::option::Option::is_none")])
+                }
+                None => {
+                    quote!(#[serde(default, skip_serializing_if = "::core::option::Option::is_none")])
+                }
             },
         ),
         (false, true) => {
@@ -367,7 +377,9 @@ fn field_item(type_name: &proc_macro2::Ident, field: &Field, runtime: &syn::Path
             (
                 quote!(#runtime::Nullable<#ty>),
                 match &default_fn {
-                    Some(default) => quote!(#[serde(default = #default, skip_serializing_if = #is_absent)]),
+                    Some(default) => {
+                        quote!(#[serde(default = #default, skip_serializing_if = #is_absent)])
+                    }
                     None => quote!(#[serde(default, skip_serializing_if = #is_absent)]),
                 },
             )

@@ -31,7 +31,9 @@ async fn assigns_a_coupon_whose_id_needs_encoding() {
     assert_eq!(assignment.email, "ada@example.com");
     assert_eq!(assignment.code, "SUMMER25-XYZ");
     assert_eq!(
-        assignment.assigned_at.to_rfc3339_opts(jeri_client::runtime::chrono::SecondsFormat::Millis, true),
+        assignment
+            .assigned_at
+            .to_rfc3339_opts(jeri_client::runtime::chrono::SecondsFormat::Millis, true),
         "2026-05-25T10:03:00.375Z"
     );
 

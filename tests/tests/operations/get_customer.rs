@@ -85,7 +85,11 @@ async fn empty_email_is_refused_before_sending() {
 
 #[tokio::test]
 async fn truncated_json_is_a_decode_error_with_an_excerpt() {
-    let server = Server::start(vec![Reply::json(200, r#"{"id":"3f6c9a52-1d2e-4b7a-9c3d-5e8f7a6b4c21","email":"ada@exa"#)]).await;
+    let server = Server::start(vec![Reply::json(
+        200,
+        r#"{"id":"3f6c9a52-1d2e-4b7a-9c3d-5e8f7a6b4c21","email":"ada@exa"#,
+    )])
+    .await;
     let result = client(server.url())
         .get_customer("acme", "ada@example.com")
         .await;
@@ -99,7 +103,10 @@ async fn truncated_json_is_a_decode_error_with_an_excerpt() {
         }) => {
             assert_eq!(operation, "getCustomer");
             assert_eq!(status, 200);
-            assert_eq!(excerpt, r#"{"id":"3f6c9a52-1d2e-4b7a-9c3d-5e8f7a6b4c21","email":"ada@exa"#);
+            assert_eq!(
+                excerpt,
+                r#"{"id":"3f6c9a52-1d2e-4b7a-9c3d-5e8f7a6b4c21","email":"ada@exa"#
+            );
             assert!(source.is_eof(), "{source}");
         }
         other => panic!("expected a decode error, got {other:?}"),

@@ -38,7 +38,8 @@ async fn sends_every_field_that_is_set() {
     assert_eq!(sent.email, "ada@example.com");
     assert_eq!(sent.status, PushNotificationStatus::Queued);
     assert_eq!(
-        sent.created_at.to_rfc3339_opts(jeri_client::runtime::chrono::SecondsFormat::Millis, true),
+        sent.created_at
+            .to_rfc3339_opts(jeri_client::runtime::chrono::SecondsFormat::Millis, true),
         "2026-05-25T10:02:00.250Z"
     );
 

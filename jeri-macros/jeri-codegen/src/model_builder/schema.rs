@@ -177,7 +177,12 @@ impl<'d> Builder<'d, '_, '_> {
     /// A property's `default` (looking through references), when its JSON kind fits the
     /// property's type; one that does not is reported, as generated code would otherwise
     /// drop it silently. `null` is no default: it is what `nullable` already says.
-    fn default_value(&mut self, s: SRef<'_>, ty: &TypeRef, pointer: &str) -> Option<serde_json::Value> {
+    fn default_value(
+        &mut self,
+        s: SRef<'_>,
+        ty: &TypeRef,
+        pointer: &str,
+    ) -> Option<serde_json::Value> {
         let found = std::cell::RefCell::new(None);
         self.holds_through_refs(s, |schema| match &schema.schema_data.default {
             Some(value) => {
