@@ -16,6 +16,9 @@ mod keeper {
     use api::server::{self, Server};
     use api::types;
 
+    /// What keeper's `format: date-time` properties are.
+    type Time = jeri_runtime::chrono::DateTime<jeri_runtime::chrono::Utc>;
+
     const TOKEN: &str = "Bearer keeper-token";
 
     /// Enrolled hosts, and each job's start and finish, by report uuid.
@@ -28,7 +31,7 @@ mod keeper {
     struct Job {
         id: types::ReportId,
         output: Vec<String>,
-        finished: Option<(i32, i32, String)>,
+        finished: Option<(i32, i32, Time)>,
     }
 
     impl Answers for Keeper {}
@@ -141,12 +144,17 @@ mod keeper {
     impl Answers for Nothing {}
     impl Server for Nothing {}
 
+    /// A `format: date-time` value, as keeper's types hold it.
+    fn time(text: &str) -> Time {
+        text.parse().expect("an RFC 3339 date-time")
+    }
+
     fn report_id(uuid: &str) -> client::types::ReportId {
         client::types::ReportId {
             host: "build-01".to_owned(),
             job: "nightly".to_owned(),
             pid: 4242,
-            time: "2026-05-25T10:00:00Z".to_owned(),
+            time: time("2026-05-25T10:00:00Z"),
             uuid: uuid.to_owned(),
         }
     }
@@ -171,7 +179,7 @@ mod keeper {
         let start = || client::types::ReportStartBody {
             id: report_id("job-1"),
             script: "make test".to_owned(),
-            start_time: "2026-05-25T10:00:01Z".to_owned(),
+            start_time: time("2026-05-25T10:00:01Z"),
         };
         let first = keeper.report_start(TOKEN, start()).await.expect("started");
         let again = keeper.report_start(TOKEN, start()).await.expect("started");
@@ -184,7 +192,7 @@ mod keeper {
             record: client::types::OutputRecord {
                 msg: "ok".to_owned(),
                 stream: "stdout".to_owned(),
-                time: "2026-05-25T10:00:02Z".to_owned(),
+                time: time("2026-05-25T10:00:02Z"),
             },
         };
         assert!(
@@ -196,7 +204,7 @@ mod keeper {
         );
         let finish = client::types::ReportFinishBody {
             duration_millis: 61_000,
-            end_time: "2026-05-25T10:01:02Z".to_owned(),
+            end_time: time("2026-05-25T10:01:02Z"),
             exit_status: 0,
             id: report_id("job-1"),
         };
@@ -205,7 +213,7 @@ mod keeper {
         let jobs = keeper.global_jobs(TOKEN).await.expect("jobs");
         assert_eq!(jobs.summary.len(), 1);
         assert_eq!(jobs.summary[0].duration_seconds, 61);
-        assert_eq!(jobs.summary[0].when, "2026-05-25T10:01:02Z");
+        assert_eq!(jobs.summary[0].when, time("2026-05-25T10:01:02Z"));
 
         let refused = keeper
             .ping("Bearer wrong")
