@@ -43,10 +43,7 @@ fn default_fits(value: &serde_json::Value, ty: &TypeRef) -> bool {
         TypeRef::Bool => value.is_boolean(),
         TypeRef::Array(_) => value.is_array(),
         TypeRef::Map(_) => value.is_object(),
-        TypeRef::Named(_)
-        | TypeRef::Json
-        | TypeRef::Boxed(_)
-        | TypeRef::Nullable(_) => true,
+        TypeRef::Named(_) | TypeRef::Json | TypeRef::Boxed(_) | TypeRef::Nullable(_) => true,
     }
 }
 
