@@ -122,7 +122,7 @@ mod keeper {
             let summary = jobs
                 .values()
                 .filter_map(|job| {
-                    let (millis, status, when) = job.finished.clone()?;
+                    let (millis, status, when) = job.finished?;
                     Some(types::ReportSummary {
                         age_seconds: 0,
                         duration_seconds: millis / 1000,
