@@ -139,6 +139,33 @@
 //! # }
 //! ```
 //!
+//! # Dates and identifiers
+//!
+//! `date-time` properties (`createdAt`, `memberSince`, …) are
+//! `runtime::chrono::DateTime<runtime::chrono::Utc>` and `uuid` ones (`id`,
+//! `rewardId`, …) `runtime::uuid::Uuid`: chrono and uuid come re-exported through
+//! [`runtime`], so a service needs no dependency of its own. A time the API sends with
+//! another offset is the same instant in UTC. Path parameters stay strings, as the API
+//! also takes readable ids there. A response whose value has the wrong shape is
+//! [`Error::Decode`] naming the property path:
+//!
+//! ```no_run
+//! # async fn demo(client: jeri_client::Client) -> Result<(), jeri_client::Error> {
+//! use jeri_client::runtime::chrono::{TimeZone as _, Utc};
+//! use jeri_client::types::LoyaltyPayload;
+//!
+//! let since = Utc.with_ymd_and_hms(2024, 1, 15, 10, 0, 0).unwrap();
+//! let loyalty = LoyaltyPayload::new("crm-0042".to_owned(), 100, since); // "2024-01-15T10:00:00Z"
+//! match client.get_customer("my-program", "ana@example.com").await {
+//!     Ok(customer) => println!("{} since {}", customer.id, customer.created_at.date_naive()),
+//!     Err(jeri_client::Error::Decode { path, .. }) => eprintln!("unexpected value at {path}"),
+//!     Err(other) => return Err(other),
+//! }
+//! # let _ = loyalty;
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! # Batches
 //!
 //! The batch operations take at most 250 or 100 items per request. The

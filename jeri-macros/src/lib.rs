@@ -26,6 +26,18 @@ use quote::quote;
 /// - `runtime = some::path`: the module the generated code calls for its HTTP plumbing
 ///   (`Transport`, `Call`, `Response`, `Error`, …). Default: `::jeri_runtime`.
 /// - `types_only`: generate only the `types` module; no `requests` module, no clients.
+///   The types need `serde` (with `derive`), `serde_json` and the runtime (for
+///   `Nullable`, `Base64`, and chrono and uuid through its re-exports).
+/// - `formats = types` (default) or `formats = strings`: with `types`, string formats are
+///   Rust types: `date-time` is `chrono::DateTime<chrono::Utc>` (any offset is read as
+///   the same instant and sent back in UTC), `date` is `chrono::NaiveDate`, `uuid` is
+///   `uuid::Uuid`, `byte` is the runtime's `Base64` (bytes, Base64 text on the wire).
+///   chrono and uuid are named through the runtime's re-exports (`<runtime>::chrono`,
+///   `<runtime>::uuid`), so the crate needs no dependency on them. With `strings`, every
+///   string is a `String`, sent and read as written. Parameters are text either way.
+///   Integer formats always pick the Rust integer (`int8`…`int64` → `i8`…`i64`,
+///   `uint8`…`uint64` → `u8`…`u64`); without a format an integer is `i64`, also with
+///   `minimum: 0`.
 /// - `server` or `server = some::path`: generate the `types` module and a server
 ///   (`pub mod server`) instead of a client; the path is the server runtime (default
 ///   `::jeri_server`). Cannot be combined with `types_only` or `scope(...)`.
@@ -48,6 +60,16 @@ use quote::quote;
 ///   become type aliases. Inline objects and enums are named after where they sit:
 ///   `CustomerUserData` for property `userData` of `Customer`, `{Operation}Body` and
 ///   `{Operation}Response{status}` for inline request and response bodies.
+///
+///   Spec `default`s: an optional property with a `default` decodes as that value when
+///   a response leaves it out (the field's docs show it); a request that leaves it out
+///   leaves it to the server. A default whose JSON kind does not fit the property is not
+///   applied. A decode error names the property path (`Error::Decode::path`, such as
+///   `loyaltyData.memberSince`).
+///
+///   Closed objects (`additionalProperties: false`) refuse unknown properties, also next
+///   to a flattened `allOf` union member (their `Deserialize` then checks the keys after
+///   decoding), so an untagged union moves on to its next alternative.
 ///
 ///   Secret properties: a property whose schema (or the schema its `$ref` points to) has
 ///   `format: password` or the extension `x-jeri-secret: true` holds a credential. Its

@@ -47,7 +47,7 @@ mod tests {
         let input = input.as_object().expect("object");
         let member = json!({"kind": "card", "last4": "4242"});
         assert_eq!(
-            refuse_unknown_properties(input, &["id"], &[member.clone()]),
+            refuse_unknown_properties(input, &["id"], std::slice::from_ref(&member)),
             Err(
                 "unknown property \"extra\": the object is closed (`additionalProperties: false`)"
                     .to_owned()

@@ -81,7 +81,7 @@ pub(crate) fn customer(program: &Program, record: &CustomerRecord) -> types::Cus
                 customer_id: wire(&record.id),
                 loyalty_customer_id: loyalty.loyalty_customer_id.clone().into(),
                 balance: loyalty.balance,
-                member_since: loyalty.member_since.clone().into(),
+                member_since: loyalty.member_since.into(),
                 tier_status: loyalty.tier_status.clone().into(),
                 referral_link: jeri_runtime::Nullable::Null,
             }),

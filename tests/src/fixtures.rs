@@ -50,9 +50,10 @@ pub fn error_body_list(status: u16, messages: &[&str], error: &str) -> Value {
     json!({ "statusCode": status, "message": messages, "error": error })
 }
 
-/// A documented `ApiStatus`.
+/// A documented `ApiStatus`. Times carry milliseconds, as the API writes them; chrono
+/// writes non-zero milliseconds back the same way, so decoded values re-encode as sent.
 pub fn api_status() -> Value {
-    json!({ "status": "ok", "version": "1.42.0", "timestamp": "2026-05-25T10:00:00.000Z" })
+    json!({ "status": "ok", "version": "1.42.0", "timestamp": "2026-05-25T10:00:00.125Z" })
 }
 
 /// A documented `BatchResult` with one failed item.
@@ -78,8 +79,8 @@ pub fn customer() -> Value {
         "locationNotifications": false,
         "marketingNotifications": true,
         "referralEarned": false,
-        "createdAt": "2025-11-02T09:15:00.000Z",
-        "updatedAt": "2026-05-20T18:30:00.000Z",
+        "createdAt": "2025-11-02T09:15:00.250Z",
+        "updatedAt": "2026-05-20T18:30:00.500Z",
         "loyaltyData": {
             "id": "7d1e2f3a-4b5c-4d6e-8f70-112233445566",
             "customerId": "3f6c9a52-1d2e-4b7a-9c3d-5e8f7a6b4c21",
@@ -97,33 +98,33 @@ pub fn customer_token() -> Value {
 /// A documented `RewardRedemption`.
 pub fn reward_redemption() -> Value {
     json!({
-        "redemptionId": "red_01HZX",
-        "rewardId": "rw-10-off",
+        "redemptionId": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+        "rewardId": "5b0e7c1d-2a3f-4e6b-9c8d-7f6e5d4c3b2a",
         "customerEmail": "ada@example.com",
         "pointsSpent": 500,
         "balance": 750,
         "discountCode": "JERI-10-ABC",
-        "redeemedAt": "2026-05-25T10:01:00.000Z"
+        "redeemedAt": "2026-05-25T10:01:00.125Z"
     })
 }
 
 /// A documented `PushNotification`.
 pub fn push_notification() -> Value {
     json!({
-        "id": "pn_42",
+        "id": "0c9d8e7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f",
         "email": "ada@example.com",
         "status": "queued",
-        "createdAt": "2026-05-25T10:02:00.000Z"
+        "createdAt": "2026-05-25T10:02:00.250Z"
     })
 }
 
 /// A documented `CouponAssignment`.
 pub fn coupon_assignment() -> Value {
     json!({
-        "couponId": "summer/25",
+        "couponId": "6e5d4c3b-2a19-4f08-8e7d-6c5b4a392817",
         "email": "ada@example.com",
         "code": "SUMMER25-XYZ",
-        "assignedAt": "2026-05-25T10:03:00.000Z"
+        "assignedAt": "2026-05-25T10:03:00.375Z"
     })
 }
 

@@ -132,3 +132,39 @@ async fn a_null_and_an_absent_response_property_stay_apart() {
     assert_eq!(encoded["referral"], serde_json::Value::Null);
     assert!(encoded.get("utmCampaign").is_none());
 }
+
+#[tokio::test]
+async fn product_dates_and_uuids_are_typed_and_a_bad_one_names_its_path() {
+    let server = Server::start(vec![Reply::json(
+        200,
+        jeri_tests::fixtures::customer().to_string(),
+    )])
+    .await;
+    let customer = client(server.url())
+        .get_customer("acme", EMAIL)
+        .await
+        .expect("customer");
+    assert_eq!(
+        customer.id,
+        jeri_client::runtime::uuid::Uuid::from_u128(0x3f6c9a52_1d2e_4b7a_9c3d_5e8f7a6b4c21)
+    );
+    assert_eq!(
+        customer.created_at.to_rfc3339(),
+        "2025-11-02T09:15:00.250+00:00"
+    );
+
+    let mut customer = jeri_tests::fixtures::customer();
+    customer["loyaltyData"]["memberSince"] = serde_json::json!("last spring");
+    let server = Server::start(vec![Reply::json(200, customer.to_string())]).await;
+    let error = client(server.url())
+        .get_customer("acme", EMAIL)
+        .await
+        .expect_err("not a date-time");
+    match &error {
+        jeri_client::Error::Decode { path, excerpt, .. } => {
+            assert_eq!(path, "loyaltyData.memberSince");
+            assert!(excerpt.contains("last spring"), "{excerpt}");
+        }
+        other => panic!("expected Decode, got {other:?}"),
+    }
+}

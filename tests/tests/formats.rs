@@ -225,6 +225,8 @@ async fn spec_defaults_fill_properties_a_response_leaves_out() {
     assert_eq!(defaults.limit, Some(20));
     assert_eq!(defaults.status, Some(types::Status::Paused));
     assert_eq!(defaults.nickname, Nullable::Value("Ada".to_owned()));
+    // `default: none` on an array does not fit: it is not applied.
+    assert_eq!(defaults.tags, None);
     let sent = client
         .get_member(Uuid::nil().to_string())
         .await

@@ -91,11 +91,11 @@ async fn report_start_sends_the_body_and_decodes_the_result() {
             host: "build-01".to_owned(),
             job: "nightly".to_owned(),
             pid: 4242,
-            time: "2026-05-25T10:00:00Z".parse().expect("an RFC 3339 time"),
+            time: "2026-05-25T10:00:00Z".parse().expect("RFC 3339"),
             uuid: "6f1c2d3e-0000-4000-8000-000000000001".to_owned(),
         },
         script: "make test".to_owned(),
-        start_time: "2026-05-25T10:00:01Z".parse().expect("an RFC 3339 time"),
+        start_time: "2026-05-25T10:00:01Z".parse().expect("RFC 3339"),
     };
 
     let result = client

@@ -12,16 +12,12 @@ mod keeper {
     use jeri_server_specs::keeper::{api, client};
     use serde_json::json;
 
-    type Time = jeri_runtime::chrono::DateTime<jeri_runtime::chrono::Utc>;
-
-    /// An RFC 3339 test time.
-    fn at(text: &str) -> Time {
-        text.parse().expect("an RFC 3339 time")
-    }
-
     use super::support::{details, send, serve, transport};
     use api::server::{self, Server};
     use api::types;
+
+    /// What keeper's `format: date-time` properties are.
+    type Time = jeri_runtime::chrono::DateTime<jeri_runtime::chrono::Utc>;
 
     const TOKEN: &str = "Bearer keeper-token";
 
@@ -126,7 +122,7 @@ mod keeper {
             let summary = jobs
                 .values()
                 .filter_map(|job| {
-                    let (millis, status, when) = job.finished.clone()?;
+                    let (millis, status, when) = job.finished?;
                     Some(types::ReportSummary {
                         age_seconds: 0,
                         duration_seconds: millis / 1000,
@@ -148,12 +144,17 @@ mod keeper {
     impl Answers for Nothing {}
     impl Server for Nothing {}
 
+    /// A `format: date-time` value, as keeper's types hold it.
+    fn time(text: &str) -> Time {
+        text.parse().expect("an RFC 3339 date-time")
+    }
+
     fn report_id(uuid: &str) -> client::types::ReportId {
         client::types::ReportId {
             host: "build-01".to_owned(),
             job: "nightly".to_owned(),
             pid: 4242,
-            time: at("2026-05-25T10:00:00Z"),
+            time: time("2026-05-25T10:00:00Z"),
             uuid: uuid.to_owned(),
         }
     }
@@ -178,7 +179,7 @@ mod keeper {
         let start = || client::types::ReportStartBody {
             id: report_id("job-1"),
             script: "make test".to_owned(),
-            start_time: at("2026-05-25T10:00:01Z"),
+            start_time: time("2026-05-25T10:00:01Z"),
         };
         let first = keeper.report_start(TOKEN, start()).await.expect("started");
         let again = keeper.report_start(TOKEN, start()).await.expect("started");
@@ -191,7 +192,7 @@ mod keeper {
             record: client::types::OutputRecord {
                 msg: "ok".to_owned(),
                 stream: "stdout".to_owned(),
-                time: at("2026-05-25T10:00:02Z"),
+                time: time("2026-05-25T10:00:02Z"),
             },
         };
         assert!(
@@ -203,7 +204,7 @@ mod keeper {
         );
         let finish = client::types::ReportFinishBody {
             duration_millis: 61_000,
-            end_time: at("2026-05-25T10:01:02Z"),
+            end_time: time("2026-05-25T10:01:02Z"),
             exit_status: 0,
             id: report_id("job-1"),
         };
@@ -212,7 +213,7 @@ mod keeper {
         let jobs = keeper.global_jobs(TOKEN).await.expect("jobs");
         assert_eq!(jobs.summary.len(), 1);
         assert_eq!(jobs.summary[0].duration_seconds, 61);
-        assert_eq!(jobs.summary[0].when, at("2026-05-25T10:01:02Z"));
+        assert_eq!(jobs.summary[0].when, time("2026-05-25T10:01:02Z"));
 
         let refused = keeper
             .ping("Bearer wrong")

@@ -14,8 +14,11 @@ async fn sends_a_bare_get_and_decodes_the_status() {
     assert_eq!(status.status, "ok");
     assert_eq!(status.version.as_deref(), Some("1.42.0"));
     assert_eq!(
-        status.timestamp.as_deref(),
-        Some("2026-05-25T10:00:00.000Z")
+        status
+            .timestamp
+            .map(|at| at.to_rfc3339_opts(jeri_client::runtime::chrono::SecondsFormat::Millis, true))
+            .as_deref(),
+        Some("2026-05-25T10:00:00.125Z")
     );
 
     let request = server.single();

@@ -34,10 +34,14 @@ async fn sends_every_field_that_is_set() {
         )
         .await
         .expect("notification");
-    assert_eq!(sent.id, "pn_42");
+    assert_eq!(sent.id.to_string(), "0c9d8e7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f");
     assert_eq!(sent.email, "ada@example.com");
     assert_eq!(sent.status, PushNotificationStatus::Queued);
-    assert_eq!(sent.created_at, "2026-05-25T10:02:00.000Z");
+    assert_eq!(
+        sent.created_at
+            .to_rfc3339_opts(jeri_client::runtime::chrono::SecondsFormat::Millis, true),
+        "2026-05-25T10:02:00.250Z"
+    );
 
     let request = server.single();
     assert_eq!(request.method, "POST");
@@ -85,6 +89,7 @@ async fn an_empty_success_body_is_a_decode_error() {
             status,
             excerpt,
             source,
+            ..
         }) => {
             assert_eq!((operation, status), ("sendPushNotification", 201));
             assert_eq!(excerpt, "");

@@ -33,6 +33,20 @@ fn marks_secret(schema: &Schema) -> bool {
     password || schema.schema_data.extensions.get(SECRET) == Some(&serde_json::Value::Bool(true))
 }
 
+/// Whether a default's JSON kind fits the Rust type (named types are checked when the
+/// generated code decodes the default: one that does not decode is left absent).
+fn default_fits(value: &serde_json::Value, ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::String | TypeRef::Format(_) => value.is_string(),
+        TypeRef::Integer(_) => value.is_i64() || value.is_u64(),
+        TypeRef::Number(_) => value.is_number(),
+        TypeRef::Bool => value.is_boolean(),
+        TypeRef::Array(_) => value.is_array(),
+        TypeRef::Map(_) => value.is_object(),
+        TypeRef::Named(_) | TypeRef::Json | TypeRef::Boxed(_) | TypeRef::Nullable(_) => true,
+    }
+}
+
 /// Whether a schema adds nothing to an `allOf` (only docs, `nullable`, a bare
 /// `type: object` and the like).
 fn is_empty_schema(s: SRef<'_>) -> bool {
@@ -175,14 +189,11 @@ impl<'d> Builder<'d, '_, '_> {
     }
 
     /// A property's `default` (looking through references), when its JSON kind fits the
-    /// property's type; one that does not is reported, as generated code would otherwise
-    /// drop it silently. `null` is no default: it is what `nullable` already says.
-    fn default_value(
-        &mut self,
-        s: SRef<'_>,
-        ty: &TypeRef,
-        pointer: &str,
-    ) -> Option<serde_json::Value> {
+    /// property's type. One that does not is left out rather than reported: published
+    /// specs have them (OpenAI's `Eval.testing_criteria`, an array, defaults to `"eval"`),
+    /// and a default only fills in what a response left out, so dropping it loses less
+    /// than refusing the spec. `null` is no default: it is what `nullable` already says.
+    fn default_value(&self, s: SRef<'_>, ty: &TypeRef) -> Option<serde_json::Value> {
         let found = std::cell::RefCell::new(None);
         self.holds_through_refs(s, |schema| match &schema.schema_data.default {
             Some(value) => {
@@ -192,24 +203,7 @@ impl<'d> Builder<'d, '_, '_> {
             None => false,
         });
         let value = found.into_inner().filter(|value| !value.is_null())?;
-        let expected = match ty {
-            TypeRef::String | TypeRef::Format(_) => Some(("a string", value.is_string())),
-            TypeRef::Integer(_) => Some(("an integer", value.is_i64() || value.is_u64())),
-            TypeRef::Number(_) => Some(("a number", value.is_number())),
-            TypeRef::Bool => Some(("`true` or `false`", value.is_boolean())),
-            TypeRef::Array(_) => Some(("an array", value.is_array())),
-            TypeRef::Map(_) => Some(("an object", value.is_object())),
-            _ => None,
-        };
-        if let Some((kind, false)) = expected {
-            self.diag.error(
-                &child(pointer, "default"),
-                format!("`default: {value}` is not {kind}, as the property's schema says"),
-                format!("write a default that is {kind}, or remove `default`"),
-            );
-            return None;
-        }
-        Some(value)
+        default_fits(&value, ty).then_some(value)
     }
 
     /// Reports an `x-jeri-secret` that is not a boolean: silently ignoring it would leave
@@ -452,7 +446,7 @@ impl<'d> Builder<'d, '_, '_> {
             }) {
                 acc.one_way.insert((*wire).to_owned());
             }
-            let default = self.default_value(*prop, &ty, &prop_pointer);
+            let default = self.default_value(*prop, &ty);
             acc.add(Field {
                 flatten: false,
                 rust_name: snake_ident(wire),
@@ -752,5 +746,33 @@ fn variant_base(schema: &Schema, i: usize) -> String {
         Shape::Bool => "Bool".to_owned(),
         Shape::Array(..) => "Array".to_owned(),
         _ => format!("Variant{}", i + 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::default_fits;
+    use crate::model::{Format, IntType, TypeRef};
+    use serde_json::json;
+
+    #[test]
+    fn defaults_fit_by_json_kind() {
+        let string = TypeRef::String;
+        let int = TypeRef::Integer(IntType::U64);
+        let list = TypeRef::Array(Box::new(TypeRef::String));
+        let cases = [
+            (json!("Silver"), &string, true),
+            (json!(20), &string, false),
+            (json!("2024-03-01"), &TypeRef::Format(Format::Date), true),
+            (json!(20), &int, true),
+            (json!(u64::MAX), &int, true),
+            (json!(2.5), &int, false),
+            (json!("eval"), &list, false),
+            (json!(["eval"]), &list, true),
+            (json!("active"), &TypeRef::Named("Status".into()), true),
+        ];
+        for (value, ty, fits) in cases {
+            assert_eq!(default_fits(&value, ty), fits, "{value} as {ty:?}");
+        }
     }
 }

@@ -40,11 +40,12 @@ fn _variants(error: &Error) -> String {
         Error::Decode {
             operation,
             status,
+            path,
             excerpt,
             source,
         } => {
             let _source: &serde_json::Error = source;
-            format!("{operation}: {status}: {excerpt}")
+            format!("{operation}: {status}: {path}: {excerpt}")
         }
         Error::ContentType {
             operation,

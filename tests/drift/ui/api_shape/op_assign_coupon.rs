@@ -18,10 +18,10 @@ async fn _assign_coupon(client: &Client) -> Result<(), Error> {
         .options(options);
     let assignment: CouponAssignment = request.await?;
 
-    let _coupon_id: String = assignment.coupon_id;
+    let _coupon_id: jeri_client::runtime::uuid::Uuid = assignment.coupon_id;
     let _email: String = assignment.email;
     let _code: String = assignment.code;
-    let _assigned_at: String = assignment.assigned_at;
+    let _assigned_at: jeri_client::runtime::chrono::DateTime<jeri_client::runtime::chrono::Utc> = assignment.assigned_at;
     Ok(())
 }
 

@@ -12,7 +12,7 @@ async fn _get_api_status(client: &Client) -> Result<(), Error> {
 
     let _status: String = status.status;
     let _version: Option<String> = status.version;
-    let _timestamp: Option<String> = status.timestamp;
+    let _timestamp: Option<jeri_client::runtime::chrono::DateTime<jeri_client::runtime::chrono::Utc>> = status.timestamp;
     Ok(())
 }
 

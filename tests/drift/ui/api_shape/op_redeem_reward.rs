@@ -18,13 +18,13 @@ async fn _redeem_reward(client: &Client) -> Result<(), Error> {
         .options(options);
     let redemption: RewardRedemption = request.await?;
 
-    let _redemption_id: String = redemption.redemption_id;
-    let _reward_id: String = redemption.reward_id;
+    let _redemption_id: jeri_client::runtime::uuid::Uuid = redemption.redemption_id;
+    let _reward_id: jeri_client::runtime::uuid::Uuid = redemption.reward_id;
     let _customer_email: String = redemption.customer_email;
     let _points_spent: i64 = redemption.points_spent;
     let _balance: i64 = redemption.balance;
     let _discount_code: jeri_client::Nullable<String> = redemption.discount_code;
-    let _redeemed_at: String = redemption.redeemed_at;
+    let _redeemed_at: jeri_client::runtime::chrono::DateTime<jeri_client::runtime::chrono::Utc> = redemption.redeemed_at;
     Ok(())
 }
 

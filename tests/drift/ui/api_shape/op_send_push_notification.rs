@@ -20,14 +20,14 @@ async fn _send_push_notification(client: &Client) -> Result<(), Error> {
         .options(options);
     let notification: PushNotification = request.await?;
 
-    let _id: String = notification.id;
+    let _id: jeri_client::runtime::uuid::Uuid = notification.id;
     let _email: String = notification.email;
     let _status: &str = match notification.status {
         PushNotificationStatus::Queued => "queued",
         PushNotificationStatus::Sent => "sent",
         PushNotificationStatus::Unknown_(_) => "unlisted",
     };
-    let _created_at: String = notification.created_at;
+    let _created_at: jeri_client::runtime::chrono::DateTime<jeri_client::runtime::chrono::Utc> = notification.created_at;
     Ok(())
 }
 

@@ -29,7 +29,7 @@ async fn _upsert_resources(client: &Client) -> Result<(), Error> {
         payload: IntegrationItemPayload::LoyaltyPayload(LoyaltyPayload {
             loyalty_customer_id: String::from("loy_1001"),
             balance: 120,
-            member_since: String::from("2024-01-31T10:00:00Z"),
+            member_since: jeri_client::runtime::chrono::DateTime::UNIX_EPOCH,
             tier_status: Some(String::from("gold")),
         }),
     };
