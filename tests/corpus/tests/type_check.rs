@@ -85,7 +85,9 @@ fn write_workspace(corpus: &Path) -> std::io::Result<PathBuf> {
     }
     let workspace = format!(
         "[workspace]\nresolver = \"3\"\nmembers = [\n{members}]\n\n\
-         [profile.dev]\ndebug = false\n\n\
+         [profile.dev]\ndebug = false\n\
+         # Every run checks from scratch, so its table measures a full check.\n\
+         incremental = false\n\n\
          [profile.dev.build-override]\nopt-level = 3\n"
     );
     std::fs::write(root.join("Cargo.toml"), workspace)?;
