@@ -107,7 +107,7 @@ where
 ///   `From<T>`, `Serialize` and `Deserialize` as a JSON number.
 ///
 /// Generated code invokes it, once per enum; the implementation behind it is the generic
-/// functions of [`open_enum`](crate::open_enum), written once.
+/// functions of [`open_enum`](mod@crate::open_enum), written once.
 #[macro_export]
 macro_rules! open_enum {
     (
