@@ -153,7 +153,12 @@ impl crate::runtime::Request for GetThingRequest {
                 method: crate::runtime::Method::Get,
                 path: "/v1/things/{thingId}",
                 security: &[
-                    &[crate::runtime::SecurityRequirement::ApiKeyHeader("api-key")],
+                    &[
+                        crate::runtime::SecurityRequirement::ApiKeyHeader {
+                            scheme: "apiKey",
+                            header: "api-key",
+                        },
+                    ],
                 ],
             };
             let mut call = crate::runtime::Call::new(
@@ -265,13 +270,19 @@ fn several_success_types_make_a_response_enum() {
         "status if status / 100 == 2 => {\n                    received\n                        .json::<::serde_json::Value>()",
         "_ => {\n                    ::core::result::Result::Err(\n                        received.api_error::<super::types::ErrorBody>(),",
         "call.json_body(&request.body)?;",
-        "&[crate::runtime::SecurityRequirement::ApiKeyHeader(\"api-key\")],\n                    &[crate::runtime::SecurityRequirement::Bearer],",
     ] {
         assert!(
             request.contains(expected),
             "missing {expected:?} in\n{request}"
         );
     }
+    let compact: String = request.split_whitespace().collect();
+    assert!(
+        compact.contains(
+            "security:&[&[crate::runtime::SecurityRequirement::ApiKeyHeader{scheme:\"apiKey\",header:\"api-key\",},],&[crate::runtime::SecurityRequirement::Bearer{scheme:\"customerToken\",},],],"
+        ),
+        "{request}"
+    );
 }
 
 #[test]
@@ -296,7 +307,13 @@ fn no_documented_success_accepts_any_2xx_as_unit() {
     assert!(text.contains("-> ::core::result::Result<(), crate::runtime::Error>"));
     assert!(text.contains("status if status / 100 == 2 => received.empty(),"));
     // The `oauth` alternative cannot be satisfied by the runtime and is left out.
-    assert!(text.contains("security: &[&[crate::runtime::SecurityRequirement::Bearer]],"));
+    let compact: String = text.split_whitespace().collect();
+    assert!(
+        compact.contains(
+            "security:&[&[crate::runtime::SecurityRequirement::Bearer{scheme:\"customerToken\",},],],"
+        ),
+        "{text}"
+    );
 }
 
 #[test]
