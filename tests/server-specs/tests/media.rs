@@ -11,7 +11,7 @@ use jeri_server_specs::media::{api, client};
 
 use api::server::{self, Server};
 use api::types;
-use support::{details, send, serve};
+use support::{details, send, send_raw, serve};
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
 
@@ -172,25 +172,11 @@ async fn the_client_drives_every_medium_of_the_generated_server() {
     assert_eq!(stored, b"abc:\x00\x01\xff");
 }
 
-/// The status, `Content-Type` and body bytes of a raw request.
-async fn raw(request: reqwest::RequestBuilder) -> (u16, String, Vec<u8>) {
-    let response = request.send().await.expect("the server answers");
-    let status = response.status().as_u16();
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
-    let body = response.bytes().await.expect("the body").to_vec();
-    (status, content_type, body)
-}
-
 #[tokio::test]
 async fn responses_carry_their_documented_media_types() {
     let base = serve(server::router(Media)).await;
     let http = reqwest::Client::new();
-    let (status, content_type, body) = raw(http
+    let (status, content_type, body) = send_raw(http
         .get(format!("{base}/report"))
         .basic_auth("ada", Some("pa:ss")))
     .await;
@@ -199,7 +185,7 @@ async fn responses_carry_their_documented_media_types() {
         (200, "text/csv; charset=utf-8")
     );
     assert_eq!(body, b"user,role\nada,admin\n");
-    let (status, content_type, body) = raw(http
+    let (status, content_type, body) = send_raw(http
         .get(format!("{base}/badge"))
         .header("authorization", "Signature keyId=\"k1\",signature=\"c2ln\""))
     .await;
@@ -207,7 +193,7 @@ async fn responses_carry_their_documented_media_types() {
         (status, content_type.as_str(), body.as_slice()),
         (200, "image/png", PNG)
     );
-    let (status, content_type, body) = raw(http
+    let (status, content_type, body) = send_raw(http
         .put(format!("{base}/blobs/x"))
         .header("content-type", "application/octet-stream")
         .body(vec![7u8]))

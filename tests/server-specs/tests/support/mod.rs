@@ -26,6 +26,17 @@ pub fn transport(base_url: &str) -> jeri_runtime::Transport {
 
 /// Status, content type and JSON body (`Null` when empty) of a raw request.
 pub async fn send(request: reqwest::RequestBuilder) -> (u16, String, Value) {
+    let (status, content_type, bytes) = send_raw(request).await;
+    let body = if bytes.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(&bytes).expect("the body is JSON")
+    };
+    (status, content_type, body)
+}
+
+/// Status, content type and body bytes of a raw request.
+pub async fn send_raw(request: reqwest::RequestBuilder) -> (u16, String, Vec<u8>) {
     let response = request.send().await.expect("the server answers");
     let status = response.status().as_u16();
     let content_type = response
@@ -34,12 +45,7 @@ pub async fn send(request: reqwest::RequestBuilder) -> (u16, String, Value) {
         .and_then(|value| value.to_str().ok())
         .unwrap_or_default()
         .to_owned();
-    let text = response.text().await.expect("the body is read");
-    let body = if text.is_empty() {
-        Value::Null
-    } else {
-        serde_json::from_str(&text).expect("the body is JSON")
-    };
+    let body = response.bytes().await.expect("the body is read").to_vec();
     (status, content_type, body)
 }
 
