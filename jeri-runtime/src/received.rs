@@ -279,14 +279,28 @@ impl Received {
 pub(crate) fn decode_json<T: DeserializeOwned>(
     bytes: &[u8],
 ) -> Result<T, (String, serde_json::Error)> {
+    // Tracking the path costs allocations and instructions on every value; a body that
+    // decodes needs none of it, so the path is found by decoding again only on failure.
+    serde_json::from_slice(bytes).map_err(|error| path_of_error::<T>(bytes, error))
+}
+
+/// The path and error of a body that failed to decode as `T`, from a second decode
+/// that tracks the path (deserialization is deterministic, so it fails at the same
+/// place); `first` when it somehow does not fail.
+#[cold]
+fn path_of_error<T: DeserializeOwned>(
+    bytes: &[u8],
+    first: serde_json::Error,
+) -> (String, serde_json::Error) {
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let value: T = serde_path_to_error::deserialize(&mut deserializer)
-        .map_err(|error| (error.path().to_string(), error.into_inner()))?;
-    // Trailing text after the value is an error, as with `serde_json::from_slice`.
-    deserializer
-        .end()
-        .map_err(|error| (".".to_owned(), error))?;
-    Ok(value)
+    match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+        Err(error) => (error.path().to_string(), error.into_inner()),
+        // Trailing text after the value is an error, as with `serde_json::from_slice`.
+        Ok(_) => match deserializer.end() {
+            Err(error) => (".".to_owned(), error),
+            Ok(()) => (".".to_owned(), first),
+        },
+    }
 }
 
 /// `application/json`, or any `+json` media type, parameters ignored.

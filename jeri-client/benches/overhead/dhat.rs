@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 use std::process::Command;
 
 use crate::clients::Clients;
-use crate::{ADDR_VAR, CHILD_VAR, KEEP_VAR, Op, Plan, Side, ratio, text};
+use crate::{ADDR_VAR, CALLGRIND_VAR, CHILD_VAR, KEEP_VAR, Op, Plan, Side, ratio, text};
 
 /// Heap blocks, heap bytes and instructions of one whole child run.
 struct Counts {
@@ -119,6 +119,13 @@ pub(crate) fn dhat_table(addr: SocketAddr, plan: &Plan) -> Result<(), String> {
             ratio(g[2], h[2]),
         ));
     }
+    if let Some(dir) = std::env::var_os(CALLGRIND_VAR) {
+        for op in Op::BOTH {
+            for side in Side::BOTH {
+                callgrind_run(addr, side, op, long, std::path::Path::new(&dir))?;
+            }
+        }
+    }
     println!();
     println!("| operation | allocations ratio | bytes ratio | instructions ratio |");
     println!("|---|---:|---:|---:|");
@@ -126,6 +133,40 @@ pub(crate) fn dhat_table(addr: SocketAddr, plan: &Plan) -> Result<(), String> {
         println!("{line}");
     }
     Ok(())
+}
+
+/// Runs the child under callgrind into `dir/<side>-<op>.callgrind.out`, for
+/// `callgrind_annotate --inclusive=yes` to say which functions the instructions go to.
+fn callgrind_run(
+    addr: SocketAddr,
+    side: Side,
+    op: Op,
+    requests: usize,
+    dir: &std::path::Path,
+) -> Result<(), String> {
+    let exe = std::env::current_exe().map_err(text)?;
+    let slug = match op {
+        Op::Token => "token",
+        Op::Batch => "batch",
+    };
+    let out = dir.join(format!("{}-{slug}.callgrind.out", side.name()));
+    let status = Command::new("valgrind")
+        .arg("--tool=callgrind")
+        .arg(format!("--callgrind-out-file={}", out.display()))
+        .arg(&exe)
+        .env(
+            CHILD_VAR,
+            format!("{} {} {requests}", side as usize, op as usize),
+        )
+        .env(ADDR_VAR, addr.to_string())
+        .output()
+        .map_err(|error| format!("cannot run valgrind: {error}"))?
+        .status;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("callgrind child failed ({status})"))
+    }
 }
 
 /// The DHAT child: a few warm-up requests, then `requests` sequential ones.

@@ -13,7 +13,8 @@
 //!
 //! Run with `cargo bench -p jeri-client --bench overhead`. `JERI_BENCH_QUICK=1` makes a
 //! smoke run; `JERI_BENCH_VALGRIND=0` skips the DHAT counts; `JERI_BENCH_DHAT_DIR=<dir>`
-//! keeps the DHAT profiles there.
+//! keeps the DHAT profiles there; `JERI_BENCH_CALLGRIND_DIR=<dir>` also writes callgrind
+//! profiles of each side there (`callgrind_annotate --inclusive=yes <file>`).
 
 mod clients;
 mod dhat;
@@ -45,6 +46,8 @@ const CHILD_VAR: &str = "JERI_OVERHEAD_CHILD";
 const ADDR_VAR: &str = "JERI_OVERHEAD_ADDR";
 /// A directory to keep the DHAT profiles in.
 const KEEP_VAR: &str = "JERI_BENCH_DHAT_DIR";
+/// Where to write callgrind profiles of the client child, when set.
+const CALLGRIND_VAR: &str = "JERI_BENCH_CALLGRIND_DIR";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Side {

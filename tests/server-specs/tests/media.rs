@@ -176,27 +176,30 @@ async fn the_client_drives_every_medium_of_the_generated_server() {
 async fn responses_carry_their_documented_media_types() {
     let base = serve(server::router(Media)).await;
     let http = reqwest::Client::new();
-    let (status, content_type, body) = send_raw(http
-        .get(format!("{base}/report"))
-        .basic_auth("ada", Some("pa:ss")))
+    let (status, content_type, body) = send_raw(
+        http.get(format!("{base}/report"))
+            .basic_auth("ada", Some("pa:ss")),
+    )
     .await;
     assert_eq!(
         (status, content_type.as_str()),
         (200, "text/csv; charset=utf-8")
     );
     assert_eq!(body, b"user,role\nada,admin\n");
-    let (status, content_type, body) = send_raw(http
-        .get(format!("{base}/badge"))
-        .header("authorization", "Signature keyId=\"k1\",signature=\"c2ln\""))
+    let (status, content_type, body) = send_raw(
+        http.get(format!("{base}/badge"))
+            .header("authorization", "Signature keyId=\"k1\",signature=\"c2ln\""),
+    )
     .await;
     assert_eq!(
         (status, content_type.as_str(), body.as_slice()),
         (200, "image/png", PNG)
     );
-    let (status, content_type, body) = send_raw(http
-        .put(format!("{base}/blobs/x"))
-        .header("content-type", "application/octet-stream")
-        .body(vec![7u8]))
+    let (status, content_type, body) = send_raw(
+        http.put(format!("{base}/blobs/x"))
+            .header("content-type", "application/octet-stream")
+            .body(vec![7u8]),
+    )
     .await;
     assert_eq!(
         (status, content_type.as_str(), body.as_slice()),
