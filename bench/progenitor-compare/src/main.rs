@@ -7,7 +7,8 @@
 //! (at least three runs each); the median is reported. Code size is the line count of the
 //! expansion pretty-printed with prettyplease, with the doc-comment lines among them. Progenitor only reads JSON, so a YAML spec is
 //! converted to JSON text once, outside the timed region, and progenitor times parsing that.
-//! Prints a markdown table.
+//! A generator that fails or panics on a spec gets its error or panic message in the
+//! row. Prints a markdown table.
 
 #[cfg(feature = "jeri")]
 mod jeri_side;
@@ -34,10 +35,11 @@ struct SpecInput {
     label: String,
     /// The text as written (YAML or JSON), given to jeri-codegen.
     text: String,
-    /// The same document as JSON text, given to progenitor.
-    json: String,
-    /// Number of operations in the spec.
-    operations: usize,
+    /// The same document as JSON text, given to progenitor, or why it could not be
+    /// written as JSON (a number JSON cannot hold, say).
+    json: Result<String, String>,
+    /// Number of operations in the spec, when it could be read as plain YAML.
+    operations: Option<usize>,
 }
 
 const METHODS: [&str; 8] = [
@@ -80,11 +82,14 @@ fn run() -> Result<(), String> {
     for path in &paths {
         let spec = load(path)?;
         let ours = measure(budget, || jeri(&spec.text));
-        let theirs = measure(budget, || progenitor(&spec.json));
+        let theirs = match &spec.json {
+            Ok(json) => measure(budget, || progenitor(json)),
+            Err(why) => Err(why.clone()),
+        };
         println!(
             "| {} | {} | {} | {} | {} | {} | {} | {} |",
             spec.label,
-            spec.operations,
+            spec.operations.map_or("?".to_owned(), |n| n.to_string()),
             cell_ms(&ours),
             cell_ms(&theirs),
             ratio(
@@ -112,30 +117,46 @@ fn run() -> Result<(), String> {
 fn load(path: &str) -> Result<SpecInput, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     // YAML is a superset of JSON, so one parser reads both forms.
-    let value: serde_json::Value =
-        serde_yaml::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+    let value: serde_yaml::Value = match serde_yaml::from_str(&text) {
+        Ok(value) => value,
+        // Not readable as plain YAML (openai's integer beyond 64 bits): progenitor cannot be
+        // given it; jeri's own loader still reads the text.
+        Err(error) => {
+            return Ok(SpecInput {
+                label: label_of(path),
+                text,
+                json: Err(format!("the spec cannot be read as YAML/JSON: {error}")),
+                operations: None,
+            });
+        }
+    };
     let operations = value
         .get("paths")
-        .and_then(|paths| paths.as_object())
+        .and_then(|paths| paths.as_mapping())
         .map(|paths| {
             paths
                 .values()
-                .filter_map(|item| item.as_object())
+                .filter_map(|item| item.as_mapping())
                 .flat_map(|item| item.keys())
-                .filter(|key| METHODS.contains(&key.as_str()))
+                .filter(|key| key.as_str().is_some_and(|key| METHODS.contains(&key)))
                 .count()
         })
         .unwrap_or(0);
-    let json = serde_json::to_string_pretty(&value).map_err(|e| format!("{path}: {e}"))?;
-    let label = std::path::Path::new(path)
-        .file_name()
-        .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned());
+    let json = serde_yaml::from_value::<serde_json::Value>(value.clone())
+        .map_err(|e| format!("the spec cannot be converted to JSON: {e}"))
+        .and_then(|json| serde_json::to_string_pretty(&json).map_err(|e| e.to_string()));
     Ok(SpecInput {
-        label,
+        label: label_of(path),
         text,
         json,
-        operations,
+        operations: Some(operations),
     })
+}
+
+fn label_of(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_name()
+        .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 /// Runs `generate` at least three times and until `budget` is spent; the last output is
@@ -149,7 +170,17 @@ fn measure(
     let mut last;
     loop {
         let t = Instant::now();
-        last = generate()?;
+        // A generator that panics on a spec is a result to report, not the end of the run.
+        last = std::panic::catch_unwind(std::panic::AssertUnwindSafe(&mut generate)).map_err(
+            |panic| {
+                let message = panic
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                    .unwrap_or_default();
+                format!("panicked: {message}")
+            },
+        )??;
         times.push(t.elapsed());
         if times.len() >= 3 && started.elapsed() >= budget {
             break;
