@@ -419,4 +419,122 @@ mod tests {
         assert_eq!(response_media("application/pdf"), ResponseMedia::Bytes);
         assert_eq!(response_media("*/*"), ResponseMedia::Bytes);
     }
+
+    /// The responses of the one operation of `spec` (YAML).
+    fn responses_of(spec: &str) -> Vec<Response> {
+        let doc: openapiv3::OpenAPI = serde_yaml::from_str(spec).expect("a valid test spec");
+        let mut diag = crate::diagnostics::Diagnostics::new(spec);
+        let built = super::super::build(&doc, &mut diag);
+        assert!(diag.is_empty(), "the test spec has no errors");
+        built.api.operations[0].responses.clone()
+    }
+
+    const SEVERAL: &str = r#"
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /r:
+    get:
+      operationId: getR
+      responses:
+        "200":
+          description: ok
+          content:
+            text/csv: {schema: {type: string}}
+            application/json:
+              schema: {type: object, properties: {rows: {type: integer}}}
+            image/*: {schema: {type: string, format: binary}}
+            text/plain: {schema: {type: string}}
+            application/problem+json:
+              schema: {type: object, properties: {rows: {type: integer}}}
+            application/pdf: {}
+        "201":
+          description: one kind
+          content:
+            application/json: {schema: {type: string}}
+            application/vnd.r+json: {schema: {type: string}}
+        "202":
+          description: two JSON schemas
+          content:
+            application/json: {schema: {type: string}}
+            application/vnd.r+json: {schema: {type: integer}}
+"#;
+
+    #[test]
+    fn several_kinds_are_alternatives_preferred_first() {
+        let responses = responses_of(SEVERAL);
+        let several = &responses[0];
+        assert_eq!(several.media, ResponseMedia::Json);
+        assert_eq!(several.ty, Some(TypeRef::Named("GetRResponseN200".into())));
+        assert_eq!(several.content_type.as_deref(), Some("application/json"));
+        assert_eq!(
+            several.accept,
+            [
+                "text/csv",
+                "application/json",
+                "image/*",
+                "text/plain",
+                "application/problem+json",
+                "application/pdf"
+            ]
+        );
+        let alternatives: Vec<(&str, ResponseMedia, &TypeRef, Vec<&str>)> = several
+            .alternatives
+            .iter()
+            .map(|a| {
+                let media = a.media_types.iter().map(String::as_str).collect();
+                (a.variant.as_str(), a.media, &a.ty, media)
+            })
+            .collect();
+        let json = TypeRef::Named("GetRResponseN200".into());
+        assert_eq!(
+            alternatives,
+            [
+                (
+                    "Json",
+                    ResponseMedia::Json,
+                    &json,
+                    vec!["application/json", "application/problem+json"]
+                ),
+                (
+                    "Text",
+                    ResponseMedia::Text,
+                    &TypeRef::String,
+                    vec!["text/csv", "text/plain"]
+                ),
+                (
+                    "Bytes",
+                    ResponseMedia::Bytes,
+                    &bytes_type(),
+                    vec!["image/*", "application/pdf"]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn one_kind_is_read_as_before_and_json_schemas_are_named_by_media() {
+        let responses = responses_of(SEVERAL);
+        let one_kind = &responses[1];
+        assert_eq!(one_kind.ty, Some(TypeRef::String));
+        assert_eq!(
+            one_kind.accept,
+            ["application/json", "application/vnd.r+json"]
+        );
+        assert!(one_kind.alternatives.is_empty());
+
+        let two_schemas = &responses[2];
+        let variants: Vec<(&str, &TypeRef)> = two_schemas
+            .alternatives
+            .iter()
+            .map(|a| (a.variant.as_str(), &a.ty))
+            .collect();
+        assert_eq!(
+            variants,
+            [
+                ("ApplicationJson", &TypeRef::String),
+                ("ApplicationVndRJson", &TypeRef::Integer(IntType::I64)),
+            ]
+        );
+    }
 }
