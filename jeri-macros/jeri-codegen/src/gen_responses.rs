@@ -3,7 +3,10 @@
 //!
 //! Successes are the documented `2xx` codes and the `2XX` range, plus `default` when it is
 //! the only response (then it also types the errors). Success bodies are decoded as their
-//! media type says: JSON as the type, `text/*` as a `String`, anything else as bytes.
+//! media type says: JSON as the type, `text/*` as a `String`, anything else as bytes. A
+//! success documented in media types of different kinds gets a body enum and is decoded
+//! by which documented media type its `Content-Type` names (the runtime's
+//! `content_type_index`), another one being `Error::ContentType`.
 //! Documented errors with a JSON schema decode through `api_error`; everything else
 //! becomes `unexpected` (which keeps the raw body).
 
