@@ -120,7 +120,18 @@ use quote::quote;
 ///   Responses: JSON bodies decode as their type, `text/*` bodies come back as `String`,
 ///   any other body as `Vec<u8>` (read whole, up to the transport's size limit). Status
 ///   ranges (`2XX`…) and `default` are matched after explicit codes; error bodies that
-///   are not JSON stay raw in the error.
+///   are not JSON stay raw in the error. A success response documented in media types
+///   of different kinds (JSON, text, bytes; or JSON of different schemas) is decoded by
+///   its `Content-Type` (parameters and case ignored, a range such as `image/*` matching
+///   its type, any `+json` type matching JSON, none read as the first variant) into
+///   `{Operation}Response{status}Body` (`{Operation}ResponseDefaultBody` for `default`):
+///   variants `Json(T)`, `Text(String)` and `Bytes(Vec<u8>)`, several JSON schemas each
+///   named after its first media type (`application/vnd.api+json` →
+///   `ApplicationVndApiJson`); a media type documented for none is
+///   `Error::ContentType`, with the status and the start of the body. Media types of one
+///   kind (two JSON media types of one schema, several `text/*`) are read as that kind
+///   whatever the `Content-Type`. `Accept` lists every media type the operation's
+///   responses are documented in, in document order (nothing when that is only JSON).
 ///
 ///   Parameters: path, query, header and cookie. Arrays follow `style` and `explode`
 ///   (`form` repeats the key or joins with `,`; `spaceDelimited`, `pipeDelimited`; path

@@ -48,9 +48,11 @@ pub enum Error {
         #[source]
         source: serde_json::Error,
     },
-    /// A success response that is not JSON at all.
+    /// A success response in a media type the operation does not document for its
+    /// status: not JSON where JSON is documented, or none of the media types of a
+    /// response documented in several.
     #[error(
-        "{operation}: HTTP {status} response has content type {content_type:?}, expected JSON; body starts with: {excerpt:?}"
+        "{operation}: HTTP {status} response has content type {content_type:?}, which the operation does not document for it; body starts with: {excerpt:?}"
     )]
     ContentType {
         /// The operation id.

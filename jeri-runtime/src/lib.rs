@@ -38,6 +38,7 @@ mod brackets;
 mod builder;
 mod call;
 mod closed;
+mod content_type;
 mod credentials;
 mod download;
 mod encoding;

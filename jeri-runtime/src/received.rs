@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 
 use super::body::{Read, ReadEnd, read_body};
 use super::call::transport_error;
+use super::content_type::{closest, is_json};
 use super::redaction::{Redactor, redacted_excerpt};
 use super::retry::parse_retry_after;
 use super::{ApiError, Error, OperationInfo, Transport};
@@ -147,6 +148,37 @@ impl Received {
             });
         }
         self.check_complete()
+    }
+
+    /// Which of the media types `documented` for this response's status (as the spec
+    /// writes them: `application/json`, `image/*`, `*/*`) its `Content-Type` is, for
+    /// responses documented in several media types: the index of the closest match
+    /// (the same media type, ignoring parameters and case; then a range of its type; then,
+    /// for JSON, any `+json` type; then `*/*`), the first on a tie. A response without
+    /// a `Content-Type` is taken to be in the first; `None` when it matches none (see
+    /// [`Received::undocumented_content_type`]).
+    pub fn content_type_index(&self, documented: &[&str]) -> Option<usize> {
+        match self.headers.get(CONTENT_TYPE) {
+            None => (!documented.is_empty()).then_some(0),
+            Some(value) => closest(value.to_str().ok()?, documented),
+        }
+    }
+
+    /// [`Error::ContentType`] for a response whose `Content-Type` is none of the media
+    /// types documented for its status, keeping the status, the content type and the
+    /// start of the body (credentials redacted, as for [`Received::json`]).
+    pub fn undocumented_content_type(self) -> Error {
+        let content_type = self
+            .headers
+            .get(CONTENT_TYPE)
+            .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned())
+            .unwrap_or_default();
+        Error::ContentType {
+            operation: self.operation.id,
+            status: self.status,
+            content_type,
+            excerpt: self.excerpt(&self.body.bytes, !self.body.is_complete()),
+        }
     }
 
     fn decode_error(&self, path: String, source: serde_json::Error) -> Error {
@@ -300,47 +332,5 @@ fn path_of_error<T: DeserializeOwned>(
             Err(error) => (".".to_owned(), error),
             Ok(()) => (".".to_owned(), first),
         },
-    }
-}
-
-/// `application/json`, or any `+json` media type, parameters ignored.
-fn is_json(content_type: &str) -> bool {
-    let essence = content_type.split(';').next().unwrap_or_default().trim();
-    let Some((kind, subtype)) = essence.split_once('/') else {
-        return false;
-    };
-    kind.eq_ignore_ascii_case("application")
-        && (subtype.eq_ignore_ascii_case("json")
-            || subtype
-                .len()
-                .checked_sub(5)
-                .and_then(|at| subtype.get(at..))
-                .is_some_and(|suffix| suffix.eq_ignore_ascii_case("+json")))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_json;
-
-    #[test]
-    fn json_media_types() {
-        for yes in [
-            "application/json",
-            "application/json; charset=utf-8",
-            "Application/JSON",
-            "application/problem+json",
-            " application/vnd.api+json ;q=1",
-        ] {
-            assert!(is_json(yes), "{yes}");
-        }
-        for no in [
-            "text/html",
-            "text/plain",
-            "application/jsonp",
-            "application/xml",
-            "",
-        ] {
-            assert!(!is_json(no), "{no}");
-        }
     }
 }

@@ -1,7 +1,7 @@
 //! The `formats = strings` setting: every string format the model maps to a type of its
 //! own ([`Format`](crate::model::Format)) becomes a plain `String` again.
 
-use crate::model::{Api, TypeKind, TypeRef};
+use crate::model::{Api, Response, TypeKind, TypeRef};
 
 /// Rewrites every [`TypeRef::Format`] in the model to [`TypeRef::String`].
 pub fn keep_strings(api: &mut Api) {
@@ -35,7 +35,7 @@ pub fn keep_strings(api: &mut Api) {
         }
         op.responses
             .iter_mut()
-            .filter_map(|response| response.ty.as_mut())
+            .flat_map(Response::body_types_mut)
             .for_each(to_string);
     }
 }
@@ -63,7 +63,7 @@ pub fn used(api: &Api) -> bool {
                 || op
                     .responses
                     .iter()
-                    .filter_map(|response| response.ty.as_ref())
+                    .flat_map(Response::body_types)
                     .any(has_format)
         })
 }

@@ -379,7 +379,7 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
 /// a server that negotiates then answers in the media type the decoder reads.
 fn accept_call(op: &Operation) -> TokenStream {
     let mut media: Vec<&str> = Vec::new();
-    for accept in op.responses.iter().filter_map(|r| r.accept.as_deref()) {
+    for accept in op.responses.iter().flat_map(|r| &r.accept) {
         let valid = !accept.is_empty() && accept.bytes().all(|b| (b' '..=b'~').contains(&b));
         if valid && !media.iter().any(|known| known.eq_ignore_ascii_case(accept)) {
             media.push(accept);

@@ -3,7 +3,10 @@
 //!
 //! Successes are the documented `2xx` codes and the `2XX` range, plus `default` when it is
 //! the only response (then it also types the errors). Success bodies are decoded as their
-//! media type says: JSON as the type, `text/*` as a `String`, anything else as bytes.
+//! media type says: JSON as the type, `text/*` as a `String`, anything else as bytes. A
+//! success documented in media types of different kinds gets a body enum and is decoded
+//! by which documented media type its `Content-Type` names (the runtime's
+//! `content_type_index`), another one being `Error::ContentType`.
 //! Documented errors with a JSON schema decode through `api_error`; everything else
 //! becomes `unexpected` (which keeps the raw body).
 
@@ -39,9 +42,14 @@ impl<'a> Outcome<'a> {
                 .filter(|r| is_success(r.status))
                 .collect(),
         };
-        let several = successes
-            .windows(2)
-            .any(|pair| pair[0].ty != pair[1].ty || pair[0].media != pair[1].media);
+        // Each response read by its `Content-Type` has its own body enum, so two of them
+        // never share a type.
+        let several = successes.windows(2).any(|pair| {
+            pair[0].ty != pair[1].ty
+                || pair[0].media != pair[1].media
+                || !pair[0].alternatives.is_empty()
+                || !pair[1].alternatives.is_empty()
+        });
         Outcome {
             op,
             successes,
@@ -60,20 +68,84 @@ impl<'a> Outcome<'a> {
             let name = self.enum_name();
             return quote!(#name);
         }
-        match self
-            .successes
-            .first()
-            .and_then(|response| response.ty.as_ref())
-        {
-            Some(ty) => type_ref(ty, Scope::Requests),
+        match self.successes.first() {
+            Some(response) => self.body_type(response).unwrap_or_else(|| quote!(())),
             None => quote!(()),
         }
     }
 
+    /// The type a success body is decoded into: its body enum when it is read by its
+    /// `Content-Type`, else its type; `None` without content.
+    fn body_type(&self, response: &Response) -> Option<TokenStream> {
+        if response.alternatives.is_empty() {
+            return response.ty.as_ref().map(|ty| type_ref(ty, Scope::Requests));
+        }
+        let name = self.body_enum_name(response);
+        Some(quote!(#name))
+    }
+
+    /// `{Type}Response{Status}Body`: the body enum of a success response read by its
+    /// `Content-Type`. It cannot clash with another operation's items, which end in
+    /// `Request` or `Response`, nor with another status's.
+    fn body_enum_name(&self, response: &Response) -> Ident {
+        let status = match response.status {
+            StatusMatch::Default => "Default".to_owned(),
+            status => status_label(status),
+        };
+        format_ident!("{}Response{}Body", self.op.type_name, status)
+    }
+
+    /// The body enums of the success responses read by their `Content-Type`.
+    fn body_enums(&self) -> TokenStream {
+        let enums = self
+            .successes
+            .iter()
+            .filter(|response| !response.alternatives.is_empty())
+            .map(|response| {
+                let name = self.body_enum_name(response);
+                let doc = format!(
+                    " The body of a `{}` response to `{}`, by the media type its \
+                     `Content-Type` names (parameters and case ignored, a range such as \
+                     `image/*` matching its type, any `+json` type matching JSON); another \
+                     media type is `Error::ContentType`, a response without one is read as \
+                     the first variant.",
+                    status_label(response.status),
+                    self.op.id
+                );
+                let variants = response.alternatives.iter().map(|alternative| {
+                    let variant = format_ident!("{}", alternative.variant);
+                    let how = match alternative.media {
+                        ResponseMedia::Json => "decoded from JSON",
+                        ResponseMedia::Text => "the text",
+                        _ => "the bytes",
+                    };
+                    let media = alternative
+                        .media_types
+                        .iter()
+                        .map(|media| format!("`{}`", media.replace('`', "'")))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    let doc = format!(" {media}: {how}.");
+                    let ty = type_ref(&alternative.ty, Scope::Requests);
+                    quote!(#[doc = #doc] #variant(#ty),)
+                });
+                quote! {
+                    #[doc = #doc]
+                    #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
+                    pub enum #name {
+                        #(#variants)*
+                    }
+                }
+            });
+        quote!(#(#enums)*)
+    }
+
     /// The `{Type}Response` enum when successes differ in type.
+    /// The body enums of success responses read by their `Content-Type` come with it.
     pub(crate) fn response_enum(&self) -> TokenStream {
+        let body_enums = self.body_enums();
         if !self.several {
-            return TokenStream::new();
+            return body_enums;
         }
         let name = self.enum_name();
         let doc = format!(" The successful responses of `{}`.", self.op.id);
@@ -82,15 +154,14 @@ impl<'a> Outcome<'a> {
             let label = status_label(response.status);
             let doc = format!(" `{label}`: {}", inline_text(&response.description));
             let doc = doc.trim_end();
-            match &response.ty {
-                Some(ty) => {
-                    let ty = type_ref(ty, Scope::Requests);
-                    quote!(#[doc = #doc] #variant(#ty),)
-                }
+            match self.body_type(response) {
+                Some(ty) => quote!(#[doc = #doc] #variant(#ty),),
                 None => quote!(#[doc = #doc] #variant,),
             }
         });
         quote! {
+            #body_enums
+
             #[doc = #doc]
             #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
             pub enum #name {
@@ -174,6 +245,7 @@ impl<'a> Outcome<'a> {
     /// The expression that decodes a success response into the output type.
     fn decode(&self, response: &Response) -> TokenStream {
         let value = match (&response.ty, response.media) {
+            _ if !response.alternatives.is_empty() => self.decode_by_content_type(response),
             (Some(ty), ResponseMedia::Json) => {
                 let ty = type_ref(ty, Scope::Requests);
                 quote!(received.json::<#ty>())
@@ -185,11 +257,50 @@ impl<'a> Outcome<'a> {
         if !self.several {
             return value;
         }
+        let value = if response.alternatives.is_empty() {
+            value
+        } else {
+            quote!((#value))
+        };
         let name = self.enum_name();
         let variant = variant_name(response.status);
         match response.ty {
             Some(_) => quote!(#value.map(#name::#variant)),
             None => quote!(#value.map(|()| #name::#variant)),
+        }
+    }
+}
+
+impl Outcome<'_> {
+    /// A `match` on which documented media type the `Content-Type` names, each arm
+    /// decoding into its variant of the body enum.
+    fn decode_by_content_type(&self, response: &Response) -> TokenStream {
+        let name = self.body_enum_name(response);
+        let mut documented: Vec<&str> = Vec::new();
+        let arms = response.alternatives.iter().map(|alternative| {
+            let indices = alternative.media_types.iter().map(|media| {
+                documented.push(media);
+                Literal::usize_unsuffixed(documented.len() - 1)
+            });
+            let pattern = quote!(::core::option::Option::Some(#(#indices)|*));
+            let variant = format_ident!("{}", alternative.variant);
+            let read = match alternative.media {
+                ResponseMedia::Json => {
+                    let ty = type_ref(&alternative.ty, Scope::Requests);
+                    quote!(received.json::<#ty>())
+                }
+                ResponseMedia::Text => quote!(received.text()),
+                _ => quote!(received.bytes()),
+            };
+            quote!(#pattern => #read.map(#name::#variant),)
+        });
+        // Collected before `documented` is read: the arms fill it.
+        let arms: Vec<TokenStream> = arms.collect();
+        quote! {
+            match received.content_type_index(&[#(#documented),*]) {
+                #(#arms)*
+                _ => ::core::result::Result::Err(received.undocumented_content_type()),
+            }
         }
     }
 }

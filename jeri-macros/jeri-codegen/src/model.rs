@@ -434,11 +434,51 @@ pub struct Response {
     /// `text/plain` / `application/octet-stream` when it names a range (`text/*`,
     /// `*/*`); `None` without content.
     pub content_type: Option<String>,
-    /// The media type (or range, such as `image/*`) the spec documents the body in, as
-    /// written, which the client asks for in `Accept`; `None` without content.
-    pub accept: Option<String>,
+    /// Every media type (or range, such as `image/*`) the spec documents the body in, as
+    /// written and in the order written, which the client asks for in `Accept`; empty
+    /// without content.
+    pub accept: Vec<String>,
+    /// When the body is documented in media types of different kinds (JSON, text,
+    /// bytes; or JSON of different schemas): each kind the client decodes by the
+    /// response's `Content-Type`, the preferred one (`ty`, `media`) first, then in
+    /// kind order (JSON, text, bytes) and document order. Empty otherwise: the body is
+    /// read as `media` says whatever its `Content-Type`.
+    pub alternatives: Vec<MediaAlternative>,
     /// The response's description.
     pub description: String,
+}
+
+impl Response {
+    /// Every body type it may be read as: `ty` and each alternative's.
+    pub fn body_types(&self) -> impl Iterator<Item = &TypeRef> {
+        self.ty
+            .iter()
+            .chain(self.alternatives.iter().map(|alternative| &alternative.ty))
+    }
+
+    /// [`Response::body_types`], for rewriting.
+    pub fn body_types_mut(&mut self) -> impl Iterator<Item = &mut TypeRef> {
+        self.ty.iter_mut().chain(
+            self.alternatives
+                .iter_mut()
+                .map(|alternative| &mut alternative.ty),
+        )
+    }
+}
+
+/// One way a response documented in several media types may come back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MediaAlternative {
+    /// The variant name: `Json`, `Text` or `Bytes`; when several JSON schemas are
+    /// documented, each JSON variant is named after its first media type
+    /// (`application/vnd.api+json` → `ApplicationVndApiJson`).
+    pub variant: String,
+    /// How the body is read: `Json`, `Text` or `Bytes`.
+    pub media: ResponseMedia,
+    /// The body type (`String` for text, `Vec<u8>` for bytes).
+    pub ty: TypeRef,
+    /// The documented media types (or ranges) read this way, as written.
+    pub media_types: Vec<String>,
 }
 
 /// How a response body is read.

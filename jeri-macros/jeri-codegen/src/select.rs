@@ -13,7 +13,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::diagnostics::Diagnostics;
-use crate::model::{Api, Method, Operation, TypeKind, TypeRef};
+use crate::model::{Api, Method, Operation, Response, TypeKind, TypeRef};
 use crate::settings::Selector;
 
 /// An operation of the spec that an `only(...)` setting left out.
@@ -143,7 +143,7 @@ fn reached_types(api: &Api, chosen: &[bool]) -> Vec<bool> {
         if let Some(body) = &op.body {
             reach(&body.ty, &mut pending);
         }
-        for ty in op.responses.iter().filter_map(|r| r.ty.as_ref()) {
+        for ty in op.responses.iter().flat_map(Response::body_types) {
             reach(ty, &mut pending);
         }
     }
@@ -296,7 +296,8 @@ mod tests {
             ty: Some(ty),
             media: ResponseMedia::Json,
             content_type: Some("application/json".into()),
-            accept: Some("application/json".into()),
+            accept: vec!["application/json".into()],
+            alternatives: Vec::new(),
             description: "OK".into(),
         });
         op

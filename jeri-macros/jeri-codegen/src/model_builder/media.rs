@@ -16,8 +16,10 @@ use super::docs::{assumptions, docs_from};
 use super::operation::resolve;
 use super::schema::{SRef, Shape, classify};
 use crate::diagnostics::child;
-use crate::model::{Body, BodyMedia, IntType, Response, ResponseMedia, StatusMatch, TypeRef};
-use crate::naming::pascal_ident;
+use crate::model::{
+    Body, BodyMedia, IntType, MediaAlternative, Response, ResponseMedia, StatusMatch, TypeRef,
+};
+use crate::naming::{NameSet, pascal_ident};
 
 /// The media type without parameters, lowercased: `application/json; charset=utf-8` →
 /// `application/json`.
@@ -231,50 +233,144 @@ impl Builder<'_, '_, '_> {
             for assumption in assumptions(self.diag, &this_pointer, &response.extensions) {
                 op_assumptions.push(format!("Response `{label}`: {assumption}"));
             }
-            // JSON is preferred when a response is offered in several media types: it is
-            // the one that comes back typed.
-            let chosen = response
-                .content
-                .iter()
-                .map(|(name, content)| (response_media(name), name, content))
-                .min_by_key(|(media, _, _)| match media {
-                    ResponseMedia::Json => 0,
-                    ResponseMedia::Text => 1,
-                    _ => 2,
-                });
-            let content_type = chosen.map(|(media, name, _)| answered_media_type(media, name));
-            let accept = chosen.map(|(_, name, _)| name.clone());
-            let (media, ty) = match chosen {
-                None => (ResponseMedia::Empty, None),
-                Some((ResponseMedia::Json, name, content)) => {
-                    let ty = match &content.schema {
-                        Some(schema) => {
-                            let schema_pointer =
-                                child(&child(&child(&this_pointer, "content"), name), "schema");
-                            let suffix = pascal_ident(&label);
-                            self.type_ref(
-                                SRef::of(schema),
-                                &schema_pointer,
-                                &format!("{type_name}Response{suffix}"),
-                            )
-                        }
-                        None => TypeRef::Json,
-                    };
-                    (ResponseMedia::Json, Some(ty))
-                }
-                Some((ResponseMedia::Text, ..)) => (ResponseMedia::Text, Some(TypeRef::String)),
-                Some((media, ..)) => (media, Some(bytes_type())),
-            };
+            let read = self.response_body(response, &this_pointer, type_name, &label);
             out.push(Response {
                 status,
-                ty,
-                media,
-                content_type,
-                accept,
+                ty: read.ty,
+                media: read.media,
+                content_type: read.content_type,
+                accept: response.content.keys().cloned().collect(),
+                alternatives: read.alternatives,
                 description: response.description.clone(),
             });
         }
         out
+    }
+}
+
+/// How a response's body is read: the preferred media type's kind and type, and every
+/// alternative when it is documented in media types of different kinds.
+struct ReadBody {
+    media: ResponseMedia,
+    ty: Option<TypeRef>,
+    content_type: Option<String>,
+    alternatives: Vec<MediaAlternative>,
+}
+
+/// Documented media types read the same way: one kind, and for JSON one schema.
+struct MediaGroup<'r> {
+    media: ResponseMedia,
+    schema: Option<&'r ReferenceOr<openapiv3::Schema>>,
+    names: Vec<&'r String>,
+}
+
+/// Preference when a response is offered in several media types: JSON first, as it is the
+/// one that comes back typed, then text, then bytes.
+fn response_rank(media: ResponseMedia) -> u8 {
+    match media {
+        ResponseMedia::Json => 0,
+        ResponseMedia::Text => 1,
+        ResponseMedia::Bytes | ResponseMedia::Empty => 2,
+    }
+}
+
+/// The documented media types of a response grouped by how they are read, the preferred
+/// group first, then by kind and document order. Two JSON media types share a group when
+/// their schemas are the same; all `text/*` share one, all bytes one.
+fn media_groups(response: &OaResponse) -> Vec<MediaGroup<'_>> {
+    let mut groups: Vec<MediaGroup<'_>> = Vec::new();
+    for (name, media_type) in &response.content {
+        let media = response_media(name);
+        let schema = match media {
+            ResponseMedia::Json => media_type.schema.as_ref(),
+            _ => None,
+        };
+        match groups
+            .iter_mut()
+            .find(|group| group.media == media && group.schema == schema)
+        {
+            Some(group) => group.names.push(name),
+            None => groups.push(MediaGroup {
+                media,
+                schema,
+                names: vec![name],
+            }),
+        }
+    }
+    // A stable sort keeps document order within a kind, so the first group is the
+    // preferred media type's.
+    groups.sort_by_key(|group| response_rank(group.media));
+    groups
+}
+
+impl Builder<'_, '_, '_> {
+    /// How the body of `response` (at `pointer`, status `label`) is read.
+    fn response_body(
+        &mut self,
+        response: &OaResponse,
+        pointer: &str,
+        type_name: &str,
+        label: &str,
+    ) -> ReadBody {
+        let groups = media_groups(response);
+        let Some(preferred) = groups.first() else {
+            return ReadBody {
+                media: ResponseMedia::Empty,
+                ty: None,
+                content_type: None,
+                alternatives: Vec::new(),
+            };
+        };
+        let content_type = Some(answered_media_type(preferred.media, preferred.names[0]));
+        let json_groups = groups
+            .iter()
+            .filter(|group| group.media == ResponseMedia::Json)
+            .count();
+        let mut variants = NameSet::with_reserved(&["Text", "Bytes"]);
+        let mut alternatives = Vec::new();
+        for (index, group) in groups.iter().enumerate() {
+            let first = group.names[0];
+            let ty = match (group.media, group.schema) {
+                (ResponseMedia::Json, Some(schema)) => {
+                    let schema_pointer = child(&child(&child(pointer, "content"), first), "schema");
+                    // The preferred schema keeps the name it has when it is the only one.
+                    let media_suffix = if index == 0 {
+                        String::new()
+                    } else {
+                        pascal_ident(&essence(first))
+                    };
+                    let hint = format!("{type_name}Response{}{media_suffix}", pascal_ident(label));
+                    self.type_ref(SRef::of(schema), &schema_pointer, &hint)
+                }
+                (ResponseMedia::Json, None) => TypeRef::Json,
+                (ResponseMedia::Text, _) => TypeRef::String,
+                _ => bytes_type(),
+            };
+            let variant = match group.media {
+                ResponseMedia::Json if json_groups > 1 => {
+                    variants.claim(&pascal_ident(&essence(first)))
+                }
+                ResponseMedia::Json => "Json".to_owned(),
+                ResponseMedia::Text => "Text".to_owned(),
+                _ => "Bytes".to_owned(),
+            };
+            alternatives.push(MediaAlternative {
+                variant,
+                media: group.media,
+                ty,
+                media_types: group.names.iter().map(|name| (*name).clone()).collect(),
+            });
+        }
+        let (media, ty) = (alternatives[0].media, Some(alternatives[0].ty.clone()));
+        if alternatives.len() < 2 {
+            alternatives.clear();
+        }
+        ReadBody {
+            media,
+            ty,
+            content_type,
+            alternatives,
+        }
     }
 }
 
@@ -322,5 +418,123 @@ mod tests {
         );
         assert_eq!(response_media("application/pdf"), ResponseMedia::Bytes);
         assert_eq!(response_media("*/*"), ResponseMedia::Bytes);
+    }
+
+    /// The responses of the one operation of `spec` (YAML).
+    fn responses_of(spec: &str) -> Vec<Response> {
+        let doc: openapiv3::OpenAPI = serde_yaml::from_str(spec).expect("a valid test spec");
+        let mut diag = crate::diagnostics::Diagnostics::new(spec);
+        let built = super::super::build(&doc, &mut diag);
+        assert!(diag.is_empty(), "the test spec has no errors");
+        built.api.operations[0].responses.clone()
+    }
+
+    const SEVERAL: &str = r#"
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /r:
+    get:
+      operationId: getR
+      responses:
+        "200":
+          description: ok
+          content:
+            text/csv: {schema: {type: string}}
+            application/json:
+              schema: {type: object, properties: {rows: {type: integer}}}
+            image/*: {schema: {type: string, format: binary}}
+            text/plain: {schema: {type: string}}
+            application/problem+json:
+              schema: {type: object, properties: {rows: {type: integer}}}
+            application/pdf: {}
+        "201":
+          description: one kind
+          content:
+            application/json: {schema: {type: string}}
+            application/vnd.r+json: {schema: {type: string}}
+        "202":
+          description: two JSON schemas
+          content:
+            application/json: {schema: {type: string}}
+            application/vnd.r+json: {schema: {type: integer}}
+"#;
+
+    #[test]
+    fn several_kinds_are_alternatives_preferred_first() {
+        let responses = responses_of(SEVERAL);
+        let several = &responses[0];
+        assert_eq!(several.media, ResponseMedia::Json);
+        assert_eq!(several.ty, Some(TypeRef::Named("GetRResponseN200".into())));
+        assert_eq!(several.content_type.as_deref(), Some("application/json"));
+        assert_eq!(
+            several.accept,
+            [
+                "text/csv",
+                "application/json",
+                "image/*",
+                "text/plain",
+                "application/problem+json",
+                "application/pdf"
+            ]
+        );
+        let alternatives: Vec<(&str, ResponseMedia, &TypeRef, Vec<&str>)> = several
+            .alternatives
+            .iter()
+            .map(|a| {
+                let media = a.media_types.iter().map(String::as_str).collect();
+                (a.variant.as_str(), a.media, &a.ty, media)
+            })
+            .collect();
+        let json = TypeRef::Named("GetRResponseN200".into());
+        assert_eq!(
+            alternatives,
+            [
+                (
+                    "Json",
+                    ResponseMedia::Json,
+                    &json,
+                    vec!["application/json", "application/problem+json"]
+                ),
+                (
+                    "Text",
+                    ResponseMedia::Text,
+                    &TypeRef::String,
+                    vec!["text/csv", "text/plain"]
+                ),
+                (
+                    "Bytes",
+                    ResponseMedia::Bytes,
+                    &bytes_type(),
+                    vec!["image/*", "application/pdf"]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn one_kind_is_read_as_before_and_json_schemas_are_named_by_media() {
+        let responses = responses_of(SEVERAL);
+        let one_kind = &responses[1];
+        assert_eq!(one_kind.ty, Some(TypeRef::String));
+        assert_eq!(
+            one_kind.accept,
+            ["application/json", "application/vnd.r+json"]
+        );
+        assert!(one_kind.alternatives.is_empty());
+
+        let two_schemas = &responses[2];
+        let variants: Vec<(&str, &TypeRef)> = two_schemas
+            .alternatives
+            .iter()
+            .map(|a| (a.variant.as_str(), &a.ty))
+            .collect();
+        assert_eq!(
+            variants,
+            [
+                ("ApplicationJson", &TypeRef::String),
+                ("ApplicationVndRJson", &TypeRef::Integer(IntType::I64)),
+            ]
+        );
     }
 }

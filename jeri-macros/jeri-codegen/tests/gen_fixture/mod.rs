@@ -72,7 +72,8 @@ pub fn response(status: StatusMatch, ty: Option<TypeRef>) -> Response {
         status,
         ty,
         media,
-        accept: content_type.clone(),
+        accept: content_type.iter().cloned().collect(),
+        alternatives: Vec::new(),
         content_type,
         description: "A response.".to_string(),
     }
