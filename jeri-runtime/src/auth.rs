@@ -106,7 +106,7 @@ pub(crate) fn apply(
             operation: operation.id,
         })?;
     for requirement in alternative.iter() {
-        let prepared = if named_applies(credentials, requirement) {
+        let prepared = if named_fit(credentials, requirement).is_some() {
             prepared
                 .for_scheme(requirement.scheme())
                 .unwrap_or(prepared)
@@ -161,22 +161,16 @@ pub(crate) fn apply(
     Ok(())
 }
 
-/// Whether a credential of the right shape was given for the requirement's scheme.
-fn named_applies(credentials: &Credentials, requirement: &SecurityRequirement) -> bool {
-    matches!(
-        (requirement, credentials.scheme(requirement.scheme())),
-        (
-            SecurityRequirement::Basic { .. },
-            Some(SchemeCredential::Basic(..))
-        ) | (
-            SecurityRequirement::ApiKeyHeader { .. }
-                | SecurityRequirement::ApiKeyQuery { .. }
-                | SecurityRequirement::ApiKeyCookie { .. }
-                | SecurityRequirement::Bearer { .. }
-                | SecurityRequirement::Authorization { .. },
-            Some(SchemeCredential::Secret(_))
-        )
-    )
+/// The credential given for the requirement's scheme by name, when it has the
+/// shape the requirement sends (a username and password for `basic`, a secret
+/// for every other kind).
+fn named_fit<'c>(
+    credentials: &'c Credentials,
+    requirement: &SecurityRequirement,
+) -> Option<&'c SchemeCredential> {
+    let named = credentials.scheme(requirement.scheme())?;
+    let basic = matches!(requirement, SecurityRequirement::Basic { .. });
+    (basic == matches!(named, SchemeCredential::Basic(..))).then_some(named)
 }
 
 /// What a requirement would send.
@@ -191,22 +185,21 @@ fn secret_for<'c>(
     credentials: &'c Credentials,
     requirement: &SecurityRequirement,
 ) -> Option<Needed<'c>> {
-    let named = credentials.scheme(requirement.scheme());
+    match named_fit(credentials, requirement) {
+        Some(SchemeCredential::Secret(secret)) => return Some(Needed::Secret(secret)),
+        Some(SchemeCredential::Basic(..)) => return Some(Needed::Basic),
+        None => {}
+    }
     match requirement {
-        SecurityRequirement::Basic { .. } => match named {
-            Some(SchemeCredential::Basic(..)) => Some(Needed::Basic),
-            _ => credentials.basic().map(|_| Needed::Basic),
-        },
-        other => {
-            if let Some(SchemeCredential::Secret(secret)) = named {
-                return Some(Needed::Secret(secret));
-            }
-            let general = match other {
-                SecurityRequirement::Bearer { .. } => credentials.bearer_token_secret(),
-                SecurityRequirement::Authorization { .. } => credentials.authorization_secret(),
-                _ => credentials.api_key_secret(),
-            };
-            general.map(Needed::Secret)
+        SecurityRequirement::Basic { .. } => credentials.basic().map(|_| Needed::Basic),
+        SecurityRequirement::Bearer { .. } => credentials.bearer_token_secret().map(Needed::Secret),
+        SecurityRequirement::Authorization { .. } => {
+            credentials.authorization_secret().map(Needed::Secret)
+        }
+        SecurityRequirement::ApiKeyHeader { .. }
+        | SecurityRequirement::ApiKeyQuery { .. }
+        | SecurityRequirement::ApiKeyCookie { .. } => {
+            credentials.api_key_secret().map(Needed::Secret)
         }
     }
 }

@@ -217,10 +217,7 @@ impl Incoming {
         required: bool,
         problems: &mut Problems,
     ) -> Option<Value> {
-        match self.query(name) {
-            Some(text) => scalar.read(text, problems),
-            None => absent(required, problems),
-        }
+        read_or_absent(self.query(name), scalar, required, problems)
     }
 
     /// Query parameter `name` sent once per item (`form`, `explode: true`), as an array.
@@ -294,10 +291,7 @@ impl Incoming {
         required: bool,
         problems: &mut Problems,
     ) -> Option<Value> {
-        match self.cookie(name) {
-            Some(text) => scalar.read(text, problems),
-            None => absent(required, problems),
-        }
+        read_or_absent(self.cookie(name), scalar, required, problems)
     }
 
     /// The body as JSON. Empty (or only whitespace) counts as absent; a body must be sent
@@ -391,6 +385,19 @@ impl Incoming {
             }
         }
         Some(Value::Object(object))
+    }
+}
+
+/// A parameter's text read as its schema's kind, or its absence checked.
+fn read_or_absent(
+    text: Option<&str>,
+    scalar: Scalar,
+    required: bool,
+    problems: &mut Problems,
+) -> Option<Value> {
+    match text {
+        Some(text) => scalar.read(text, problems),
+        None => absent(required, problems),
     }
 }
 

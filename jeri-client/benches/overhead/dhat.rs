@@ -26,24 +26,19 @@ fn number_after(text: &str, label: &str) -> Option<f64> {
 }
 
 fn dhat_run(addr: SocketAddr, side: Side, op: Op, requests: usize) -> Result<Counts, String> {
-    let exe = std::env::current_exe().map_err(text)?;
     let out = std::env::temp_dir().join(format!(
         "jeri-overhead-{}-{}-{}-{requests}.dhat.json",
         std::process::id(),
         side as usize,
         op as usize,
     ));
-    let output = Command::new("valgrind")
-        .arg("--tool=dhat")
-        .arg(format!("--dhat-out-file={}", out.display()))
-        .arg(&exe)
-        .env(
-            CHILD_VAR,
-            format!("{} {} {requests}", side as usize, op as usize),
-        )
-        .env(ADDR_VAR, addr.to_string())
-        .output()
-        .map_err(|error| format!("cannot run valgrind: {error}"))?;
+    let output = valgrind_child(
+        &["--tool=dhat", &format!("--dhat-out-file={}", out.display())],
+        addr,
+        side,
+        op,
+        requests,
+    )?;
     let summary = String::from_utf8_lossy(&output.stderr);
     let profile = std::fs::read_to_string(&out).unwrap_or_default();
     // Kept on request, for DHAT's viewer (dh_view.html) to show where allocations happen.
@@ -135,6 +130,27 @@ pub(crate) fn dhat_table(addr: SocketAddr, plan: &Plan) -> Result<(), String> {
     Ok(())
 }
 
+/// Runs this bench as a client-only child under valgrind with `tool_args`.
+fn valgrind_child(
+    tool_args: &[&str],
+    addr: SocketAddr,
+    side: Side,
+    op: Op,
+    requests: usize,
+) -> Result<std::process::Output, String> {
+    let exe = std::env::current_exe().map_err(text)?;
+    Command::new("valgrind")
+        .args(tool_args)
+        .arg(&exe)
+        .env(
+            CHILD_VAR,
+            format!("{} {} {requests}", side as usize, op as usize),
+        )
+        .env(ADDR_VAR, addr.to_string())
+        .output()
+        .map_err(|error| format!("cannot run valgrind: {error}"))
+}
+
 /// Runs the child under callgrind into `dir/<side>-<op>.callgrind.out`, for
 /// `callgrind_annotate --inclusive=yes` to say which functions the instructions go to.
 fn callgrind_run(
@@ -144,24 +160,22 @@ fn callgrind_run(
     requests: usize,
     dir: &std::path::Path,
 ) -> Result<(), String> {
-    let exe = std::env::current_exe().map_err(text)?;
     let slug = match op {
         Op::Token => "token",
         Op::Batch => "batch",
     };
     let out = dir.join(format!("{}-{slug}.callgrind.out", side.name()));
-    let status = Command::new("valgrind")
-        .arg("--tool=callgrind")
-        .arg(format!("--callgrind-out-file={}", out.display()))
-        .arg(&exe)
-        .env(
-            CHILD_VAR,
-            format!("{} {} {requests}", side as usize, op as usize),
-        )
-        .env(ADDR_VAR, addr.to_string())
-        .output()
-        .map_err(|error| format!("cannot run valgrind: {error}"))?
-        .status;
+    let status = valgrind_child(
+        &[
+            "--tool=callgrind",
+            &format!("--callgrind-out-file={}", out.display()),
+        ],
+        addr,
+        side,
+        op,
+        requests,
+    )?
+    .status;
     if status.success() {
         Ok(())
     } else {
