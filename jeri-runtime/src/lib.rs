@@ -48,6 +48,7 @@ mod hook;
 mod media;
 mod multipart;
 mod nullable;
+pub mod object;
 pub mod open_enum;
 mod operation;
 mod options;

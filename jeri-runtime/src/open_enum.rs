@@ -134,17 +134,20 @@ macro_rules! open_enum {
 
         impl $name {
             /// The value on the wire.
+            #[inline]
             pub fn as_str(&self) -> &str {
                 $crate::open_enum::wire(self)
             }
 
             /// Whether this is a value the spec does not list.
+            #[inline]
             pub fn is_unknown(&self) -> bool {
                 ::core::matches!(self, Self::$unknown(_))
             }
         }
 
         impl ::core::convert::From<::std::string::String> for $name {
+            #[inline]
             fn from(value: ::std::string::String) -> Self {
                 $crate::open_enum::from_wire(value)
             }
@@ -152,6 +155,8 @@ macro_rules! open_enum {
 
         impl ::core::str::FromStr for $name {
             type Err = ::core::convert::Infallible;
+
+            #[inline]
 
             fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
                 ::core::result::Result::Ok($crate::open_enum::from_wire(
@@ -161,6 +166,7 @@ macro_rules! open_enum {
         }
 
         impl ::core::fmt::Display for $name {
+            #[inline]
             fn fmt(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 formatter.write_str(self.as_str())
             }
@@ -193,17 +199,20 @@ macro_rules! open_enum {
 
         impl $name {
             /// The value on the wire.
+            #[inline]
             pub fn value(&self) -> $int {
                 *$crate::open_enum::wire(self)
             }
 
             /// Whether this is a value the spec does not list.
+            #[inline]
             pub fn is_unknown(&self) -> bool {
                 ::core::matches!(self, Self::$unknown(_))
             }
         }
 
         impl ::core::convert::From<$int> for $name {
+            #[inline]
             fn from(value: $int) -> Self {
                 $crate::open_enum::from_wire(value)
             }
@@ -216,12 +225,15 @@ macro_rules! open_enum {
             type Wire = $wire;
             const LISTED: &'static [(Self, &'static $wire)] = &[$((Self::$variant, $listed)),*];
 
+            #[inline]
+
             fn unknown(value: $held) -> Self {
                 Self::$unknown(value)
             }
 
             // The catch-all arm is unreachable for an enum without listed values.
             #[allow(unreachable_patterns)]
+            #[inline]
             fn unknown_value(&self) -> ::core::option::Option<&$wire> {
                 match self {
                     Self::$unknown(value) => ::core::option::Option::Some(value),
@@ -232,6 +244,7 @@ macro_rules! open_enum {
     };
     (@serde $name:ident) => {
         impl $crate::__private::serde::Serialize for $name {
+            #[inline]
             fn serialize<S: $crate::__private::serde::Serializer>(
                 &self,
                 serializer: S,
@@ -241,6 +254,7 @@ macro_rules! open_enum {
         }
 
         impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
+            #[inline]
             fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::core::result::Result<Self, D::Error> {

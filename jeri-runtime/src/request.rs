@@ -37,6 +37,7 @@ macro_rules! request_methods {
     ($name:ident => $output:ty) => {
         impl $name {
             /// Per-call options (retries, timeout) for this request.
+            #[inline]
             pub fn options(mut self, options: $crate::CallOptions) -> Self {
                 self.options = options;
                 self
@@ -49,6 +50,7 @@ macro_rules! request_methods {
             /// goes out when the future is awaited. The future is boxed and owns what it
             /// needs, so it can be stored or spawned; awaiting the request itself
             /// (`IntoFuture`) returns this same future.
+            #[inline]
             pub fn send(self) -> $crate::BoxFuture<::core::result::Result<$output, $crate::Error>> {
                 let (call, decode) = $crate::Request::into_call(self);
                 $crate::execute(call, decode)
@@ -56,6 +58,7 @@ macro_rules! request_methods {
 
             /// Like [`send`](Self::send), also keeping the response's HTTP status and
             /// headers (request ids, rate limits) next to the decoded value.
+            #[inline]
             pub fn send_with_response(
                 self,
             ) -> $crate::BoxFuture<
@@ -69,6 +72,7 @@ macro_rules! request_methods {
             /// unread, to be read in chunks (`Download::chunk`) without holding it
             /// in memory: for large downloads. Error statuses are decoded as
             /// [`send`](Self::send) decodes them.
+            #[inline]
             pub fn send_streaming(
                 self,
             ) -> $crate::BoxFuture<::core::result::Result<$crate::Download, $crate::Error>> {
@@ -81,6 +85,7 @@ macro_rules! request_methods {
             type Output = ::core::result::Result<$output, $crate::Error>;
             type IntoFuture = $crate::BoxFuture<Self::Output>;
 
+            #[inline]
             fn into_future(self) -> Self::IntoFuture {
                 self.send()
             }

@@ -107,6 +107,7 @@ pub(crate) fn builder_impl(
         impl #name {
             #[doc = #new_doc]
             #many
+            #[inline]
             pub fn new(#(#params),*) -> Self {
                 Self {
                     #(#inits,)*
@@ -144,6 +145,7 @@ fn setter(field: &Field, runtime: &syn::Path) -> TokenStream {
         );
         quote! {
             #[doc = #doc]
+            #[inline]
             pub fn #method(mut self, value: impl ::core::convert::Into<#runtime::Nullable<#ty>>) -> Self {
                 self.#member = value.into();
                 self
@@ -153,6 +155,7 @@ fn setter(field: &Field, runtime: &syn::Path) -> TokenStream {
         let doc = format!(" Sets `{wire}`.");
         quote! {
             #[doc = #doc]
+            #[inline]
             pub fn #method(mut self, value: #ty) -> Self {
                 self.#member = ::core::option::Option::Some(value);
                 self

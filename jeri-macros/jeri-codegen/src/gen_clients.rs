@@ -294,6 +294,7 @@ fn client_method(op: &Operation, runtime: &syn::Path) -> TokenStream {
         #docs
         #deprecated
         #many_args
+        #[inline]
         pub fn #method(&self, #(#decls),*) -> self::requests::#request {
             self::requests::#request::new(
                 ::core::clone::Clone::clone(&self.transport),

@@ -202,6 +202,7 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
             );
             quote! {
                 #[doc = #doc]
+                #[inline]
                 pub fn content_type(
                     mut self,
                     value: impl ::core::convert::Into<::std::string::String>,
@@ -220,6 +221,7 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
         let docs = docs.assumptions(&body.docs).attrs();
         quote! {
             #docs
+            #[inline]
             pub fn body(mut self, value: #ty) -> Self {
                 self.body = ::core::option::Option::Some(value);
                 self
@@ -245,6 +247,7 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
             #max_items
 
             #many_args
+            #[inline]
             pub(crate) fn new(transport: #runtime::Transport, #(#arg_decls),*) -> Self {
                 Self {
                     transport,
@@ -286,6 +289,7 @@ fn param_setter(param: &Param) -> TokenStream {
     quote! {
         #docs
         #deprecated
+        #[inline]
         pub fn #field(mut self, value: #ty) -> Self {
             self.#field = ::core::option::Option::Some(#value);
             self
@@ -340,15 +344,20 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
     // method could clash with a parameter's setter, and neither is an async state machine,
     // so the only future per operation is the small one `execute` returns. What does not
     // depend on the operation (`send`, `send_with_response`, `options`, `IntoFuture`)
-    // comes from the runtime's `request_methods!`.
+    // comes from the runtime's `request_methods!`. All three are `#[inline]`, like every
+    // per-operation function, so that an operation is compiled to machine code in the
+    // crate that calls it, when it calls it, rather than every operation with the client:
+    // a service calling five of a spec's operations builds five.
     quote! {
         impl #runtime::Request for #name {
             type Output = #output;
 
+            #[inline]
             fn into_call(self) -> (
                 ::core::result::Result<#runtime::Call, #runtime::Error>,
                 #runtime::Decode<#output>,
             ) {
+                #[inline]
                 fn prepare(request: #name) -> ::core::result::Result<#runtime::Call, #runtime::Error> {
                     static OPERATION: #runtime::OperationInfo = #runtime::OperationInfo {
                         id: #id,
@@ -363,6 +372,7 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
                     #accept_call
                     ::core::result::Result::Ok(call)
                 }
+                #[inline]
                 fn decode(received: #runtime::Received) -> ::core::result::Result<#output, #runtime::Error> {
                     match received.status() {
                         #arms

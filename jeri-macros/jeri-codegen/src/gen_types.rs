@@ -132,7 +132,12 @@ fn struct_item(
     closed: bool,
     runtime: &syn::Path,
 ) -> TokenStream {
-    let field_items = fields.iter().map(|field| field_item(name, field, runtime));
+    // serde's derives stay where their attributes do work the runtime's `object!` does
+    // not: flattened members and a map of the properties not listed.
+    let derived = additional_properties.is_some() || fields.iter().any(|field| field.flatten);
+    let field_items = fields
+        .iter()
+        .map(|field| field_item(name, field, runtime, derived));
     let default_fns = fields
         .iter()
         .filter_map(|field| default_fn(name, field, runtime));
@@ -156,8 +161,11 @@ fn struct_item(
     // closed struct gets a `Deserialize` of its own that checks the keys afterwards.
     let checked_keys = closed && fields.iter().any(|field| field.flatten);
     // Also what lets an untagged union tell a closed alternative from the next one.
-    let deny_unknown = (closed && !checked_keys).then(|| quote!(#[serde(deny_unknown_fields)]));
-    let derive_deserialize = (!checked_keys).then(|| quote!(::serde::Deserialize,));
+    let deny_unknown =
+        (derived && closed && !checked_keys).then(|| quote!(#[serde(deny_unknown_fields)]));
+    let derive_serde = derived.then(|| quote!(::serde::Serialize,));
+    let derive_deserialize = (derived && !checked_keys).then(|| quote!(::serde::Deserialize,));
+    let object = (!derived).then(|| object_serde(name, fields, closed, runtime));
     let field_items: Vec<TokenStream> = field_items.collect();
     let closed_deserialize =
         checked_keys.then(|| closed_deserialize(name, fields, &field_items, runtime));
@@ -167,7 +175,7 @@ fn struct_item(
             ::core::clone::Clone,
             ::core::cmp::PartialEq,
             #default
-            ::serde::Serialize,
+            #derive_serde
             #derive_deserialize
         )]
         #deny_unknown
@@ -175,9 +183,44 @@ fn struct_item(
             #(#field_items)*
             #extra
         }
+        #object
         #closed_deserialize
         #redacted_debug
         #(#default_fns)*
+    }
+}
+
+/// `Serialize` and `Deserialize` through the runtime's `object!`: one line per property
+/// (member, wire name, presence rule, default) instead of what serde's derives write.
+fn object_serde(
+    name: &proc_macro2::Ident,
+    fields: &[Field],
+    closed: bool,
+    runtime: &syn::Path,
+) -> TokenStream {
+    let policy = if closed { quote!(closed) } else { quote!(open) };
+    let properties = fields.iter().enumerate().map(|(index, field)| {
+        let index = proc_macro2::Literal::usize_unsuffixed(index);
+        let member = ident(&field.rust_name);
+        let wire = &field.wire_name;
+        let rule = match (field.required, field.nullable) {
+            (true, false) => quote!(required),
+            (true, true) => quote!(required_nullable),
+            (false, false) => quote!(optional),
+            (false, true) => quote!(optional_nullable),
+        };
+        let default = applies_default(field).map(|_| {
+            let default = default_fn_name(name, field);
+            quote!(= #default)
+        });
+        quote!(#index #member: #wire #rule #default,)
+    });
+    quote! {
+        #runtime::object! {
+            #name, #policy {
+                #(#properties)*
+            }
+        }
     }
 }
 
@@ -326,7 +369,14 @@ fn extra_field_name(fields: &[Field]) -> proc_macro2::Ident {
     ident(&name)
 }
 
-fn field_item(type_name: &proc_macro2::Ident, field: &Field, runtime: &syn::Path) -> TokenStream {
+/// A struct member with its docs; with serde's attributes when the struct's serde impls
+/// are `derived` (else the runtime's `object!` has the wire name and presence rule).
+fn field_item(
+    type_name: &proc_macro2::Ident,
+    field: &Field,
+    runtime: &syn::Path,
+    derived: bool,
+) -> TokenStream {
     let mut docs = DocText::from_docs(&field.docs);
     if field.flatten {
         docs.line(format!(
@@ -356,46 +406,43 @@ fn field_item(type_name: &proc_macro2::Ident, field: &Field, runtime: &syn::Path
     let docs = docs.attrs();
     let deprecated = deprecated_attr(&field.docs);
     let name = ident(&field.rust_name);
-    let rename = if field.flatten {
-        quote!(#[serde(flatten)])
-    } else {
-        rename_attr(&field.rust_name, &field.wire_name)
-    };
     let ty = type_ref(&field.ty, Scope::Types);
-    let (ty, serde) = match (field.required, field.nullable) {
-        (true, false) => (ty, TokenStream::new()),
-        (true, true) => (quote!(::core::option::Option<#ty>), TokenStream::new()),
-        (false, false) => (
-            quote!(::core::option::Option<#ty>),
-            match &default_fn {
-                Some(default) => {
-                    quote!(#[serde(default = #default, skip_serializing_if = "::core::option::Option::is_none")])
-                }
-                None => {
-                    quote!(#[serde(default, skip_serializing_if = "::core::option::Option::is_none")])
-                }
-            },
-        ),
-        (false, true) => {
-            let is_absent = format!("{}::Nullable::is_absent", path_text(runtime));
-            (
-                quote!(#runtime::Nullable<#ty>),
-                match &default_fn {
-                    Some(default) => {
-                        quote!(#[serde(default = #default, skip_serializing_if = #is_absent)])
-                    }
-                    None => quote!(#[serde(default, skip_serializing_if = #is_absent)]),
-                },
-            )
-        }
+    let ty = match (field.required, field.nullable) {
+        (true, false) => ty,
+        (true, true) | (false, false) => quote!(::core::option::Option<#ty>),
+        (false, true) => quote!(#runtime::Nullable<#ty>),
     };
+    let serde = derived.then(|| serde_attrs(field, default_fn.as_deref(), runtime));
     quote! {
         #docs
         #deprecated
-        #rename
         #serde
         pub #name: #ty,
     }
+}
+
+/// serde's attributes for a field of a struct whose serde impls are derived: the wire
+/// name, flattening, and the presence rules `object!` otherwise applies.
+fn serde_attrs(field: &Field, default_fn: Option<&str>, runtime: &syn::Path) -> TokenStream {
+    if field.flatten {
+        return quote!(#[serde(flatten)]);
+    }
+    let rename = rename_attr(&field.rust_name, &field.wire_name);
+    let default = match default_fn {
+        Some(default) => quote!(default = #default),
+        None => quote!(default),
+    };
+    let presence = match (field.required, field.nullable) {
+        (true, _) => TokenStream::new(),
+        (false, false) => {
+            quote!(#[serde(#default, skip_serializing_if = "::core::option::Option::is_none")])
+        }
+        (false, true) => {
+            let is_absent = format!("{}::Nullable::is_absent", path_text(runtime));
+            quote!(#[serde(#default, skip_serializing_if = #is_absent)])
+        }
+    };
+    quote!(#rename #presence)
 }
 
 /// A path as serde's string attributes take it: `::jeri_runtime`, `super::runtime`.

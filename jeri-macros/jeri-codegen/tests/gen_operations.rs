@@ -126,6 +126,7 @@ pub struct GetThingRequest {
     thing_id: ::std::string::String,
 }
 impl GetThingRequest {
+    #[inline]
     pub(crate) fn new(
         transport: crate::runtime::Transport,
         thing_id: impl ::core::convert::Into<::std::string::String>,
@@ -139,12 +140,14 @@ impl GetThingRequest {
 }
 impl crate::runtime::Request for GetThingRequest {
     type Output = bool;
+    #[inline]
     fn into_call(
         self,
     ) -> (
         ::core::result::Result<crate::runtime::Call, crate::runtime::Error>,
         crate::runtime::Decode<bool>,
     ) {
+        #[inline]
         fn prepare(
             request: GetThingRequest,
         ) -> ::core::result::Result<crate::runtime::Call, crate::runtime::Error> {
@@ -170,6 +173,7 @@ impl crate::runtime::Request for GetThingRequest {
             call.path_param("thingId", &request.thing_id)?;
             ::core::result::Result::Ok(call)
         }
+        #[inline]
         fn decode(
             received: crate::runtime::Received,
         ) -> ::core::result::Result<bool, crate::runtime::Error> {
@@ -321,7 +325,7 @@ fn optional_bodies_and_other_media_types() {
     let file = generate(&gen_fixture::api(), &settings());
     let delete = request_text(&file, "DeleteThingRequest");
     assert!(delete.contains(
-        "/// The thing to delete.\n    pub fn body(mut self, value: super::types::OldThing) -> Self"
+        "/// The thing to delete.\n    #[inline]\n    pub fn body(mut self, value: super::types::OldThing) -> Self"
     ));
     assert!(delete.contains("if let ::core::option::Option::Some(body) = &request.body {\n                call.json_body(body)?;"));
     let upload = request_text(&file, "UploadRequest");
@@ -386,6 +390,7 @@ fn client_methods_delegate_to_the_request_constructor() {
     /// - `program_id`: The program id or slug.
     ///
     /// <div class="warning">Assumption: Email is case-insensitive.</div>
+    #[inline]
     pub fn get_customer(
         &self,
         program_id: impl ::core::convert::Into<::std::string::String>,
@@ -403,7 +408,7 @@ fn client_methods_delegate_to_the_request_constructor() {
     }
 "#;
     assert!(text.contains(expected), "got\n{text}");
-    assert!(text.contains("    #[deprecated]\n    pub fn delete_thing(&self)"));
+    assert!(text.contains("    #[deprecated]\n    #[inline]\n    pub fn delete_thing(&self)"));
 }
 
 #[test]

@@ -58,9 +58,18 @@ fn item_name(item: &syn::Item) -> Option<String> {
             syn::Type::Path(path) => path.path.segments.last().map(|s| s.ident.to_string()),
             _ => None,
         },
-        // `open_enum! { … pub enum Name: … }`
+        // `open_enum! { … pub enum Name: … }`, `object! { Name, open { … } }`
         syn::Item::Macro(item) => {
             let tokens: Vec<_> = item.mac.tokens.clone().into_iter().collect();
+            let is_object = item
+                .mac
+                .path
+                .segments
+                .last()
+                .is_some_and(|segment| segment.ident == "object");
+            if is_object {
+                return tokens.first().map(ToString::to_string);
+            }
             tokens
                 .windows(2)
                 .find(|pair| pair[0].to_string() == "enum")
@@ -94,20 +103,16 @@ fn small_struct_renders_exactly() {
         ..Docs::default()
     };
     let expected = r#"/// A balance change
-#[derive(
-    ::core::fmt::Debug,
-    ::core::clone::Clone,
-    ::core::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-)]
+#[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
 pub struct Balance {
     /// The `amount` property.
     pub amount: i64,
     /// The `reasonText` property.
-    #[serde(rename = "reasonText")]
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
     pub reason_text: ::core::option::Option<::std::string::String>,
+}
+::jeri_runtime::object! {
+    Balance, open { 0 amount : "amount" required, 1 reason_text : "reasonText" optional,
+    }
 }
 "#;
     assert_eq!(text_of(&api_with(vec![def]), "Balance"), expected);
@@ -124,9 +129,16 @@ fn field_optionality_follows_required_and_nullable() {
     assert!(
         text.contains("Absent (left out), `null` and a value are three different things here.")
     );
-    assert!(text.contains(
-        "    #[serde(default, skip_serializing_if = \"::jeri_runtime::Nullable::is_absent\")]\n    pub note: ::jeri_runtime::Nullable<::std::string::String>,"
-    ));
+    assert!(text.contains("    pub note: ::jeri_runtime::Nullable<::std::string::String>,"));
+    // Each presence rule is the runtime's `object!` one.
+    assert!(
+        text.contains("phone : \"phone\" required_nullable"),
+        "{text}"
+    );
+    assert!(
+        text.contains("note : \"note\"\n    optional_nullable"),
+        "{text}"
+    );
     assert!(text.contains("pub r#type: ::core::option::Option<CustomerKind>,"));
     assert!(text.contains("pub parent: ::core::option::Option<::std::boxed::Box<Customer>>,"));
     assert!(text.contains("pub extra: ::core::option::Option<::serde_json::Value>,"));
@@ -390,7 +402,7 @@ impl ::core::fmt::Debug for Session {
 #[test]
 fn structs_without_secret_fields_keep_the_derived_debug() {
     let text = text_of(&gen_fixture::api(), "Customer");
-    assert!(text.contains("#[derive(\n    ::core::fmt::Debug,"));
+    assert!(text.contains("#[derive(::core::fmt::Debug,"), "{text}");
     assert!(!text.contains("impl ::core::fmt::Debug"));
     assert!(!text.contains("REDACTED"));
 }
