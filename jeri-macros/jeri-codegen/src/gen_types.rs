@@ -9,15 +9,31 @@ use crate::gen_enums::{integer_enum, string_enum, tagged_union};
 use crate::gen_type_ref::{RUNTIME_ALIAS, Scope, ident, runtime_from_child, type_ref, unraw};
 use crate::model::{Api, Field, TypeDef, TypeKind, TypeRef, UnionVariant};
 
+/// How the structs of the `types` module implement serde's traits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SerdeImpls {
+    /// Through the runtime's `object!`, which checks much faster than the derives (a
+    /// client: the crate depends on the runtime).
+    Runtime,
+    /// Through serde's derives, for code that does not reach the client runtime (a
+    /// server, whose crate depends on `jeri-server` instead).
+    Derived,
+}
+
 /// The `types` module: every type of the API, in model order. `runtime` is the runtime
 /// path as seen from the invocation site.
 pub fn types_module(api: &Api, runtime: &syn::Path) -> TokenStream {
+    types_module_with(api, runtime, SerdeImpls::Runtime)
+}
+
+/// [`types_module`], choosing how structs implement serde.
+pub fn types_module_with(api: &Api, runtime: &syn::Path, serde: SerdeImpls) -> TokenStream {
     let runtime = runtime_from_child(runtime);
     let in_requests = request_structs(api);
     let items = api
         .types
         .iter()
-        .map(|def| type_item(def, &runtime, in_requests.contains(&def.name)));
+        .map(|def| type_item(def, &runtime, in_requests.contains(&def.name), serde));
     // Generated items refer to each other; a deprecated one would warn at each such use.
     let allow = uses_deprecated(api).then(|| quote!(#[allow(deprecated)]));
     // The one import of generated code: what date, UUID and Base64 types are reached
@@ -46,7 +62,12 @@ fn uses_deprecated(api: &Api) -> bool {
     })
 }
 
-fn type_item(def: &TypeDef, runtime: &syn::Path, in_requests: bool) -> TokenStream {
+fn type_item(
+    def: &TypeDef,
+    runtime: &syn::Path,
+    in_requests: bool,
+    serde: SerdeImpls,
+) -> TokenStream {
     let mut docs = DocText::from_docs(&def.docs);
     if docs.is_empty() {
         docs.line(format!(
@@ -69,6 +90,7 @@ fn type_item(def: &TypeDef, runtime: &syn::Path, in_requests: bool) -> TokenStre
                 additional_properties.as_ref(),
                 *closed,
                 runtime,
+                serde,
             );
             let builder = in_requests.then(|| {
                 let extra = additional_properties
@@ -131,10 +153,13 @@ fn struct_item(
     additional_properties: Option<&TypeRef>,
     closed: bool,
     runtime: &syn::Path,
+    serde: SerdeImpls,
 ) -> TokenStream {
-    // serde's derives stay where their attributes do work the runtime's `object!` does
-    // not: flattened members and a map of the properties not listed.
-    let derived = additional_properties.is_some() || fields.iter().any(|field| field.flatten);
+    // serde's derives also stay where their attributes do work the runtime's `object!`
+    // does not: flattened members and a map of the properties not listed.
+    let derived = serde == SerdeImpls::Derived
+        || additional_properties.is_some()
+        || fields.iter().any(|field| field.flatten);
     let field_items = fields
         .iter()
         .map(|field| field_item(name, field, runtime, derived));

@@ -87,7 +87,12 @@ pub fn generate(source: &str, settings: &Settings) -> Output {
             .map(|(i, _)| i),
     );
     model_builder::without_failed(&mut api, &built.ops, &skip);
-    let mut tokens = gen_types::types_module(&api, &settings.runtime);
+    let serde = if settings.server.is_some() {
+        gen_types::SerdeImpls::Derived
+    } else {
+        gen_types::SerdeImpls::Runtime
+    };
+    let mut tokens = gen_types::types_module_with(&api, &settings.runtime, serde);
     if let Some(runtime) = &settings.server {
         gen_server::check_routes(&api, &mut diag);
         let validation = validation::build(&doc, &api, &mut diag);

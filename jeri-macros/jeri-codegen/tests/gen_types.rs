@@ -3,7 +3,7 @@
 mod gen_fixture;
 
 use gen_fixture::{field, named, type_def};
-use jeri_codegen::gen_types::types_module;
+use jeri_codegen::gen_types::{SerdeImpls, types_module, types_module_with};
 use jeri_codegen::model::{Api, Docs, IntType, TypeDef, TypeKind, TypeRef};
 
 fn runtime() -> syn::Path {
@@ -405,4 +405,16 @@ fn structs_without_secret_fields_keep_the_derived_debug() {
     assert!(text.contains("#[derive(::core::fmt::Debug,"), "{text}");
     assert!(!text.contains("impl ::core::fmt::Debug"));
     assert!(!text.contains("REDACTED"));
+}
+
+#[test]
+fn server_types_derive_serde_as_their_crate_has_no_client_runtime() {
+    let api = gen_fixture::api();
+    let derived = types_module_with(&api, &runtime(), SerdeImpls::Derived).to_string();
+    let runtime_impls = types_module(&api, &runtime()).to_string();
+    assert!(!derived.contains("object !"), "{derived}");
+    assert!(derived.contains(":: serde :: Deserialize"));
+    assert!(derived.contains("# [serde (rename = \"emailAddress\")]"), "{derived}");
+    assert!(runtime_impls.contains(":: jeri_runtime :: object !"));
+    assert!(!runtime_impls.contains("rename = \"emailAddress\""));
 }
