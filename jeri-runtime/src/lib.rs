@@ -104,6 +104,9 @@ pub use chrono;
 /// case); re-exported so that code using generated types needs no dependency of its own.
 pub use uuid;
 
+/// `Result` with this runtime's [`Error`]: what generated decoders and encoders return.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
 /// The future returned by a request's `send()` and `IntoFuture`.
 pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
 

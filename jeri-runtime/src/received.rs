@@ -246,6 +246,21 @@ impl Received {
         Error::Api(self.into_api_error())
     }
 
+    /// [`api_error`](Self::api_error) as a decoder's result: `Err` of it, whatever
+    /// the success type `O`.
+    pub fn api_error_result<T, O>(self) -> Result<O, Error>
+    where
+        T: DeserializeOwned + fmt::Debug + Send + Sync + 'static,
+    {
+        Err(self.api_error::<T>())
+    }
+
+    /// [`unexpected`](Self::unexpected) as a decoder's result: `Err` of it, whatever
+    /// the success type `O`.
+    pub fn unexpected_result<O>(self) -> Result<O, Error> {
+        Err(self.unexpected())
+    }
+
     fn into_api_error(self) -> ApiError {
         let retry_after = self
             .headers

@@ -21,9 +21,13 @@ pub trait Request: Sized {
     /// What a successful call returns.
     type Output: Send + 'static;
 
-    /// Encodes the arguments into a call (an argument that cannot be sent is the `Err`),
-    /// and names the function that decodes the response.
-    fn into_call(self) -> (Result<Call, Error>, Decode<Self::Output>);
+    /// Encodes the arguments into a call; an argument that cannot be sent is the `Err`
+    /// (`Error::InvalidInput`), and nothing is sent.
+    fn prepare(self) -> Result<Call, Error>;
+
+    /// Turns the received response into the operation's result: a documented success
+    /// into `Output`, anything else into an `Error`.
+    fn decode(received: Received) -> Result<Self::Output, Error>;
 }
 
 /// Adds the methods every request value has, from its [`Request`] impl:
@@ -52,8 +56,10 @@ macro_rules! request_methods {
             /// (`IntoFuture`) returns this same future.
             #[inline]
             pub fn send(self) -> $crate::BoxFuture<::core::result::Result<$output, $crate::Error>> {
-                let (call, decode) = $crate::Request::into_call(self);
-                $crate::execute(call, decode)
+                $crate::execute(
+                    <Self as $crate::Request>::prepare(self),
+                    <Self as $crate::Request>::decode,
+                )
             }
 
             /// Like [`send`](Self::send), also keeping the response's HTTP status and
@@ -64,8 +70,10 @@ macro_rules! request_methods {
             ) -> $crate::BoxFuture<
                 ::core::result::Result<$crate::ResponseValue<$output>, $crate::Error>,
             > {
-                let (call, decode) = $crate::Request::into_call(self);
-                $crate::execute_with_response(call, decode)
+                $crate::execute_with_response(
+                    <Self as $crate::Request>::prepare(self),
+                    <Self as $crate::Request>::decode,
+                )
             }
 
             /// Sends the request and returns a successful response with its body
@@ -76,8 +84,10 @@ macro_rules! request_methods {
             pub fn send_streaming(
                 self,
             ) -> $crate::BoxFuture<::core::result::Result<$crate::Download, $crate::Error>> {
-                let (call, decode) = $crate::Request::into_call(self);
-                $crate::execute_streaming(call, decode)
+                $crate::execute_streaming(
+                    <Self as $crate::Request>::prepare(self),
+                    <Self as $crate::Request>::decode,
+                )
             }
         }
 

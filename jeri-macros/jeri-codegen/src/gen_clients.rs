@@ -296,10 +296,7 @@ fn client_method(op: &Operation, runtime: &syn::Path) -> TokenStream {
         #many_args
         #[inline]
         pub fn #method(&self, #(#decls),*) -> self::requests::#request {
-            self::requests::#request::new(
-                ::core::clone::Clone::clone(&self.transport),
-                #(#names),*
-            )
+            self::requests::#request::new(&self.transport, #(#names),*)
         }
     }
 }

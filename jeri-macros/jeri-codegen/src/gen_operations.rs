@@ -44,6 +44,7 @@ const RESERVED: &[&str] = &[
     "options",
     "send",
     "send_with_response",
+    "send_streaming",
     "into_call",
     "new",
     "into_future",
@@ -165,7 +166,7 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
         .map(|(field, required)| {
             let into = args.iter().any(|arg| arg.name == field && arg.into);
             match (required, into) {
-                (true, true) => quote!(#field: ::core::convert::Into::into(#field),),
+                (true, true) => quote!(#field: #field.into(),),
                 (true, false) => quote!(#field,),
                 (false, _) => quote!(#field: ::core::option::Option::None,),
             }
@@ -207,7 +208,7 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
                     mut self,
                     value: impl ::core::convert::Into<::std::string::String>,
                 ) -> Self {
-                    self.content_type = ::core::option::Option::Some(::core::convert::Into::into(value));
+                    self.content_type = ::core::option::Option::Some(value.into());
                     self
                 }
             }
@@ -248,9 +249,9 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
 
             #many_args
             #[inline]
-            pub(crate) fn new(transport: #runtime::Transport, #(#arg_decls),*) -> Self {
+            pub(crate) fn new(transport: &#runtime::Transport, #(#arg_decls),*) -> Self {
                 Self {
-                    transport,
+                    transport: ::core::clone::Clone::clone(transport),
                     options: ::core::default::Default::default(),
                     #(#inits)*
                 }
@@ -282,7 +283,7 @@ fn param_setter(param: &Param) -> TokenStream {
     let deprecated = deprecated_attr(&param.docs);
     let (ty, into) = arg_type(&param.ty, Scope::Requests);
     let value = if into {
-        quote!(::core::convert::Into::into(value))
+        quote!(value.into())
     } else {
         quote!(value)
     };
@@ -327,11 +328,11 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
     let body_call = op.body.as_ref().map(|body| {
         let set = |value: TokenStream| body_setter_call(body, value);
         if body.required {
-            set(quote!(&request.body))
+            set(quote!(&self.body))
         } else {
             let inner = set(quote!(body));
             quote! {
-                if let ::core::option::Option::Some(body) = &request.body {
+                if let ::core::option::Option::Some(body) = &self.body {
                     #inner
                 }
             }
@@ -340,45 +341,38 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
     let output = outcome.output_type();
     let arms = outcome.match_arms();
     let name = format_ident!("{}Request", op.type_name);
-    // `prepare` and `decode` are plain functions nested in `into_call`, not methods: a
-    // method could clash with a parameter's setter, and neither is an async state machine,
-    // so the only future per operation is the small one `execute` returns. What does not
+    // `prepare` and `decode` are `#[inline]`, like every per-operation function, so
+    // that an operation is compiled to machine code in the crate that calls it, when it
+    // calls it, rather than every operation with the client: a service calling five of a
+    // spec's operations builds five. Neither is an async state machine: the only future
+    // per operation is the small one the runtime's `execute` returns. What does not
     // depend on the operation (`send`, `send_with_response`, `options`, `IntoFuture`)
-    // comes from the runtime's `request_methods!`. All three are `#[inline]`, like every
-    // per-operation function, so that an operation is compiled to machine code in the
-    // crate that calls it, when it calls it, rather than every operation with the client:
-    // a service calling five of a spec's operations builds five.
+    // comes from the runtime's `request_methods!`.
     quote! {
         impl #runtime::Request for #name {
             type Output = #output;
 
             #[inline]
-            fn into_call(self) -> (
-                ::core::result::Result<#runtime::Call, #runtime::Error>,
-                #runtime::Decode<#output>,
-            ) {
-                #[inline]
-                fn prepare(request: #name) -> ::core::result::Result<#runtime::Call, #runtime::Error> {
-                    static OPERATION: #runtime::OperationInfo = #runtime::OperationInfo {
-                        id: #id,
-                        method: #runtime::Method::#method,
-                        path: #path,
-                        security: #security,
-                    };
-                    let mut call = #runtime::Call::new(&request.transport, &OPERATION, request.options);
-                    #(#path_calls)*
-                    #(#other_calls)*
-                    #body_call
-                    #accept_call
-                    ::core::result::Result::Ok(call)
+            fn prepare(self) -> #runtime::Result<#runtime::Call> {
+                static OPERATION: #runtime::OperationInfo = #runtime::OperationInfo {
+                    id: #id,
+                    method: #runtime::Method::#method,
+                    path: #path,
+                    security: #security,
+                };
+                let mut call = #runtime::Call::new(&self.transport, &OPERATION, self.options);
+                #(#path_calls)*
+                #(#other_calls)*
+                #body_call
+                #accept_call
+                ::core::result::Result::Ok(call)
+            }
+
+            #[inline]
+            fn decode(received: #runtime::Received) -> #runtime::Result<Self::Output> {
+                match received.status() {
+                    #arms
                 }
-                #[inline]
-                fn decode(received: #runtime::Received) -> ::core::result::Result<#output, #runtime::Error> {
-                    match received.status() {
-                        #arms
-                    }
-                }
-                (prepare(self), decode)
             }
         }
     }
@@ -437,7 +431,7 @@ fn body_setter_call(body: &Body, value: TokenStream) -> TokenStream {
             quote! {
                 call.bytes_body_as(
                     #value,
-                    request.content_type.as_deref().unwrap_or(#default),
+                    self.content_type.as_deref().unwrap_or(#default),
                 )?;
             }
         }
@@ -494,11 +488,11 @@ fn param_call(param: &Param) -> TokenStream {
         }
     };
     if param.required {
-        send(quote!(&request.#field))
+        send(quote!(&self.#field))
     } else {
         let inner = send(quote!(value));
         quote! {
-            if let ::core::option::Option::Some(value) = &request.#field {
+            if let ::core::option::Option::Some(value) = &self.#field {
                 #inner
             }
         }

@@ -232,10 +232,16 @@ impl<'a> Outcome<'a> {
             if let Some(pattern) = code_pattern(&needed) {
                 codes.push(quote!(#pattern => #result,));
             }
-            for status in needed {
-                if let StatusMatch::Range(hundreds) = status {
-                    ranges.push(range_arm(hundreds, result.clone()));
-                }
+            let hundreds: Vec<u16> = needed
+                .iter()
+                .filter_map(|status| match status {
+                    StatusMatch::Range(hundreds) => Some(*hundreds),
+                    _ => None,
+                })
+                .collect();
+            if !hundreds.is_empty() {
+                let pattern = ranges_pattern(&hundreds);
+                ranges.push(quote!(#pattern => #result,));
             }
         }
         let fallback = error_result(default.and_then(json_type));
@@ -326,9 +332,9 @@ fn error_result(ty: Option<&TypeRef>) -> TokenStream {
     match ty {
         Some(ty) => {
             let ty = type_ref(ty, Scope::Requests);
-            quote!(::core::result::Result::Err(received.api_error::<#ty>()))
+            quote!(received.api_error_result::<#ty, _>())
         }
-        None => quote!(::core::result::Result::Err(received.unexpected())),
+        None => quote!(received.unexpected_result()),
     }
 }
 
@@ -365,8 +371,28 @@ fn code_pattern(statuses: &[StatusMatch]) -> Option<TokenStream> {
 }
 
 fn range_arm(hundreds: u16, body: TokenStream) -> TokenStream {
-    let hundreds = Literal::u16_unsuffixed(hundreds);
-    quote!(status if status / 100 == #hundreds => #body,)
+    let pattern = ranges_pattern(&[hundreds]);
+    quote!(#pattern => #body,)
+}
+
+/// `400..=599` for the ranges `4XX` and `5XX`: adjacent ranges become one.
+fn ranges_pattern(hundreds: &[u16]) -> TokenStream {
+    let mut sorted = hundreds.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut spans: Vec<(u16, u16)> = Vec::new();
+    for hundred in sorted {
+        match spans.last_mut() {
+            Some((_, last)) if *last + 1 == hundred => *last = hundred,
+            _ => spans.push((hundred, hundred)),
+        }
+    }
+    let patterns = spans.into_iter().map(|(first, last)| {
+        let low = Literal::u16_unsuffixed(first * 100);
+        let high = Literal::u16_unsuffixed(last * 100 + 99);
+        quote!(#low..=#high)
+    });
+    quote!(#(#patterns)|*)
 }
 
 /// Error responses grouped by body type, in order of first appearance.

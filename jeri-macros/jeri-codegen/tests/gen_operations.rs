@@ -128,61 +128,50 @@ pub struct GetThingRequest {
 impl GetThingRequest {
     #[inline]
     pub(crate) fn new(
-        transport: crate::runtime::Transport,
+        transport: &crate::runtime::Transport,
         thing_id: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
-            transport,
+            transport: ::core::clone::Clone::clone(transport),
             options: ::core::default::Default::default(),
-            thing_id: ::core::convert::Into::into(thing_id),
+            thing_id: thing_id.into(),
         }
     }
 }
 impl crate::runtime::Request for GetThingRequest {
     type Output = bool;
     #[inline]
-    fn into_call(
-        self,
-    ) -> (
-        ::core::result::Result<crate::runtime::Call, crate::runtime::Error>,
-        crate::runtime::Decode<bool>,
-    ) {
-        #[inline]
-        fn prepare(
-            request: GetThingRequest,
-        ) -> ::core::result::Result<crate::runtime::Call, crate::runtime::Error> {
-            static OPERATION: crate::runtime::OperationInfo = crate::runtime::OperationInfo {
-                id: "getThing",
-                method: crate::runtime::Method::Get,
-                path: "/v1/things/{thingId}",
-                security: &[
-                    &[
-                        crate::runtime::SecurityRequirement::ApiKeyHeader {
-                            scheme: "apiKey",
-                            header: "api-key",
-                        },
-                    ],
+    fn prepare(self) -> crate::runtime::Result<crate::runtime::Call> {
+        static OPERATION: crate::runtime::OperationInfo = crate::runtime::OperationInfo {
+            id: "getThing",
+            method: crate::runtime::Method::Get,
+            path: "/v1/things/{thingId}",
+            security: &[
+                &[
+                    crate::runtime::SecurityRequirement::ApiKeyHeader {
+                        scheme: "apiKey",
+                        header: "api-key",
+                    },
                 ],
-            };
-            let mut call = crate::runtime::Call::new(
-                &request.transport,
-                &OPERATION,
-                request.options,
-            );
-            call.path_literal("/v1/things/");
-            call.path_param("thingId", &request.thing_id)?;
-            ::core::result::Result::Ok(call)
+            ],
+        };
+        let mut call = crate::runtime::Call::new(
+            &self.transport,
+            &OPERATION,
+            self.options,
+        );
+        call.path_literal("/v1/things/");
+        call.path_param("thingId", &self.thing_id)?;
+        ::core::result::Result::Ok(call)
+    }
+    #[inline]
+    fn decode(
+        received: crate::runtime::Received,
+    ) -> crate::runtime::Result<Self::Output> {
+        match received.status() {
+            200 => received.json::<bool>(),
+            _ => received.unexpected_result(),
         }
-        #[inline]
-        fn decode(
-            received: crate::runtime::Received,
-        ) -> ::core::result::Result<bool, crate::runtime::Error> {
-            match received.status() {
-                200 => received.json::<bool>(),
-                _ => ::core::result::Result::Err(received.unexpected()),
-            }
-        }
-        (prepare(self), decode)
     }
 }
 crate::runtime::request_methods!(GetThingRequest => bool);
@@ -203,14 +192,14 @@ fn parameters_go_where_the_spec_puts_them() {
         // Required arguments in order; strings through `Into`.
         "program_id: impl ::core::convert::Into<::std::string::String>,\n        email: impl ::core::convert::Into<::std::string::String>,\n        kind: super::types::CustomerKind,\n        ids: ::std::vec::Vec<i32>,\n    ) -> Self",
         // Path pieces in template order.
-        "call.path_literal(\"/v1/programs/\");\n            call.path_param(\"programId\", &request.program_id)?;\n            call.path_literal(\"/customers/\");\n            call.path_param(\"email\", &request.email)?;",
-        "call.query(\"kind\", &request.kind);",
+        "call.path_literal(\"/v1/programs/\");\n        call.path_param(\"programId\", &self.program_id)?;\n        call.path_literal(\"/customers/\");\n        call.path_param(\"email\", &self.email)?;",
+        "call.query(\"kind\", &self.kind);",
         // Query arrays repeat the key.
-        "for value in &request.ids {\n                call.query(\"ids\", value);\n            }",
-        "if let ::core::option::Option::Some(value) = &request.expires_in {\n                call.query(\"expires_in\", value);\n            }",
+        "for value in &self.ids {\n            call.query(\"ids\", value);\n        }",
+        "if let ::core::option::Option::Some(value) = &self.expires_in {\n            call.query(\"expires_in\", value);\n        }",
         "call.header(\"X-Trace\", value)?;",
         // Header arrays are joined.
-        ".join(\",\");\n                call.header(\"X-Tags\", &joined)?;",
+        ".join(\",\");\n            call.header(\"X-Tags\", &joined)?;",
         // A parameter named like the request's own `options` gets a suffix.
         "pub fn options_param(mut self, value: bool) -> Self",
         "call.query(\"opts\", value);",
@@ -231,20 +220,12 @@ fn error_statuses_decode_their_documented_schema() {
         .nth(1)
         .expect("a match");
     let expected = "
-                200 => received.json::<super::types::Customer>(),
-                400 => ::core::result::Result::Err(received.unexpected()),
-                401 | 404 => {
-                    ::core::result::Result::Err(
-                        received.api_error::<super::types::ErrorBody>(),
-                    )
-                }
-                status if status / 100 == 4 => {
-                    ::core::result::Result::Err(
-                        received.api_error::<::serde_json::Value>(),
-                    )
-                }
-                _ => ::core::result::Result::Err(received.unexpected()),
-            }";
+            200 => received.json::<super::types::Customer>(),
+            400 => received.unexpected_result(),
+            401 | 404 => received.api_error_result::<super::types::ErrorBody, _>(),
+            400..=499 => received.api_error_result::<::serde_json::Value, _>(),
+            _ => received.unexpected_result(),
+        }";
     assert!(arms.starts_with(expected), "got\n{arms}");
 }
 
@@ -269,11 +250,11 @@ fn several_success_types_make_a_response_enum() {
     );
     for expected in [
         "pub const BODY_MAX_ITEMS: usize = 250;",
-        "-> ::core::result::Result<UpsertItemsResponse, crate::runtime::Error>",
+        "type Output = UpsertItemsResponse;",
         "204 => received.empty().map(|()| UpsertItemsResponse::Status204),",
-        "status if status / 100 == 2 => {\n                    received\n                        .json::<::serde_json::Value>()",
-        "_ => {\n                    ::core::result::Result::Err(\n                        received.api_error::<super::types::ErrorBody>(),",
-        "call.json_body(&request.body)?;",
+        "200..=299 => {\n                received\n                    .json::<::serde_json::Value>()",
+        "_ => received.api_error_result::<super::types::ErrorBody, _>(),",
+        "call.json_body(&self.body)?;",
     ] {
         assert!(
             request.contains(expected),
@@ -295,21 +276,17 @@ fn default_only_response_types_success_and_errors() {
         &generate(&gen_fixture::api(), &settings()),
         "GetStatusRequest",
     );
-    assert!(
-        text.contains("-> ::core::result::Result<super::types::Labels, crate::runtime::Error>")
-    );
-    assert!(
-        text.contains("status if status / 100 == 2 => received.json::<super::types::Labels>(),")
-    );
-    assert!(text.contains("received.api_error::<super::types::Labels>()"));
+    assert!(text.contains("type Output = super::types::Labels;"));
+    assert!(text.contains("200..=299 => received.json::<super::types::Labels>(),"));
+    assert!(text.contains("received.api_error_result::<super::types::Labels, _>()"));
     assert!(text.contains("security: &[],"));
 }
 
 #[test]
 fn no_documented_success_accepts_any_2xx_as_unit() {
     let text = request_text(&generate(&gen_fixture::api(), &settings()), "PingRequest");
-    assert!(text.contains("-> ::core::result::Result<(), crate::runtime::Error>"));
-    assert!(text.contains("status if status / 100 == 2 => received.empty(),"));
+    assert!(text.contains("type Output = ();"));
+    assert!(text.contains("200..=299 => received.empty(),"));
     // The `oauth` alternative cannot be satisfied by the runtime and is left out.
     let compact: String = text.split_whitespace().collect();
     assert!(
@@ -327,15 +304,17 @@ fn optional_bodies_and_other_media_types() {
     assert!(delete.contains(
         "/// The thing to delete.\n    #[inline]\n    pub fn body(mut self, value: super::types::OldThing) -> Self"
     ));
-    assert!(delete.contains("if let ::core::option::Option::Some(body) = &request.body {\n                call.json_body(body)?;"));
+    assert!(delete.contains(
+        "if let ::core::option::Option::Some(body) = &self.body {\n            call.json_body(body)?;"
+    ));
     let upload = request_text(&file, "UploadRequest");
     assert!(upload.contains("call.bytes_body_as("), "{upload}");
     assert!(
-        upload.contains("request.content_type.as_deref().unwrap_or(\"application/octet-stream\")")
+        upload.contains("self.content_type.as_deref().unwrap_or(\"application/octet-stream\")")
     );
     assert!(upload.contains("pub fn content_type("));
     assert!(request_text(&file, "NoteRequest").contains("call.text_body(body)?;"));
-    assert!(request_text(&file, "LoginRequest").contains("call.form_body(&request.body)?;"));
+    assert!(request_text(&file, "LoginRequest").contains("call.form_body(&self.body)?;"));
 }
 
 #[test]
@@ -399,7 +378,7 @@ fn client_methods_delegate_to_the_request_constructor() {
         ids: ::std::vec::Vec<i32>,
     ) -> self::requests::GetCustomerRequest {
         self::requests::GetCustomerRequest::new(
-            ::core::clone::Clone::clone(&self.transport),
+            &self.transport,
             program_id,
             email,
             kind,

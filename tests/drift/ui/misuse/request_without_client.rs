@@ -4,7 +4,7 @@ use jeri_client::Client;
 use jeri_client::requests::GetApiStatusRequest;
 
 fn _request(client: &Client) {
-    let _ = GetApiStatusRequest::new(client.transport().clone());
+    let _ = GetApiStatusRequest::new(client.transport());
 }
 
 fn main() {}
