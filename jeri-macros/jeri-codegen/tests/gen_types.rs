@@ -414,7 +414,10 @@ fn server_types_derive_serde_as_their_crate_has_no_client_runtime() {
     let runtime_impls = types_module(&api, &runtime()).to_string();
     assert!(!derived.contains("object !"), "{derived}");
     assert!(derived.contains(":: serde :: Deserialize"));
-    assert!(derived.contains("# [serde (rename = \"emailAddress\")]"), "{derived}");
+    assert!(
+        derived.contains("# [serde (rename = \"emailAddress\")]"),
+        "{derived}"
+    );
     assert!(runtime_impls.contains(":: jeri_runtime :: object !"));
     assert!(!runtime_impls.contains("rename = \"emailAddress\""));
 }
