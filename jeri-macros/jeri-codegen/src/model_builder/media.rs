@@ -17,9 +17,10 @@ use super::operation::resolve;
 use super::schema::{SRef, Shape, classify};
 use crate::diagnostics::child;
 use crate::model::{
-    Body, BodyMedia, IntType, MediaAlternative, Response, ResponseMedia, StatusMatch, TypeRef,
+    Body, BodyAlternative, BodyMedia, IntType, MediaAlternative, Response, ResponseMedia,
+    StatusMatch, TypeRef,
 };
-use crate::naming::{NameSet, pascal_ident};
+use crate::naming::{NameSet, pascal_case, pascal_ident};
 
 /// The media type without parameters, lowercased: `application/json; charset=utf-8` →
 /// `application/json`.
@@ -84,6 +85,35 @@ fn rank(media: BodyMedia) -> u8 {
     }
 }
 
+/// The body enum's variant for each offered media type (in `offered` order): its kind
+/// (`Json`, `Form`, `Multipart`, `Text`, `Bytes`), or its media type when the kind is
+/// offered more than once (`image/png` → `ImagePng`, `*/*` → `Any`).
+fn variant_names(offered: &[(BodyMedia, &String, &MediaType)]) -> Vec<String> {
+    let mut names = NameSet::new();
+    offered
+        .iter()
+        .map(|(media, name, _)| {
+            let repeated = offered.iter().filter(|(m, _, _)| m == media).count() > 1;
+            if repeated {
+                let words = pascal_case(&essence(name).replace('*', "any"));
+                names.claim(&pascal_ident(&words))
+            } else {
+                names.claim(kind_name(*media))
+            }
+        })
+        .collect()
+}
+
+fn kind_name(media: BodyMedia) -> &'static str {
+    match media {
+        BodyMedia::Json => "Json",
+        BodyMedia::FormUrlEncoded => "Form",
+        BodyMedia::Multipart => "Multipart",
+        BodyMedia::Text => "Text",
+        BodyMedia::Bytes => "Bytes",
+    }
+}
+
 /// How a response body under `media` is read.
 fn response_media(media: &str) -> ResponseMedia {
     if is_json(media) {
@@ -133,22 +163,58 @@ impl Builder<'_, '_, '_> {
                 .and_then(|c| c.request_bodies.get(name))
         };
         let body: &RequestBody = resolve(self.diag, raw, "requestBodies", lookup, &b_pointer)?;
-        let (media, media_name, media_type) = body
+        let mut offered: Vec<(BodyMedia, &String, &MediaType)> = body
             .content
             .iter()
             .map(|(name, content)| (body_media(name, content), name, content))
-            .min_by_key(|(media, _, _)| rank(*media))?;
-        let schema_pointer = child(&child(&child(&b_pointer, "content"), media_name), "schema");
-        let schema = media_type.schema.as_ref().map(SRef::of);
-        let ty = match media {
-            BodyMedia::Bytes => bytes_type(),
-            BodyMedia::Text => TypeRef::String,
-            BodyMedia::Multipart => TypeRef::Json,
-            BodyMedia::Json | BodyMedia::FormUrlEncoded => match schema {
-                Some(s) => self.type_ref(s, &schema_pointer, &format!("{type_name}Body")),
-                None => TypeRef::Json,
-            },
-        };
+            .collect();
+        // Stable: document order within a kind, so the first is the preferred one.
+        offered.sort_by_key(|(media, _, _)| rank(*media));
+        let variants = variant_names(&offered);
+        let mut alternatives = Vec::new();
+        for (index, ((media, media_name, media_type), variant)) in
+            offered.iter().zip(variants).enumerate()
+        {
+            let schema_pointer = child(&child(&child(&b_pointer, "content"), media_name), "schema");
+            let schema = media_type.schema.as_ref().map(SRef::of);
+            // The preferred media keeps the names it has when it is the only one.
+            let suffix = if index == 0 { "" } else { variant.as_str() };
+            let ty = match media {
+                BodyMedia::Bytes => bytes_type(),
+                BodyMedia::Text => TypeRef::String,
+                BodyMedia::Multipart => TypeRef::Json,
+                BodyMedia::Json | BodyMedia::FormUrlEncoded => match schema {
+                    Some(s) => {
+                        self.type_ref(s, &schema_pointer, &format!("{type_name}Body{suffix}"))
+                    }
+                    None => TypeRef::Json,
+                },
+            };
+            let form = match media {
+                BodyMedia::Multipart => {
+                    let form_suffix = if variant == "Multipart" {
+                        ""
+                    } else {
+                        variant.as_str()
+                    };
+                    let name = format!("{type_name}{form_suffix}Form");
+                    self.multipart_form(schema, &schema_pointer, media_type, name)
+                }
+                _ => None,
+            };
+            alternatives.push(BodyAlternative {
+                variant,
+                media: *media,
+                ty,
+                content_type: (*media_name).clone(),
+                form,
+            });
+        }
+        let preferred = alternatives.first()?.clone();
+        if alternatives.len() < 2 {
+            alternatives.clear();
+        }
+        let schema = offered[0].2.schema.as_ref().map(SRef::of);
         let max_items = schema
             .and_then(|s| self.array_max_items(s))
             .map(|n| n as u64);
@@ -161,12 +227,14 @@ impl Builder<'_, '_, '_> {
             false,
         );
         Some(Body {
-            ty,
+            ty: preferred.ty,
             required: body.required,
             max_items,
             docs,
-            media,
-            content_type: media_name.clone(),
+            media: preferred.media,
+            content_type: preferred.content_type,
+            form: preferred.form,
+            alternatives,
         })
     }
 

@@ -6,6 +6,7 @@
 
 mod cycles;
 mod docs;
+mod form;
 mod media;
 mod operation;
 mod schema;
