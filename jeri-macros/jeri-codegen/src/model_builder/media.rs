@@ -95,7 +95,12 @@ fn variant_names(offered: &[(BodyMedia, &String, &MediaType)]) -> Vec<String> {
         .map(|(media, name, _)| {
             let repeated = offered.iter().filter(|(m, _, _)| m == media).count() > 1;
             if repeated {
-                let words = pascal_case(&essence(name).replace('*', "any"));
+                let essence = essence(name);
+                let words = if essence == "*/*" {
+                    "Any".to_owned()
+                } else {
+                    pascal_case(&essence.replace('*', "any"))
+                };
                 names.claim(&pascal_ident(&words))
             } else {
                 names.claim(kind_name(*media))
@@ -604,5 +609,144 @@ paths:
                 ("ApplicationVndRJson", &TypeRef::Integer(IntType::I64)),
             ]
         );
+    }
+
+    /// The request body of the one operation of `spec` (YAML).
+    fn body_of(spec: &str) -> Body {
+        let doc: openapiv3::OpenAPI = serde_yaml::from_str(spec).expect("a valid test spec");
+        let mut diag = crate::diagnostics::Diagnostics::new(spec);
+        let built = super::super::build(&doc, &mut diag);
+        assert!(diag.is_empty(), "the test spec has no errors");
+        built.api.operations[0].body.clone().expect("a body")
+    }
+
+    const BODIES: &str = r#"
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /n:
+    post:
+      operationId: putN
+      requestBody:
+        content:
+          image/png: {schema: {type: string, format: binary}}
+          text/csv: {schema: {type: string}}
+          multipart/form-data:
+            schema:
+              type: object
+              required: [file]
+              properties:
+                file: {type: string, format: binary}
+                scans: {type: array, items: {type: string, format: byte}}
+                new: {type: integer}
+                meta: {type: object, properties: {a: {type: string}}}
+            encoding:
+              meta: {contentType: application/vnd.m+json}
+          "*/*": {schema: {type: string, format: binary}}
+          application/merge-patch+json: {schema: {type: object, properties: {a: {type: string}}}}
+          application/json: {schema: {$ref: '#/components/schemas/N'}}
+      responses:
+        "204": {description: ok}
+components:
+  schemas:
+    N: {type: object, properties: {a: {type: string}}}
+"#;
+
+    #[test]
+    fn every_media_type_is_an_alternative_preferred_first() {
+        let body = body_of(BODIES);
+        assert_eq!(body.media, BodyMedia::Json);
+        assert_eq!(body.content_type, "application/merge-patch+json");
+        assert_eq!(body.ty, TypeRef::Named("PutNBody".into()));
+        let alternatives: Vec<(&str, BodyMedia, &str, &TypeRef)> = body
+            .alternatives
+            .iter()
+            .map(|a| (a.variant.as_str(), a.media, a.content_type.as_str(), &a.ty))
+            .collect();
+        let bytes = bytes_type();
+        assert_eq!(
+            alternatives,
+            [
+                (
+                    "ApplicationMergePatchJson",
+                    BodyMedia::Json,
+                    "application/merge-patch+json",
+                    &TypeRef::Named("PutNBody".into())
+                ),
+                (
+                    "ApplicationJson",
+                    BodyMedia::Json,
+                    "application/json",
+                    &TypeRef::Named("N".into())
+                ),
+                (
+                    "Multipart",
+                    BodyMedia::Multipart,
+                    "multipart/form-data",
+                    &TypeRef::Json
+                ),
+                ("ImagePng", BodyMedia::Bytes, "image/png", &bytes),
+                ("Any", BodyMedia::Bytes, "*/*", &bytes),
+                ("Text", BodyMedia::Text, "text/csv", &TypeRef::String),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_object_multipart_schema_is_a_typed_form() {
+        use crate::model::FormFieldKind;
+        let body = body_of(BODIES);
+        let form = body.alternatives[2].form.as_ref().expect("a typed form");
+        assert_eq!(form.name, "PutNForm");
+        let fields: Vec<(&str, &str, &FormFieldKind, bool, Option<&str>)> = form
+            .fields
+            .iter()
+            .map(|f| {
+                (
+                    f.rust_name.as_str(),
+                    f.wire_name.as_str(),
+                    &f.kind,
+                    f.required,
+                    f.content_type.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("file", "file", &FormFieldKind::File, true, None),
+                ("scans", "scans", &FormFieldKind::Files, false, None),
+                (
+                    "new2",
+                    "new",
+                    &FormFieldKind::Value(TypeRef::Integer(IntType::I64)),
+                    false,
+                    None
+                ),
+                (
+                    "meta",
+                    "meta",
+                    &FormFieldKind::Value(TypeRef::Named("PutNFormMeta".into())),
+                    false,
+                    Some("application/vnd.m+json")
+                ),
+            ]
+        );
+        assert!(body.form.is_none(), "the preferred media type is JSON");
+
+        // In one media type: no alternatives, the form on the body itself.
+        let start = BODIES.find("          image/png").expect("image/png");
+        let end = BODIES.find("          \"*/*\"").expect("*/*");
+        let single = format!(
+            "{}{}",
+            &BODIES[..start],
+            &BODIES[BODIES
+                .find("          multipart/form-data")
+                .expect("multipart")..end]
+        ) + &BODIES[BODIES.find("      responses:").expect("responses")..];
+        let body = body_of(&single);
+        assert!(body.alternatives.is_empty());
+        assert_eq!(body.media, BodyMedia::Multipart);
+        assert_eq!(body.form.map(|form| form.fields.len()), Some(4));
     }
 }
