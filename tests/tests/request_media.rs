@@ -156,6 +156,25 @@ async fn a_body_documented_in_several_media_types_is_sent_in_the_one_picked() {
 }
 
 #[tokio::test]
+async fn variants_holding_one_rust_type_are_each_sent_as_their_media_type() {
+    let server = Server::start(vec![Reply::status(204)]).await;
+    let client = client(&server);
+
+    // `Title` is `String`: `From` takes it to the preferred variant, JSON.
+    client.put_title("Plan".to_owned()).await.expect("json");
+    client
+        .put_title(media::requests::PutTitleBody::Text("Plan".to_owned()))
+        .await
+        .expect("text");
+
+    let recorded = server.requests();
+    assert_eq!(content_type(&recorded[0]), "application/json");
+    assert_eq!(recorded[0].body, br#""Plan""#);
+    assert_eq!(content_type(&recorded[1]), "text/plain; charset=utf-8");
+    assert_eq!(recorded[1].body, b"Plan");
+}
+
+#[tokio::test]
 async fn a_content_type_outside_the_documented_range_is_refused_before_sending() {
     let server = Server::start(vec![Reply::status(204)]).await;
     let client = client(&server);

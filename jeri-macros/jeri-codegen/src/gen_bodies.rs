@@ -7,7 +7,10 @@ use quote::{format_ident, quote};
 
 use crate::gen_docs::DocText;
 use crate::gen_type_ref::{Scope, ident, type_ref};
-use crate::model::{Body, BodyAlternative, BodyMedia, FormFieldKind, MultipartForm, Operation};
+use crate::model::{
+    Api, Body, BodyAlternative, BodyMedia, FormFieldKind, MultipartForm, Operation, TypeKind,
+    TypeRef,
+};
 
 /// The media type a raw-bytes body is sent with when the spec names a range (`*/*`,
 /// `image/*`) and the caller does not pick one.
@@ -66,22 +69,57 @@ fn offered(body: &Body) -> Vec<BodyAlternative> {
     }
 }
 
-/// One variant of the enum: its declaration, the type a `From` impl could take (when it
+/// `ty` with every type alias replaced by what it stands for: two variants whose types
+/// are the same Rust type cannot both have a `From` impl.
+fn canonical(api: &Api, ty: &TypeRef, depth: u8) -> TypeRef {
+    let inner = |t: &TypeRef| Box::new(canonical(api, t, depth.saturating_sub(1)));
+    match ty {
+        _ if depth == 0 => ty.clone(),
+        TypeRef::Named(name) => match api.types.iter().find(|def| &def.name == name) {
+            Some(def) => match &def.kind {
+                TypeKind::Alias(aliased) => canonical(api, aliased, depth - 1),
+                _ => ty.clone(),
+            },
+            None => ty.clone(),
+        },
+        TypeRef::Array(t) => TypeRef::Array(inner(t)),
+        TypeRef::Map(t) => TypeRef::Map(inner(t)),
+        TypeRef::Boxed(t) => TypeRef::Boxed(inner(t)),
+        TypeRef::Nullable(t) => TypeRef::Nullable(inner(t)),
+        other => other.clone(),
+    }
+}
+
+/// One variant of the enum: its declaration, the `From` impl it could have (when it
 /// holds one value), and the statement that sends it.
 struct Variant {
     decl: TokenStream,
-    from: Option<(TokenStream, TokenStream)>,
+    from: Option<From>,
     arm: TokenStream,
 }
 
-fn variants(enum_name: &Ident, body: &Body, runtime: &syn::Path) -> Vec<Variant> {
+/// A `From` impl: the type it takes, a key naming that Rust type (aliases resolved), and
+/// the expression that builds the variant from `value`.
+struct From {
+    ty: TokenStream,
+    key: String,
+    construct: TokenStream,
+}
+
+const UNTYPED_KEY: &str = "runtime::Multipart";
+
+fn variants(api: &Api, enum_name: &Ident, body: &Body, runtime: &syn::Path) -> Vec<Variant> {
     let mut out = Vec::new();
     for alternative in offered(body) {
         let variant = ident(&alternative.variant);
         let media = alternative.content_type.replace('`', "'");
-        let one = |ty: TokenStream, doc: String, send: TokenStream| Variant {
+        let one = |ty: TokenStream, key: String, doc: String, send: TokenStream| Variant {
             decl: quote!(#[doc = #doc] #variant(#ty),),
-            from: Some((ty, quote!(#enum_name::#variant(value)))),
+            from: Some(From {
+                ty,
+                key,
+                construct: quote!(#enum_name::#variant(value)),
+            }),
             arm: quote!(#enum_name::#variant(value) => { #send }),
         };
         match (&alternative.form, alternative.media) {
@@ -89,6 +127,7 @@ fn variants(enum_name: &Ident, body: &Body, runtime: &syn::Path) -> Vec<Variant>
                 let form_name = format_ident!("{}", form.name);
                 out.push(one(
                     quote!(#form_name),
+                    form.name.clone(),
                     format!(" Sent as `{media}`, one part per property of the form."),
                     quote!(call.multipart_body(&value.to_multipart())?;),
                 ));
@@ -96,10 +135,11 @@ fn variants(enum_name: &Ident, body: &Body, runtime: &syn::Path) -> Vec<Variant>
                 let doc = format!(" Sent as `{media}`, the parts as built.");
                 out.push(Variant {
                     decl: quote!(#[doc = #doc] #untyped(#runtime::Multipart),),
-                    from: Some((
-                        quote!(#runtime::Multipart),
-                        quote!(#enum_name::#untyped(value)),
-                    )),
+                    from: Some(From {
+                        ty: quote!(#runtime::Multipart),
+                        key: UNTYPED_KEY.to_owned(),
+                        construct: quote!(#enum_name::#untyped(value)),
+                    }),
                     arm: quote!(#enum_name::#untyped(value) => { call.multipart_body(value)?; }),
                 });
             }
@@ -128,12 +168,15 @@ fn variants(enum_name: &Ident, body: &Body, runtime: &syn::Path) -> Vec<Variant>
                 });
             }
             (None, media_kind) => {
-                let ty = match media_kind {
-                    BodyMedia::Multipart => quote!(#runtime::Multipart),
-                    _ => type_ref(&alternative.ty, Scope::Requests),
+                let (ty, key) = match media_kind {
+                    BodyMedia::Multipart => (quote!(#runtime::Multipart), UNTYPED_KEY.to_owned()),
+                    _ => (
+                        type_ref(&alternative.ty, Scope::Requests),
+                        format!("{:?}", canonical(api, &alternative.ty, 32)),
+                    ),
                 };
                 let send = media_call(media_kind, &alternative.content_type, quote!(value));
-                out.push(one(ty, format!(" Sent as `{media}`."), send));
+                out.push(one(ty, key, format!(" Sent as `{media}`."), send));
             }
         }
     }
@@ -172,46 +215,41 @@ pub(crate) fn default_bytes_type(body: &Body) -> &str {
 }
 
 /// The enum, its `From` impls and its typed forms, for the `requests` module.
-pub(crate) fn body_items(op: &Operation, body: &Body, runtime: &syn::Path) -> TokenStream {
+pub(crate) fn body_items(
+    api: &Api,
+    op: &Operation,
+    body: &Body,
+    runtime: &syn::Path,
+) -> TokenStream {
     let enum_name = format_ident!("{}Body", op.type_name);
-    let variants = variants(&enum_name, body, runtime);
+    let variants = variants(api, &enum_name, body, runtime);
     let decls = variants.iter().map(|v| &v.decl);
     // `From` for the preferred variant's type, and for each other type held by exactly
     // one variant: `.body(value)` takes the preferred type (and a typed or untyped form)
     // as before, the enum picks any other media type.
-    let mut froms: Vec<(String, TokenStream)> = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
+    let mut froms: Vec<TokenStream> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
     for (index, variant) in variants.iter().enumerate() {
-        let Some((ty, construct)) = &variant.from else {
+        let Some(From { ty, key, construct }) = &variant.from else {
             continue;
         };
-        let key = ty.to_string();
         let repeated = variants
             .iter()
-            .filter(|other| {
-                other
-                    .from
-                    .as_ref()
-                    .is_some_and(|(t, _)| t.to_string() == key)
-            })
+            .filter(|other| other.from.as_ref().is_some_and(|from| &from.key == key))
             .count()
             > 1;
-        if seen.contains(&key) || (repeated && index != 0) {
+        if seen.contains(&key.as_str()) || (repeated && index != 0) {
             continue;
         }
-        seen.push(key.clone());
-        froms.push((
-            key,
-            quote! {
-                impl ::core::convert::From<#ty> for #enum_name {
-                    fn from(value: #ty) -> Self {
-                        #construct
-                    }
+        seen.push(key);
+        froms.push(quote! {
+            impl ::core::convert::From<#ty> for #enum_name {
+                fn from(value: #ty) -> Self {
+                    #construct
                 }
-            },
-        ));
+            }
+        });
     }
-    let froms = froms.into_iter().map(|(_, impl_)| impl_);
     let doc = format!(
         " The body of `{}`: one variant per media type the spec documents it in. The \
          request's `body` argument takes this, or (through `From`) the preferred variant's \
@@ -237,13 +275,14 @@ pub(crate) fn body_items(op: &Operation, body: &Body, runtime: &syn::Path) -> To
 
 /// The `match` that sends the enum held at `value` (a reference).
 pub(crate) fn enum_send(
+    api: &Api,
     op: &Operation,
     body: &Body,
     value: TokenStream,
     runtime: &syn::Path,
 ) -> TokenStream {
     let enum_name = format_ident!("{}Body", op.type_name);
-    let arms = variants(&enum_name, body, runtime)
+    let arms = variants(api, &enum_name, body, runtime)
         .into_iter()
         .map(|v| v.arm);
     quote! {

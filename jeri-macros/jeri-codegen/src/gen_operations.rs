@@ -259,7 +259,7 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
         .body
         .as_ref()
         .filter(|body| has_enum(body))
-        .map(|body| gen_bodies::body_items(op, body, runtime));
+        .map(|body| gen_bodies::body_items(api, op, body, runtime));
     let send = send_fn(api, op, runtime, &outcome);
 
     quote! {
@@ -361,7 +361,7 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
     let body_call = op.body.as_ref().map(|body| {
         let set = |value: TokenStream| {
             if has_enum(body) {
-                gen_bodies::enum_send(op, body, value, runtime)
+                gen_bodies::enum_send(api, op, body, value, runtime)
             } else {
                 body_setter_call(body, value)
             }
