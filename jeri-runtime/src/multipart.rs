@@ -89,6 +89,17 @@ impl Multipart {
     ///
     /// A value that cannot be serialized (a map with non-string keys) is reported when
     /// the form is sent, as [`Error::InvalidInput`] naming the part.
+    ///
+    /// ```
+    /// use jeri_runtime::Multipart;
+    ///
+    /// let form = Multipart::new()
+    ///     .value("copies", &3, None) // text `3`
+    ///     .value("tags", &["a", "b"], None) // two text parts `a`, `b`
+    ///     .value("meta", &serde_json::json!({"year": 2024}), None) // one JSON part
+    ///     .value("note", &None::<String>, None); // no part
+    /// assert_eq!(form.len(), 4);
+    /// ```
     pub fn value<T: Serialize + ?Sized>(
         mut self,
         name: &str,

@@ -11,20 +11,11 @@ use crate::model::{
     Api, Body, BodyAlternative, BodyMedia, FormFieldKind, MultipartForm, Operation, TypeKind,
     TypeRef,
 };
+use crate::model_builder::essence;
 
 /// The media type a raw-bytes body is sent with when the spec names a range (`*/*`,
 /// `image/*`) and the caller does not pick one.
 const DEFAULT_BYTES_TYPE: &str = "application/octet-stream";
-
-/// The media type without parameters, lowercased.
-fn essence(media: &str) -> String {
-    media
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase()
-}
 
 /// Whether a media type is a range (`image/*`, `*/*`) rather than one type.
 pub(crate) fn is_range(media: &str) -> bool {

@@ -24,7 +24,7 @@ use crate::naming::{NameSet, pascal_case, pascal_ident};
 
 /// The media type without parameters, lowercased: `application/json; charset=utf-8` →
 /// `application/json`.
-fn essence(media: &str) -> String {
+pub(crate) fn essence(media: &str) -> String {
     media
         .split(';')
         .next()
@@ -493,13 +493,18 @@ mod tests {
         assert_eq!(response_media("*/*"), ResponseMedia::Bytes);
     }
 
-    /// The responses of the one operation of `spec` (YAML).
-    fn responses_of(spec: &str) -> Vec<Response> {
+    /// The one operation of `spec` (YAML).
+    fn operation_of(spec: &str) -> crate::model::Operation {
         let doc: openapiv3::OpenAPI = serde_yaml::from_str(spec).expect("a valid test spec");
         let mut diag = crate::diagnostics::Diagnostics::new(spec);
         let built = super::super::build(&doc, &mut diag);
         assert!(diag.is_empty(), "the test spec has no errors");
-        built.api.operations[0].responses.clone()
+        built.api.operations[0].clone()
+    }
+
+    /// The responses of the one operation of `spec` (YAML).
+    fn responses_of(spec: &str) -> Vec<Response> {
+        operation_of(spec).responses
     }
 
     const SEVERAL: &str = r#"
@@ -613,11 +618,7 @@ paths:
 
     /// The request body of the one operation of `spec` (YAML).
     fn body_of(spec: &str) -> Body {
-        let doc: openapiv3::OpenAPI = serde_yaml::from_str(spec).expect("a valid test spec");
-        let mut diag = crate::diagnostics::Diagnostics::new(spec);
-        let built = super::super::build(&doc, &mut diag);
-        assert!(diag.is_empty(), "the test spec has no errors");
-        built.api.operations[0].body.clone().expect("a body")
+        operation_of(spec).body.expect("a body")
     }
 
     const BODIES: &str = r#"
