@@ -4,7 +4,8 @@
 //! `image/*`); typed multipart forms send text, numbers, booleans, JSON objects, files
 //! in memory and streamed files as the spec's `encoding` says; a content type outside
 //! the documented range, and a stream sent a second time, fail before anything is sent;
-//! a streamed form is never retried.
+//! a streamed form is never retried, and its file goes out chunk by chunk as the stream
+//! produces it (never gathered in memory first).
 
 use axum::extract::FromRequest as _;
 use bytes::Bytes;
@@ -333,4 +334,75 @@ async fn a_streamed_file_is_sent_once_and_never_retried() {
         other => panic!("expected InvalidInput, got {other:?}"),
     }
     assert_eq!(server.count(), 1, "nothing more reached the server");
+}
+
+/// A file streamed to a raw loopback listener whose second chunk exists only once the
+/// listener has received the first: a runtime that read the stream into memory before
+/// sending would wait forever.
+#[tokio::test]
+async fn a_streamed_file_goes_out_chunk_by_chunk() {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a loopback listener");
+    let url = format!("http://{}", listener.local_addr().expect("its address"));
+    let first_arrived = std::sync::Arc::new(tokio::sync::Notify::new());
+    let gate = first_arrived.clone();
+    let server = tokio::spawn(async move {
+        let (mut socket, _) = listener.accept().await.expect("one connection");
+        let mut seen = Vec::new();
+        let mut buffer = [0u8; 4096];
+        let contains = |seen: &[u8], marker: &[u8]| seen.windows(marker.len()).any(|w| w == marker);
+        while !contains(&seen, b"SECOND-CHUNK") {
+            let read = socket.read(&mut buffer).await.expect("the request");
+            assert!(read > 0, "the connection closed early");
+            seen.extend_from_slice(&buffer[..read]);
+            if contains(&seen, b"FIRST-CHUNK") {
+                first_arrived.notify_one();
+            }
+        }
+        socket
+            .write_all(b"HTTP/1.1 204 No Content\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
+            .await
+            .expect("the answer");
+        seen
+    });
+
+    let stream = futures_util::stream::unfold(0u8, move |step| {
+        let gate = gate.clone();
+        async move {
+            match step {
+                0 => Some((
+                    Ok::<_, std::io::Error>(Bytes::from_static(b"FIRST-CHUNK")),
+                    1,
+                )),
+                1 => {
+                    gate.notified().await;
+                    Some((Ok(Bytes::from_static(b"SECOND-CHUNK")), 2))
+                }
+                _ => None,
+            }
+        }
+    });
+    let transport = media::Client::transport_builder()
+        .base_url(&url)
+        .build()
+        .expect("a transport");
+    let client = media::Client::from_transport(transport);
+    let form = UploadForm::new(
+        "Live".to_owned(),
+        FilePart::stream("live.bin", "application/octet-stream", stream, None),
+    );
+    tokio::time::timeout(std::time::Duration::from_secs(10), client.upload(form))
+        .await
+        .expect("the stream was sent as it was produced, not gathered first")
+        .expect("204");
+    let seen = server.await.expect("the listener task");
+    let text = String::from_utf8_lossy(&seen).to_ascii_lowercase();
+    // No length was given, so the form has none: it goes out chunked.
+    assert!(text.contains("transfer-encoding: chunked"), "{text}");
+    let first = text.find("first-chunk").expect("the first chunk");
+    let second = text.find("second-chunk").expect("the second chunk");
+    assert!(first < second, "{text}");
 }
