@@ -9,6 +9,7 @@ mod docs;
 mod form;
 mod media;
 mod operation;
+mod request_body;
 mod schema;
 mod shape;
 
