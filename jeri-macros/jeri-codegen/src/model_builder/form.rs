@@ -2,11 +2,11 @@
 
 use openapiv3::{MediaType, Schema, SchemaKind, StringFormat, Type, VariantOrUnknownOrEmpty};
 
-use super::Builder;
 use super::docs::schema_docs;
 use super::schema::{SRef, Shape, classify, component_key};
+use super::{Builder, State};
 use crate::diagnostics::child;
-use crate::model::{FormField, FormFieldKind, MultipartForm};
+use crate::model::{Field, FormField, FormFieldKind, MultipartForm, TypeKind};
 use crate::naming::{NameSet, pascal_case, snake_ident};
 
 /// Names the form struct uses for its own methods; a property with one of them gets a
@@ -25,19 +25,26 @@ fn is_file_schema(schema: &Schema) -> bool {
 }
 
 impl<'d> Builder<'d, '_, '_> {
-    /// The schema `s` stands for, following references, with the pointer it sits at.
-    fn resolved<'s>(&self, s: SRef<'s>, pointer: &str) -> Option<(&'s Schema, String)>
+    /// The schema `s` stands for, following references, with the pointer it sits at and
+    /// the component it is (`None` for an inline schema).
+    fn resolved<'s>(
+        &self,
+        s: SRef<'s>,
+        pointer: &str,
+    ) -> Option<(&'s Schema, String, Option<usize>)>
     where
         'd: 's,
     {
         let mut current = s;
         let mut at = pointer.to_owned();
+        let mut component = None;
         for _ in 0..32 {
             match current {
-                SRef::Item(schema) => return Some((schema, at)),
+                SRef::Item(schema) => return Some((schema, at, component)),
                 SRef::Ref(r) => {
                     let index = component_key(r).and_then(|k| self.by_key.get(&k).copied())?;
                     at = self.component_keys.get(index)?.1.clone();
+                    component = Some(index);
                     current = self.component_schema(index)?;
                 }
             }
@@ -45,14 +52,27 @@ impl<'d> Builder<'d, '_, '_> {
         None
     }
 
+    /// The properties of a component built as a struct (components are built before
+    /// operations), so that a form over it reuses their types instead of building the
+    /// same inline types again.
+    fn built_fields(&self, component: Option<usize>) -> Vec<Field> {
+        match component
+            .and_then(|index| self.components.get(index))
+            .map(|c| &c.state)
+        {
+            Some(State::Done(TypeKind::Struct { fields, .. })) => fields.clone(),
+            _ => Vec::new(),
+        }
+    }
+
     fn is_file(&self, s: SRef<'_>) -> bool {
         self.resolved(s, "")
-            .is_some_and(|(schema, _)| is_file_schema(schema))
+            .is_some_and(|(schema, ..)| is_file_schema(schema))
     }
 
     fn is_file_array(&self, s: SRef<'_>) -> bool {
         self.resolved(s, "")
-            .is_some_and(|(schema, _)| match classify(schema) {
+            .is_some_and(|(schema, ..)| match classify(schema) {
                 Shape::Array(Some(items), _) => self.is_file(items),
                 _ => false,
             })
@@ -67,7 +87,8 @@ impl<'d> Builder<'d, '_, '_> {
         content: &MediaType,
         name: String,
     ) -> Option<MultipartForm> {
-        let (schema, pointer) = self.resolved(schema?, pointer)?;
+        let (schema, pointer, component) = self.resolved(schema?, pointer)?;
+        let built = self.built_fields(component);
         let Shape::Object(view) = classify(schema) else {
             return None;
         };
@@ -82,13 +103,16 @@ impl<'d> Builder<'d, '_, '_> {
                 FormFieldKind::File
             } else if self.is_file_array(*prop) {
                 FormFieldKind::Files
+            } else if let Some(field) = built.iter().find(|f| f.wire_name == *wire && !f.flatten) {
+                FormFieldKind::Value(field.ty.clone())
             } else {
                 let hint = format!("{name}{}", pascal_case(wire));
                 FormFieldKind::Value(self.type_ref(*prop, &prop_pointer, &hint))
             };
-            let docs = match prop {
-                SRef::Item(schema) => schema_docs(self.diag, &prop_pointer, schema),
-                SRef::Ref(_) => Default::default(),
+            let docs = match (built.iter().find(|f| f.wire_name == *wire), prop) {
+                (Some(field), _) => field.docs.clone(),
+                (None, SRef::Item(schema)) => schema_docs(self.diag, &prop_pointer, schema),
+                (None, SRef::Ref(_)) => Default::default(),
             };
             fields.push(FormField {
                 rust_name: names.claim(&snake_ident(wire)),

@@ -333,4 +333,45 @@ components:
         assert_eq!(body.media, BodyMedia::Multipart);
         assert_eq!(body.form.map(|form| form.fields.len()), Some(4));
     }
+
+    #[test]
+    fn a_form_over_a_component_reuses_its_property_types() {
+        use crate::model::FormFieldKind;
+        let spec = r#"
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /d:
+    post:
+      operationId: putD
+      requestBody:
+        content:
+          multipart/form-data: {schema: {$ref: '#/components/schemas/Doc'}}
+      responses:
+        "204": {description: ok}
+components:
+  schemas:
+    Doc:
+      type: object
+      properties:
+        meta: {type: object, properties: {a: {type: string}}}
+        file: {type: string, format: binary}
+"#;
+        let doc: openapiv3::OpenAPI = serde_yaml::from_str(spec).expect("a valid test spec");
+        let mut diag = crate::diagnostics::Diagnostics::new(spec);
+        let built = super::super::build(&doc, &mut diag);
+        assert!(diag.is_empty(), "the test spec has no errors");
+        let body = built.api.operations[0].body.clone().expect("a body");
+        let form = body.form.expect("a typed form");
+        let kinds: Vec<&FormFieldKind> = form.fields.iter().map(|f| &f.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                &FormFieldKind::Value(TypeRef::Named("DocMeta".into())),
+                &FormFieldKind::File
+            ]
+        );
+        let names: Vec<&str> = built.api.types.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Doc", "DocMeta"], "no second type for `meta`");
+    }
 }
