@@ -235,6 +235,7 @@ pub(crate) fn body_items(
         seen.push(key);
         froms.push(quote! {
             impl ::core::convert::From<#ty> for #enum_name {
+                #[inline]
                 fn from(value: #ty) -> Self {
                     #construct
                 }
@@ -328,6 +329,7 @@ fn form_item(form: &MultipartForm, runtime: &syn::Path) -> TokenStream {
             };
             setters.push(quote! {
                 #[doc = #doc]
+                #[inline]
                 pub fn #member(mut self, value: #ty) -> Self {
                     self.#member = #value;
                     self
@@ -375,6 +377,7 @@ fn form_item(form: &MultipartForm, runtime: &syn::Path) -> TokenStream {
         impl #name {
             #[doc = " A form with the required parts and every optional one left out."]
             #many
+            #[inline]
             pub fn new(#(#params),*) -> Self {
                 Self { #(#inits)* }
             }
@@ -384,6 +387,7 @@ fn form_item(form: &MultipartForm, runtime: &syn::Path) -> TokenStream {
             #[doc = " The parts, in property order, as the runtime's multipart form (which is"]
             #[doc = " what is sent). A streamed file is shared with the returned form: sending"]
             #[doc = " either takes it."]
+            #[inline]
             pub fn to_multipart(&self) -> #runtime::Multipart {
                 let #mutable form = #runtime::Multipart::new();
                 #(#encode)*
