@@ -110,12 +110,31 @@ use quote::quote;
 ///   other media type whose schema is an object, array or `$ref` (`application/graphql`),
 ///   sent as JSON text under that media type. `application/x-www-form-urlencoded` takes
 ///   the schema's type, nested objects and arrays written in brackets (`a[b]=c`,
-///   `a[0]=c`). `multipart/*` takes the runtime's `Multipart` (text fields, JSON fields,
-///   file parts with name, file name, media type and bytes). `text/*` takes a `String`.
-///   Everything else (`application/octet-stream`, `image/*`, `*/*`, …) takes `Vec<u8>`,
-///   with a `content_type(...)` setter (default: the spec's media type, or
-///   `application/octet-stream` for a range). When a body is offered in several media
-///   types, the first of JSON, form, multipart, bytes, text is used.
+///   `a[0]=c`). `multipart/*` whose schema is an object (inline or `$ref`) takes the typed
+///   form `requests::{Operation}Form`: one public field per property (`new` with the
+///   required ones, setters for the others), files (`format: binary` or `byte`) as the
+///   runtime's `FilePart` (file name, media type, and bytes or a stream that is never
+///   held in memory; a request with a streamed part is sent once, never retried), arrays
+///   of files as `Vec<FilePart>`, other properties as their type, encoded as OpenAPI 3.0
+///   says (strings, numbers, booleans as text, objects as JSON, arrays one part per item)
+///   unless `encoding.<property>.contentType` names a type. The runtime's untyped
+///   `Multipart` (text fields, JSON fields, file parts) is taken too, and is what any
+///   other multipart schema takes. `text/*` takes a `String`. Everything else
+///   (`application/octet-stream`, `image/*`, `*/*`, …) takes `Vec<u8>`, with a
+///   `content_type(...)` setter (default: the spec's media type, or
+///   `application/octet-stream` for a range; a type the caller sets for a range must
+///   lie within it, or the call fails with `Error::InvalidInput` before sending).
+///
+///   A body documented in several media types (and a typed multipart form) is the enum
+///   `requests::{Operation}Body`, one variant per media type, preferred first (JSON,
+///   form, multipart, bytes, text; document order within a kind): `Json(T)`, `Form(T)`,
+///   `Multipart({Operation}Form)` with `MultipartUntyped(Multipart)`, `Text(String)`,
+///   `Bytes(Vec<u8>)`, or `Bytes { content_type, bytes }` under a range, whose type is
+///   checked to lie within it before sending. A kind documented twice is named after
+///   its media types (`ApplicationMergePatchJson`, `ImagePng`, `Any` for `*/*`). Each is
+///   sent with its documented `Content-Type`. The `body` argument takes
+///   `impl Into<{Operation}Body>`, with `From` for the preferred variant's type (and the
+///   forms), so code that passes the preferred type compiles unchanged.
 ///
 ///   Responses: JSON bodies decode as their type, `text/*` bodies come back as `String`,
 ///   any other body as `Vec<u8>` (read whole, up to the transport's size limit). Status

@@ -27,7 +27,9 @@
 //! TLS is chosen the way reqwest names it: `rustls` (default) or `native-tls`;
 //! without either, no TLS library is built, for callers who pass their own
 //! `reqwest::Client` or talk plain HTTP. `http2` and `system-proxy` (default)
-//! turn on reqwest's features of the same name.
+//! turn on reqwest's features of the same name. `stream` (default) adds
+//! [`FilePart::stream`], multipart file parts read from a stream of chunks
+//! (reqwest's `stream` feature).
 #![deny(missing_docs)]
 
 mod api_error;
@@ -43,6 +45,7 @@ mod credentials;
 mod download;
 mod encoding;
 mod error;
+mod file_part;
 mod form;
 mod hook;
 mod media;
@@ -73,6 +76,7 @@ pub use closed::refuse_unknown_properties;
 pub use credentials::{Credentials, SchemeCredential};
 pub use download::Download;
 pub use error::{Error, TransportErrorKind};
+pub use file_part::FilePart;
 pub use hook::{Attempt, Hook};
 pub use multipart::Multipart;
 pub use nullable::Nullable;

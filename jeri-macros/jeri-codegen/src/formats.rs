@@ -1,7 +1,7 @@
 //! The `formats = strings` setting: every string format the model maps to a type of its
 //! own ([`Format`](crate::model::Format)) becomes a plain `String` again.
 
-use crate::model::{Api, Response, TypeKind, TypeRef};
+use crate::model::{Api, Body, Response, TypeKind, TypeRef};
 
 /// Rewrites every [`TypeRef::Format`] in the model to [`TypeRef::String`].
 pub fn keep_strings(api: &mut Api) {
@@ -30,9 +30,10 @@ pub fn keep_strings(api: &mut Api) {
         op.params
             .iter_mut()
             .for_each(|param| to_string(&mut param.ty));
-        if let Some(body) = &mut op.body {
-            to_string(&mut body.ty);
-        }
+        op.body
+            .iter_mut()
+            .flat_map(Body::types_mut)
+            .for_each(to_string);
         op.responses
             .iter_mut()
             .flat_map(Response::body_types_mut)
@@ -59,7 +60,7 @@ pub fn used(api: &Api) -> bool {
     in_types
         || api.operations.iter().any(|op| {
             op.params.iter().any(|param| has_format(&param.ty))
-                || op.body.as_ref().is_some_and(|body| has_format(&body.ty))
+                || op.body.iter().flat_map(Body::types).any(has_format)
                 || op
                     .responses
                     .iter()

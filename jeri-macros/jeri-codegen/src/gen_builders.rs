@@ -11,7 +11,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::gen_type_ref::{Scope, ident, type_ref, unraw};
-use crate::model::{Api, Field, TypeDef, TypeKind, TypeRef};
+use crate::model::{Api, Body, Field, TypeDef, TypeKind, TypeRef};
 
 /// The names of the structs reachable from a request body, in any depth.
 pub(crate) fn request_structs(api: &Api) -> BTreeSet<String> {
@@ -20,7 +20,7 @@ pub(crate) fn request_structs(api: &Api) -> BTreeSet<String> {
     let mut pending: Vec<&TypeRef> = api
         .operations
         .iter()
-        .filter_map(|op| op.body.as_ref().map(|body| &body.ty))
+        .flat_map(|op| op.body.iter().flat_map(Body::types))
         .collect();
     while let Some(ty) = pending.pop() {
         match ty {

@@ -3,6 +3,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
+use crate::gen_bodies::{self, default_bytes_type, has_enum, is_range, media_call};
 use crate::gen_docs::{DocText, deprecated_attr};
 use crate::gen_responses::Outcome;
 use crate::gen_type_ref::{Scope, ident, type_ref, unraw};
@@ -52,10 +53,6 @@ const RESERVED: &[&str] = &[
     "content_type",
 ];
 
-/// The media type a raw-bytes body is sent with when the spec names a range (`*/*`,
-/// `image/*`) and the caller does not pick one.
-const DEFAULT_BYTES_TYPE: &str = "application/octet-stream";
-
 /// The Rust type of a request body, as seen from `scope`.
 pub(crate) fn body_type(body: &Body, scope: Scope, runtime: &syn::Path) -> TokenStream {
     match body.media {
@@ -100,10 +97,19 @@ pub(crate) fn required_args(op: &Operation, scope: Scope, runtime: &syn::Path) -
         })
         .collect();
     if let Some(body) = op.body.as_ref().filter(|body| body.required) {
-        args.push(Arg {
-            name: format_ident!("body"),
-            ty: body_type(body, scope, runtime),
-            into: false,
+        args.push(if has_enum(body) {
+            let ty = gen_bodies::enum_type(op, scope);
+            Arg {
+                name: format_ident!("body"),
+                ty: quote!(impl ::core::convert::Into<#ty>),
+                into: true,
+            }
+        } else {
+            Arg {
+                name: format_ident!("body"),
+                ty: body_type(body, scope, runtime),
+                into: false,
+            }
         });
     }
     args
@@ -142,8 +148,12 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
         }
     });
     let body_field = op.body.as_ref().map(|body| {
-        let ty = body_type(body, Scope::Requests, runtime);
-        let content_type = (body.media == BodyMedia::Bytes)
+        let ty = if has_enum(body) {
+            gen_bodies::enum_type(op, Scope::Requests)
+        } else {
+            body_type(body, Scope::Requests, runtime)
+        };
+        let content_type = (body.media == BodyMedia::Bytes && !has_enum(body))
             .then(|| quote!(content_type: ::core::option::Option<::std::string::String>,));
         if body.required {
             quote!(body: #ty, #content_type)
@@ -174,7 +184,7 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
         .chain(
             op.body
                 .as_ref()
-                .filter(|body| body.media == BodyMedia::Bytes)
+                .filter(|body| body.media == BodyMedia::Bytes && !has_enum(body))
                 .map(|_| quote!(content_type: ::core::option::Option::None,)),
         );
     let many_args = (args.len() > 6).then(|| quote!(#[allow(clippy::too_many_arguments)]));
@@ -194,11 +204,16 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
     let content_type_setter = op
         .body
         .as_ref()
-        .filter(|body| body.media == BodyMedia::Bytes)
+        .filter(|body| body.media == BodyMedia::Bytes && !has_enum(body))
         .map(|body| {
             let default = default_bytes_type(body);
+            let within = if is_range(&body.content_type) {
+                "; one media type within it, checked before sending"
+            } else {
+                ""
+            };
             let doc = format!(
-                " Sets the body's media type (the spec names `{}`; sent as `{default}` unless set).",
+                " Sets the body's media type (the spec names `{}`{within}; sent as `{default}` unless set).",
                 body.content_type.replace('`', "'")
             );
             quote! {
@@ -214,12 +229,23 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
             }
         });
     let body_setter = op.body.as_ref().filter(|body| !body.required).map(|body| {
-        let ty = body_type(body, Scope::Requests, runtime);
         let mut docs = DocText::from_docs(&body.docs);
         if docs.is_empty() {
             docs.line("Sets the request body.");
         }
         let docs = docs.assumptions(&body.docs).attrs();
+        if has_enum(body) {
+            let ty = gen_bodies::enum_type(op, Scope::Requests);
+            return quote! {
+                #docs
+                #[inline]
+                pub fn body(mut self, value: impl ::core::convert::Into<#ty>) -> Self {
+                    self.body = ::core::option::Option::Some(value.into());
+                    self
+                }
+            };
+        }
+        let ty = body_type(body, Scope::Requests, runtime);
         quote! {
             #docs
             #[inline]
@@ -229,10 +255,17 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
             }
         }
     });
+    let body_items = op
+        .body
+        .as_ref()
+        .filter(|body| has_enum(body))
+        .map(|body| gen_bodies::body_items(api, op, body, runtime));
     let send = send_fn(api, op, runtime, &outcome);
 
     quote! {
         #response_enum
+
+        #body_items
 
         #[doc = #doc]
         #[derive(::core::fmt::Debug, ::core::clone::Clone)]
@@ -326,7 +359,13 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
         .filter(|param| param.location != ParamLocation::Path)
         .map(param_call);
     let body_call = op.body.as_ref().map(|body| {
-        let set = |value: TokenStream| body_setter_call(body, value);
+        let set = |value: TokenStream| {
+            if has_enum(body) {
+                gen_bodies::enum_send(api, op, body, value, runtime)
+            } else {
+                body_setter_call(body, value)
+            }
+        };
         if body.required {
             set(quote!(&self.body))
         } else {
@@ -399,41 +438,30 @@ fn accept_call(op: &Operation) -> TokenStream {
     }
 }
 
-/// The media type a bytes body goes out with unless the caller picks one: the spec's,
-/// when it names one exact type.
-fn default_bytes_type(body: &Body) -> &str {
-    let essence = body.content_type.split(';').next().unwrap_or("").trim();
-    if essence.contains('*') || essence.is_empty() {
-        DEFAULT_BYTES_TYPE
-    } else {
-        &body.content_type
-    }
-}
-
-/// The `call.*` statement that sets the body from `value` (a reference).
+/// The `call.*` statement that sets a single-media body from `value` (a reference). A
+/// bytes body goes out as the media type the caller set, which must lie within the
+/// spec's range when it names one, or else as the spec's.
 fn body_setter_call(body: &Body, value: TokenStream) -> TokenStream {
-    let content_type = body.content_type.as_str();
-    let essence = content_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    match body.media {
-        BodyMedia::Json if essence == "application/json" => quote!(call.json_body(#value)?;),
-        BodyMedia::Json => quote!(call.json_body_as(#value, #content_type)?;),
-        BodyMedia::FormUrlEncoded => quote!(call.form_body(#value)?;),
-        BodyMedia::Multipart => quote!(call.multipart_body(#value)?;),
-        BodyMedia::Text if essence == "text/plain" => quote!(call.text_body(#value)?;),
-        BodyMedia::Text => quote!(call.text_body_as(#value, #content_type)?;),
-        BodyMedia::Bytes => {
-            let default = default_bytes_type(body);
-            quote! {
-                call.bytes_body_as(
-                    #value,
-                    self.content_type.as_deref().unwrap_or(#default),
-                )?;
+    if body.media != BodyMedia::Bytes {
+        return media_call(body.media, &body.content_type, value);
+    }
+    let default = default_bytes_type(body);
+    if is_range(&body.content_type) {
+        let range = body.content_type.as_str();
+        quote! {
+            match &self.content_type {
+                ::core::option::Option::Some(content_type) => {
+                    call.bytes_body_within(#value, content_type, #range)?;
+                }
+                ::core::option::Option::None => call.bytes_body_as(#value, #default)?,
             }
+        }
+    } else {
+        quote! {
+            call.bytes_body_as(
+                #value,
+                self.content_type.as_deref().unwrap_or(#default),
+            )?;
         }
     }
 }

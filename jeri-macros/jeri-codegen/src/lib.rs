@@ -10,6 +10,7 @@
 pub mod checks;
 pub mod diagnostics;
 pub mod formats;
+mod gen_bodies;
 mod gen_builders;
 pub mod gen_clients;
 mod gen_docs;

@@ -13,7 +13,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::diagnostics::Diagnostics;
-use crate::model::{Api, Method, Operation, Response, TypeKind, TypeRef};
+use crate::model::{Api, Body, Method, Operation, Response, TypeKind, TypeRef};
 use crate::settings::Selector;
 
 /// An operation of the spec that an `only(...)` setting left out.
@@ -140,8 +140,8 @@ fn reached_types(api: &Api, chosen: &[bool]) -> Vec<bool> {
         for param in &op.params {
             reach(&param.ty, &mut pending);
         }
-        if let Some(body) = &op.body {
-            reach(&body.ty, &mut pending);
+        for ty in op.body.iter().flat_map(Body::types) {
+            reach(ty, &mut pending);
         }
         for ty in op.responses.iter().flat_map(Response::body_types) {
             reach(ty, &mut pending);
@@ -314,6 +314,8 @@ mod tests {
             docs: Docs::default(),
             media: BodyMedia::Json,
             content_type: "application/json".into(),
+            form: None,
+            alternatives: Vec::new(),
         });
         Api {
             title: "T".into(),

@@ -1,29 +1,19 @@
-//! Request and response bodies: which media type is used and how it is written or read.
-//!
-//! Every media type is accepted. JSON and `+json` bodies are typed; form bodies are the
-//! schema's type as form fields; `multipart/*` bodies are the runtime's multipart form;
-//! `text/*` is a string; everything else is bytes. A media type the generator has no
-//! name for (`application/graphql`) whose schema is an object, array or `$ref` is sent as
-//! JSON text under its own content type, as the spec describes a JSON document there.
+//! Media types, and response bodies: which media type a response is read as. Request
+//! bodies are in `request_body`.
 
-use openapiv3::{
-    MediaType, Operation as OaOperation, ReferenceOr, RequestBody, Response as OaResponse,
-    StatusCode,
-};
+use openapiv3::{Operation as OaOperation, ReferenceOr, Response as OaResponse, StatusCode};
 
 use super::Builder;
-use super::docs::{assumptions, docs_from};
+use super::docs::assumptions;
 use super::operation::resolve;
 use super::schema::{SRef, Shape, classify};
 use crate::diagnostics::child;
-use crate::model::{
-    Body, BodyMedia, IntType, MediaAlternative, Response, ResponseMedia, StatusMatch, TypeRef,
-};
+use crate::model::{IntType, MediaAlternative, Response, ResponseMedia, StatusMatch, TypeRef};
 use crate::naming::{NameSet, pascal_ident};
 
 /// The media type without parameters, lowercased: `application/json; charset=utf-8` →
 /// `application/json`.
-fn essence(media: &str) -> String {
+pub(crate) fn essence(media: &str) -> String {
     media
         .split(';')
         .next()
@@ -38,13 +28,13 @@ pub(crate) fn is_json(media: &str) -> bool {
     e == "application/json" || (e.ends_with("+json") && e.contains('/'))
 }
 
-fn is_text(media: &str) -> bool {
+pub(super) fn is_text(media: &str) -> bool {
     essence(media).starts_with("text/")
 }
 
 /// Whether a schema describes structured data (an object, array, union or reference)
 /// rather than a string or bytes.
-fn is_structured(schema: Option<&ReferenceOr<openapiv3::Schema>>) -> bool {
+pub(super) fn is_structured(schema: Option<&ReferenceOr<openapiv3::Schema>>) -> bool {
     match schema.map(SRef::of) {
         Some(SRef::Ref(_)) => true,
         Some(SRef::Item(schema)) => matches!(
@@ -52,35 +42,6 @@ fn is_structured(schema: Option<&ReferenceOr<openapiv3::Schema>>) -> bool {
             Shape::Object(_) | Shape::Array(..) | Shape::Union { .. } | Shape::AllOf { .. }
         ),
         None => false,
-    }
-}
-
-/// How a request body under `media` is sent.
-fn body_media(media: &str, content: &MediaType) -> BodyMedia {
-    let e = essence(media);
-    if is_json(media) {
-        BodyMedia::Json
-    } else if e == "application/x-www-form-urlencoded" {
-        BodyMedia::FormUrlEncoded
-    } else if e.starts_with("multipart/") {
-        BodyMedia::Multipart
-    } else if is_text(media) {
-        BodyMedia::Text
-    } else if is_structured(content.schema.as_ref()) && !e.contains('*') {
-        BodyMedia::Json
-    } else {
-        BodyMedia::Bytes
-    }
-}
-
-/// Preference when a body is offered in several media types: typed first.
-fn rank(media: BodyMedia) -> u8 {
-    match media {
-        BodyMedia::Json => 0,
-        BodyMedia::FormUrlEncoded => 1,
-        BodyMedia::Multipart => 2,
-        BodyMedia::Bytes => 3,
-        BodyMedia::Text => 4,
     }
 }
 
@@ -113,83 +74,11 @@ fn answered_media_type(kind: ResponseMedia, media: &str) -> String {
     .to_owned()
 }
 
-fn bytes_type() -> TypeRef {
+pub(super) fn bytes_type() -> TypeRef {
     TypeRef::Array(Box::new(TypeRef::Integer(IntType::U8)))
 }
 
 impl Builder<'_, '_, '_> {
-    pub(super) fn body(
-        &mut self,
-        op: &OaOperation,
-        pointer: &str,
-        type_name: &str,
-    ) -> Option<Body> {
-        let raw = op.request_body.as_ref()?;
-        let b_pointer = child(pointer, "requestBody");
-        let doc = self.doc;
-        let lookup = |name: &str| {
-            doc.components
-                .as_ref()
-                .and_then(|c| c.request_bodies.get(name))
-        };
-        let body: &RequestBody = resolve(self.diag, raw, "requestBodies", lookup, &b_pointer)?;
-        let (media, media_name, media_type) = body
-            .content
-            .iter()
-            .map(|(name, content)| (body_media(name, content), name, content))
-            .min_by_key(|(media, _, _)| rank(*media))?;
-        let schema_pointer = child(&child(&child(&b_pointer, "content"), media_name), "schema");
-        let schema = media_type.schema.as_ref().map(SRef::of);
-        let ty = match media {
-            BodyMedia::Bytes => bytes_type(),
-            BodyMedia::Text => TypeRef::String,
-            BodyMedia::Multipart => TypeRef::Json,
-            BodyMedia::Json | BodyMedia::FormUrlEncoded => match schema {
-                Some(s) => self.type_ref(s, &schema_pointer, &format!("{type_name}Body")),
-                None => TypeRef::Json,
-            },
-        };
-        let max_items = schema
-            .and_then(|s| self.array_max_items(s))
-            .map(|n| n as u64);
-        let docs = docs_from(
-            self.diag,
-            &b_pointer,
-            None,
-            body.description.as_deref(),
-            &body.extensions,
-            false,
-        );
-        Some(Body {
-            ty,
-            required: body.required,
-            max_items,
-            docs,
-            media,
-            content_type: media_name.clone(),
-        })
-    }
-
-    /// `maxItems` of an array schema, looking through references.
-    fn array_max_items(&self, s: SRef<'_>) -> Option<usize> {
-        let mut current = s;
-        for _ in 0..16 {
-            match current {
-                SRef::Item(schema) => {
-                    return match classify(schema) {
-                        Shape::Array(_, max) => max,
-                        _ => None,
-                    };
-                }
-                SRef::Ref(r) => {
-                    let key = super::schema::component_key(r)?;
-                    current = self.component_schema(*self.by_key.get(&key)?)?;
-                }
-            }
-        }
-        None
-    }
-
     pub(super) fn responses(
         &mut self,
         op: &OaOperation,
@@ -375,8 +264,11 @@ impl Builder<'_, '_, '_> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
+    use super::super::request_body::body_media;
     use super::*;
+    use crate::model::BodyMedia;
+    use openapiv3::MediaType;
 
     #[test]
     fn media_types_by_kind() {
@@ -420,13 +312,18 @@ mod tests {
         assert_eq!(response_media("*/*"), ResponseMedia::Bytes);
     }
 
-    /// The responses of the one operation of `spec` (YAML).
-    fn responses_of(spec: &str) -> Vec<Response> {
+    /// The one operation of `spec` (YAML).
+    pub(in super::super) fn operation_of(spec: &str) -> crate::model::Operation {
         let doc: openapiv3::OpenAPI = serde_yaml::from_str(spec).expect("a valid test spec");
         let mut diag = crate::diagnostics::Diagnostics::new(spec);
         let built = super::super::build(&doc, &mut diag);
         assert!(diag.is_empty(), "the test spec has no errors");
-        built.api.operations[0].responses.clone()
+        built.api.operations[0].clone()
+    }
+
+    /// The responses of the one operation of `spec` (YAML).
+    fn responses_of(spec: &str) -> Vec<Response> {
+        operation_of(spec).responses
     }
 
     const SEVERAL: &str = r#"

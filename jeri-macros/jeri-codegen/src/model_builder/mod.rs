@@ -6,8 +6,10 @@
 
 mod cycles;
 mod docs;
+mod form;
 mod media;
 mod operation;
+mod request_body;
 mod schema;
 mod shape;
 
@@ -20,7 +22,7 @@ use crate::model::{Api, Operation, SecurityKind, SecurityScheme, Server, TypeDef
 use crate::naming::{NameSet, pascal_ident};
 
 pub(crate) use docs::docs_from;
-pub(crate) use media::is_json;
+pub(crate) use media::{essence, is_json};
 pub(crate) use operation::method_op;
 
 /// The model plus what the checks need to know about where things came from.

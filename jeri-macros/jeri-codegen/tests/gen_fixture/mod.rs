@@ -422,6 +422,8 @@ pub fn operations() -> Vec<Operation> {
         docs: Docs::default(),
         media: BodyMedia::Json,
         content_type: "application/json".to_string(),
+        form: None,
+        alternatives: Vec::new(),
     });
     upsert.responses = vec![
         response(StatusMatch::Code(200), Some(named("Customer"))),
@@ -443,6 +445,8 @@ pub fn operations() -> Vec<Operation> {
         docs: docs("The thing to delete."),
         media: BodyMedia::Json,
         content_type: "application/json".to_string(),
+        form: None,
+        alternatives: Vec::new(),
     });
     delete.responses = vec![response(StatusMatch::Code(204), None)];
     delete.docs.deprecated = true;
@@ -474,6 +478,8 @@ pub fn operations() -> Vec<Operation> {
         docs: Docs::default(),
         media: BodyMedia::Bytes,
         content_type: "application/octet-stream".to_string(),
+        form: None,
+        alternatives: Vec::new(),
     });
     let mut note = operation("note", Method::Post, vec![lit("/v1/notes")]);
     note.body = Some(Body {
@@ -483,6 +489,8 @@ pub fn operations() -> Vec<Operation> {
         docs: Docs::default(),
         media: BodyMedia::Text,
         content_type: "text/plain".to_string(),
+        form: None,
+        alternatives: Vec::new(),
     });
     let mut login = operation("login", Method::Post, vec![lit("/v1/login")]);
     login.body = Some(Body {
@@ -492,6 +500,8 @@ pub fn operations() -> Vec<Operation> {
         docs: Docs::default(),
         media: BodyMedia::FormUrlEncoded,
         content_type: "application/x-www-form-urlencoded".to_string(),
+        form: None,
+        alternatives: Vec::new(),
     });
 
     vec![
