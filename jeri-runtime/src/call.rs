@@ -12,7 +12,7 @@ use super::form::form_encode;
 use super::retry::{is_retryable_status, parse_retry_after};
 use super::{
     Attempt, BoxFuture, CallOptions, Error, OperationInfo, Received, Response, ResponseValue,
-    Secret, Transport, TransportErrorKind, auth,
+    Transport, TransportErrorKind, auth,
 };
 
 const JSON: &str = "application/json";
@@ -53,10 +53,14 @@ pub struct Call {
     transport: Transport,
     operation: &'static OperationInfo,
     options: CallOptions,
+    /// The request URL: the base URL, its path replaced by `path` before the
+    /// first query parameter is added (and again at sending if the path grew
+    /// since), the query written into it directly.
+    url: Url,
     /// The base URL's path followed by the encoded operation path.
     path: String,
-    /// The form-encoded query string, without the `?`.
-    pub(super) query: String,
+    /// Whether `url`'s path is `path` as it is now.
+    path_written: bool,
     /// Reused to format each parameter value without a fresh allocation.
     scratch: String,
     pub(super) headers: HeaderMap,
@@ -82,17 +86,19 @@ impl Call {
         operation: &'static OperationInfo,
         options: CallOptions,
     ) -> Self {
+        let base_url = &transport.inner.base_url;
+        let base_path = base_url.path().trim_end_matches('/');
+        // The template's length is a close guess of the encoded path's, so the
+        // path is usually built without growing.
+        let mut path = String::with_capacity(base_path.len() + operation.path.len() + 16);
+        path.push_str(base_path);
         Self {
             transport: transport.clone(),
             operation,
             options,
-            path: transport
-                .inner
-                .base_url
-                .path()
-                .trim_end_matches('/')
-                .to_owned(),
-            query: String::new(),
+            url: base_url.clone(),
+            path,
+            path_written: false,
             scratch: String::new(),
             headers: HeaderMap::new(),
             body: None,
@@ -101,6 +107,7 @@ impl Call {
 
     /// Appends a fixed piece of the path template.
     pub fn path_literal(&mut self, text: &str) {
+        self.path_written = false;
         encoding::push_literal(&mut self.path, text);
     }
 
@@ -110,6 +117,7 @@ impl Call {
     /// An empty value, `.` or `..` would address a different resource, so
     /// they fail with [`Error::InvalidInput`] and nothing is sent.
     pub fn path_param(&mut self, name: &'static str, value: &dyn Display) -> Result<(), Error> {
+        self.path_written = false;
         self.format_scratch(value);
         encoding::push_param(&mut self.path, &self.scratch).map_err(|error| {
             let message = match error {
@@ -126,8 +134,30 @@ impl Call {
     /// Adds a query parameter (form-encoded, so `+` arrives as `+`).
     pub fn query(&mut self, name: &str, value: &dyn Display) {
         self.format_scratch(value);
-        url::form_urlencoded::Serializer::for_suffix(&mut self.query, 0)
-            .append_pair(name, &self.scratch);
+        self.write_path();
+        self.url.query_pairs_mut().append_pair(name, &self.scratch);
+    }
+
+    /// Appends form-encoded pairs to the URL's query; nothing (not even a
+    /// `?`) when there are none.
+    pub(super) fn append_query_pairs(&mut self, pairs: &[(String, String)]) {
+        if !pairs.is_empty() {
+            self.write_path();
+            self.url.query_pairs_mut().extend_pairs(pairs);
+        }
+    }
+
+    /// Makes the URL's path the encoded path built so far.
+    ///
+    /// The query is written into the URL itself as it is added, rather than
+    /// set as a string at sending, which the URL would parse again; the path
+    /// goes in before it, as replacing the path of a URL with a query moves
+    /// the query.
+    fn write_path(&mut self) {
+        if !self.path_written {
+            self.url.set_path(&self.path);
+            self.path_written = true;
+        }
     }
 
     fn format_scratch(&mut self, value: &dyn Display) {
@@ -248,56 +278,16 @@ impl Call {
         self.send_in_span().instrument(span)
     }
 
-    async fn send_in_span(mut self) -> Result<Response, Error> {
+    async fn send_in_span(self) -> Result<Response, Error> {
         let inner = &self.transport.inner;
-        let operation = self.operation;
-
-        let mut headers = std::mem::take(&mut self.headers);
-        let mut secret_query = Vec::new();
-        // Credentials go in last, so that no header parameter can replace them.
-        auth::apply(
-            &inner.credentials,
-            &inner.credential_headers,
-            operation,
-            &mut headers,
-            &mut secret_query,
-        )?;
-        headers.insert(USER_AGENT, inner.user_agent.clone());
-        headers
-            .entry(ACCEPT)
-            .or_insert(HeaderValue::from_static(JSON));
-        if let Some(Body::Bytes { content_type, .. }) = &self.body {
-            headers.insert(CONTENT_TYPE, content_type.clone());
-        }
-        let redact_query = !secret_query.is_empty();
-        let url = Self::url(&inner.base_url, &self.path, &mut self.query, &secret_query);
-
-        let mut builder = inner
-            .client
-            .request(operation.method.to_reqwest(), url)
-            .headers(headers);
-        if let Some(timeout) = self.options.timeout {
-            builder = builder.timeout(timeout);
-        } else if !inner.client_applies_timeout {
-            builder = builder.timeout(inner.timeout);
-        }
-        match self.body.take() {
-            Some(Body::Bytes { bytes, .. }) => builder = builder.body(bytes),
-            // A multipart body is a stream, so the request cannot be copied and is
-            // sent once, without retries.
-            Some(Body::Multipart(form)) => builder = builder.multipart(form),
-            None => {}
-        }
-        let request = builder
-            .build()
-            .map_err(|error| transport_error(operation, error, redact_query))?;
-
         let max_attempts = self
             .options
             .max_attempts
             .unwrap_or(inner.retry.attempts())
             .max(1);
-        let may_retry = operation.method.is_idempotent() || self.options.retry_non_idempotent;
+        let may_retry = self.operation.method.is_idempotent() || self.options.retry_non_idempotent;
+        let (sending, request) = self.into_request()?;
+        let inner = &sending.transport.inner;
         let started = tokio::time::Instant::now();
         let mut attempt = 1;
         loop {
@@ -309,10 +299,10 @@ impl Call {
                 None
             };
             let Some(copy) = copy else {
-                let outcome = self.attempt(attempt, request, started).await;
-                return self.finish(outcome, redact_query);
+                let outcome = sending.attempt(attempt, request, started).await;
+                return sending.finish(outcome);
             };
-            let outcome = self.attempt(attempt, copy, started).await;
+            let outcome = sending.attempt(attempt, copy, started).await;
             let (reason, retry_after) = match &outcome {
                 Ok(response) => (
                     is_retryable_status(response.status().as_u16())
@@ -353,11 +343,103 @@ impl Call {
                     tokio::time::sleep(delay).await;
                     attempt += 1;
                 }
-                None => return self.finish(outcome, redact_query),
+                None => return sending.finish(outcome),
             }
         }
     }
 
+    /// The request as reqwest sends it: credentials and the fixed headers
+    /// added, the URL complete (secret query parameters last), the body and
+    /// any timeout of its own.
+    fn into_request(mut self) -> Result<(Sending, reqwest::Request), Error> {
+        let operation = self.operation;
+        let inner = &self.transport.inner;
+        let mut headers = std::mem::take(&mut self.headers);
+        let mut secret_query = Vec::new();
+        // Credentials go in last, so that no header parameter can replace them.
+        auth::apply(
+            &inner.credentials,
+            &inner.credential_headers,
+            operation,
+            &mut headers,
+            &mut secret_query,
+        )?;
+        headers.insert(USER_AGENT, inner.user_agent.clone());
+        headers
+            .entry(ACCEPT)
+            .or_insert(HeaderValue::from_static(JSON));
+        if let Some(Body::Bytes { content_type, .. }) = &self.body {
+            headers.insert(CONTENT_TYPE, content_type.clone());
+        }
+        let timeout = match self.options.timeout {
+            Some(timeout) => Some(timeout),
+            None => (!inner.client_applies_timeout).then_some(inner.timeout),
+        };
+        let redact_query = !secret_query.is_empty();
+        self.write_path();
+        if redact_query {
+            let mut pairs = self.url.query_pairs_mut();
+            for (name, value) in &secret_query {
+                pairs.append_pair(name, value.expose());
+            }
+        }
+        let Call {
+            transport,
+            url,
+            body,
+            ..
+        } = self;
+        let method = operation.method.to_reqwest();
+        let mut request = match body {
+            // reqwest writes a multipart body's own content type (with its
+            // boundary) and length.
+            Some(Body::Multipart(form)) => transport
+                .inner
+                .client
+                .request(method, url)
+                .headers(headers)
+                .multipart(form)
+                .build()
+                .map_err(|error| transport_error(operation, error, redact_query))?,
+            // Built directly rather than through reqwest's builder, which would
+            // merge the header map into its own one entry at a time.
+            body => {
+                let mut request = reqwest::Request::new(method, url);
+                *request.headers_mut() = headers;
+                if let Some(Body::Bytes { bytes, .. }) = body {
+                    *request.body_mut() = Some(bytes.into());
+                }
+                request
+            }
+        };
+        if timeout.is_some() {
+            *request.timeout_mut() = timeout;
+        }
+        let sending = Sending {
+            transport,
+            operation,
+            redact_query,
+        };
+        Ok((sending, request))
+    }
+
+    pub(super) fn invalid(&self, message: String) -> Error {
+        Error::InvalidInput {
+            operation: self.operation.id,
+            message,
+        }
+    }
+}
+
+/// A call on its way: what each attempt and the outcome need of it.
+struct Sending {
+    transport: Transport,
+    operation: &'static OperationInfo,
+    /// A secret travels in the query string, so the URL is never shown.
+    redact_query: bool,
+}
+
+impl Sending {
     /// Sends one attempt through the hooks, recording it in the call's span.
     async fn attempt(
         &self,
@@ -391,45 +473,15 @@ impl Call {
         outcome
     }
 
-    fn finish(
-        self,
-        outcome: reqwest::Result<reqwest::Response>,
-        redact_query: bool,
-    ) -> Result<Response, Error> {
+    fn finish(self, outcome: reqwest::Result<reqwest::Response>) -> Result<Response, Error> {
         match outcome {
             Ok(response) => Ok(Response::new(
                 response,
                 self.operation,
                 self.transport,
-                redact_query,
+                self.redact_query,
             )),
-            Err(error) => Err(transport_error(self.operation, error, redact_query)),
-        }
-    }
-
-    /// The request URL: base URL, encoded path, query (secret parameters last).
-    fn url(
-        base_url: &Url,
-        path: &str,
-        query: &mut String,
-        secret_query: &[(&'static str, Secret)],
-    ) -> Url {
-        if !secret_query.is_empty() {
-            let mut pairs = url::form_urlencoded::Serializer::for_suffix(&mut *query, 0);
-            for (name, value) in secret_query {
-                pairs.append_pair(name, value.expose());
-            }
-        }
-        let mut url = base_url.clone();
-        url.set_path(path);
-        url.set_query((!query.is_empty()).then_some(query.as_str()));
-        url
-    }
-
-    pub(super) fn invalid(&self, message: String) -> Error {
-        Error::InvalidInput {
-            operation: self.operation.id,
-            message,
+            Err(error) => Err(transport_error(self.operation, error, self.redact_query)),
         }
     }
 }

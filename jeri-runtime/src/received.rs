@@ -300,9 +300,11 @@ impl Received {
     /// Whether the content type is JSON or absent; checked without copying the
     /// header, as it runs on every success response.
     fn content_type_is_json_or_absent(&self) -> bool {
-        self.headers
-            .get(CONTENT_TYPE)
-            .is_none_or(|value| value.to_str().is_ok_and(is_json))
+        self.headers.get(CONTENT_TYPE).is_none_or(|value| {
+            // The usual answer, compared as bytes before the general parse.
+            value.as_bytes().eq_ignore_ascii_case(b"application/json")
+                || value.to_str().is_ok_and(is_json)
+        })
     }
 }
 
