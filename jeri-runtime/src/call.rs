@@ -265,8 +265,15 @@ impl Call {
     /// is an event in that span naming its `reason` and `delay_ms`.
     /// Credentials, tokens and bodies never appear in either.
     pub fn send(self) -> impl Future<Output = Result<Response, Error>> + Send {
+        let span = self.span();
+        let prepared = self.prepare();
+        async move { send_prepared(prepared?).await }.instrument(span)
+    }
+
+    /// The call's `jeri.call` span (see [`send`](Call::send)).
+    fn span(&self) -> tracing::Span {
         let operation = self.operation;
-        let span = tracing::info_span!(
+        tracing::info_span!(
             "jeri.call",
             operation = operation.id,
             method = operation.method.as_str(),
@@ -274,78 +281,24 @@ impl Call {
             attempt = tracing::field::Empty,
             status = tracing::field::Empty,
             elapsed_ms = tracing::field::Empty,
-        );
-        self.send_in_span().instrument(span)
+        )
     }
 
-    async fn send_in_span(self) -> Result<Response, Error> {
-        let inner = &self.transport.inner;
+    /// The request ready to go, with how often it may be sent.
+    fn prepare(self) -> Result<Prepared, Error> {
         let max_attempts = self
             .options
             .max_attempts
-            .unwrap_or(inner.retry.attempts())
+            .unwrap_or(self.transport.inner.retry.attempts())
             .max(1);
         let may_retry = self.operation.method.is_idempotent() || self.options.retry_non_idempotent;
         let (sending, request) = self.into_request()?;
-        let inner = &sending.transport.inner;
-        let started = tokio::time::Instant::now();
-        let mut attempt = 1;
-        loop {
-            // The last possible attempt sends the request itself; earlier ones
-            // send a copy (the body is shared, not copied).
-            let copy = if may_retry && attempt < max_attempts {
-                request.try_clone()
-            } else {
-                None
-            };
-            let Some(copy) = copy else {
-                let outcome = sending.attempt(attempt, request, started).await;
-                return sending.finish(outcome);
-            };
-            let outcome = sending.attempt(attempt, copy, started).await;
-            let (reason, retry_after) = match &outcome {
-                Ok(response) => (
-                    is_retryable_status(response.status().as_u16())
-                        .then(|| RetryReason::Status(response.status().as_u16())),
-                    response
-                        .headers()
-                        .get(reqwest::header::RETRY_AFTER)
-                        .and_then(|value| value.to_str().ok())
-                        .and_then(parse_retry_after),
-                ),
-                Err(error) => (
-                    match TransportErrorKind::of(error) {
-                        kind @ (TransportErrorKind::Connect | TransportErrorKind::Timeout) => {
-                            Some(RetryReason::Transport(kind))
-                        }
-                        _ => None,
-                    },
-                    None,
-                ),
-            };
-            let delay = reason.and_then(|reason| {
-                let delay = inner.retry.next_delay(
-                    attempt,
-                    max_attempts,
-                    started.elapsed(),
-                    retry_after,
-                )?;
-                tracing::info!(
-                    attempt,
-                    reason = %reason,
-                    delay_ms = delay.as_millis() as u64,
-                    "retrying"
-                );
-                Some(delay)
-            });
-            match delay {
-                Some(delay) => {
-                    tokio::time::sleep(delay).await;
-                    attempt += 1;
-                }
-                None => return sending.finish(outcome),
-            }
-        }
+        Ok(Prepared {
+            sending,
+            request,
+            max_attempts,
+            may_retry,
+        })
     }
 
     /// The request as reqwest sends it: credentials and the fixed headers
@@ -439,38 +392,161 @@ struct Sending {
     redact_query: bool,
 }
 
+/// A [`Call`] turned into the request reqwest sends.
+struct Prepared {
+    sending: Sending,
+    request: reqwest::Request,
+    max_attempts: u32,
+    may_retry: bool,
+}
+
+/// Sends a prepared call, retrying as the retry policy and call options allow.
+///
+/// Written as one loop with one `await` for the attempts: the future keeps
+/// only what survives across them (the request kept for another attempt,
+/// reqwest's small pending future), so the boxed future of every operation
+/// stays small.
+async fn send_prepared(prepared: Prepared) -> Result<Response, Error> {
+    // Every local that lives across an `await` takes room in this future,
+    // and one that is borrowed keeps it until its scope ends; so attempts
+    // are started and ended by plain functions, and each outcome's scope
+    // ends before the retry delay.
+    let started = tokio::time::Instant::now();
+    let mut number = 1;
+    loop {
+        let copy = if prepared.may_retry && number < prepared.max_attempts {
+            prepared.request.try_clone()
+        } else {
+            None
+        };
+        // The last possible attempt sends the request itself; earlier ones
+        // send a copy (the body is shared, not copied). A request that
+        // cannot be copied (a streamed body) is sent once.
+        let Some(copy) = copy else {
+            let (pending, sent_at) = prepared.sending.start_attempt(number, prepared.request);
+            let outcome = pending.await;
+            prepared
+                .sending
+                .end_attempt(number, &outcome, sent_at, started);
+            return prepared.sending.finish(outcome);
+        };
+        let delay = {
+            let (pending, sent_at) = prepared.sending.start_attempt(number, copy);
+            let outcome = pending.await;
+            prepared
+                .sending
+                .end_attempt(number, &outcome, sent_at, started);
+            let delay = retry_delay(
+                &prepared.sending,
+                &outcome,
+                number,
+                prepared.max_attempts,
+                started,
+            );
+            match delay {
+                Some(delay) => delay,
+                None => return prepared.sending.finish(outcome),
+            }
+        };
+        // Boxed: a timer is large, and only a retry needs one.
+        Box::pin(tokio::time::sleep(delay)).await;
+        number += 1;
+    }
+}
+
+/// How long to wait before attempt `number + 1`, or `None` when `outcome` is
+/// final; a retry is an event in the call's span.
+fn retry_delay(
+    sending: &Sending,
+    outcome: &reqwest::Result<reqwest::Response>,
+    number: u32,
+    max_attempts: u32,
+    started: tokio::time::Instant,
+) -> Option<std::time::Duration> {
+    let (reason, retry_after) = match outcome {
+        Ok(response) => (
+            is_retryable_status(response.status().as_u16())
+                .then(|| RetryReason::Status(response.status().as_u16())),
+            response
+                .headers()
+                .get(reqwest::header::RETRY_AFTER)
+                .and_then(|value| value.to_str().ok())
+                .and_then(parse_retry_after),
+        ),
+        Err(error) => (
+            match TransportErrorKind::of(error) {
+                kind @ (TransportErrorKind::Connect | TransportErrorKind::Timeout) => {
+                    Some(RetryReason::Transport(kind))
+                }
+                _ => None,
+            },
+            None,
+        ),
+    };
+    let reason = reason?;
+    let delay = sending.transport.inner.retry.next_delay(
+        number,
+        max_attempts,
+        started.elapsed(),
+        retry_after,
+    )?;
+    tracing::info!(
+        attempt = number,
+        reason = %reason,
+        delay_ms = delay.as_millis() as u64,
+        "retrying"
+    );
+    Some(delay)
+}
+
 impl Sending {
-    /// Sends one attempt through the hooks, recording it in the call's span.
-    async fn attempt(
+    /// Starts attempt `number`: records it in the call's span, runs the hooks
+    /// on its request and hands the request to reqwest.
+    fn start_attempt(
         &self,
         number: u32,
         mut request: reqwest::Request,
-        call_started: tokio::time::Instant,
-    ) -> reqwest::Result<reqwest::Response> {
-        let inner = &self.transport.inner;
-        let span = tracing::Span::current();
-        span.record("attempt", number);
+    ) -> (
+        impl Future<Output = reqwest::Result<reqwest::Response>> + use<>,
+        tokio::time::Instant,
+    ) {
+        tracing::Span::current().record("attempt", number);
         let attempt = Attempt {
             operation: self.operation,
             number,
         };
-        for hook in inner.hooks.iter() {
+        for hook in self.transport.inner.hooks.iter() {
             hook.before_attempt(&attempt, &mut request);
         }
-        let sent = tokio::time::Instant::now();
-        let outcome = inner.client.execute(request).await;
-        let elapsed = sent.elapsed();
-        for hook in inner.hooks.iter() {
+        let sent_at = tokio::time::Instant::now();
+        (self.transport.inner.client.execute(request), sent_at)
+    }
+
+    /// Runs the hooks on the outcome of attempt `number` and records it in
+    /// the call's span.
+    fn end_attempt(
+        &self,
+        number: u32,
+        outcome: &reqwest::Result<reqwest::Response>,
+        sent_at: tokio::time::Instant,
+        call_started: tokio::time::Instant,
+    ) {
+        let elapsed = sent_at.elapsed();
+        let attempt = Attempt {
+            operation: self.operation,
+            number,
+        };
+        for hook in self.transport.inner.hooks.iter() {
             hook.after_attempt(&attempt, outcome.as_ref(), elapsed);
         }
-        if let Ok(response) = &outcome {
+        let span = tracing::Span::current();
+        if let Ok(response) = outcome {
             span.record("status", response.status().as_u16());
         }
         span.record(
             "elapsed_ms",
             call_started.elapsed().as_millis().min(u128::from(u64::MAX)) as u64,
         );
-        outcome
     }
 
     fn finish(self, outcome: reqwest::Result<reqwest::Response>) -> Result<Response, Error> {
@@ -531,7 +607,37 @@ pub fn execute<T: Send + 'static>(
     call: Result<Call, Error>,
     decode: fn(Received) -> Result<T, Error>,
 ) -> BoxFuture<Result<T, Error>> {
-    Box::pin(async move { decode(receive(call).await?) })
+    match receiving(call) {
+        Ok(receiving) => Box::pin(Decoding { receiving, decode }),
+        Err(error) => Box::pin(std::future::ready(Err(error))),
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// The shared receiving future with the operation's decoder applied to
+    /// its outcome. A plain struct rather than an `async` block, which would
+    /// hold the receiving future twice (once captured, once being awaited).
+    struct Decoding<F, T> {
+        #[pin]
+        receiving: F,
+        decode: fn(Received) -> Result<T, Error>,
+    }
+}
+
+impl<F, T> Future for Decoding<F, T>
+where
+    F: Future<Output = Result<Received, Error>>,
+{
+    type Output = Result<T, Error>;
+
+    fn poll(
+        self: std::pin::Pin<&mut Self>,
+        context: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
+        let this = self.project();
+        let outcome = std::task::ready!(this.receiving.poll(context));
+        std::task::Poll::Ready(outcome.and_then(*this.decode))
+    }
 }
 
 /// Like [`execute`], keeping the response's status and headers along with
@@ -540,11 +646,14 @@ pub fn execute_with_response<T: Send + 'static>(
     call: Result<Call, Error>,
     decode: fn(Received) -> Result<T, Error>,
 ) -> BoxFuture<Result<ResponseValue<T>, Error>> {
-    Box::pin(async move {
-        let received = receive(call).await?;
-        let (status, headers) = (received.status(), received.headers().clone());
-        decode(received).map(|value| ResponseValue::new(value, status, headers))
-    })
+    match receiving(call) {
+        Ok(receiving) => Box::pin(async move {
+            let received = receiving.await?;
+            let (status, headers) = (received.status(), received.headers().clone());
+            decode(received).map(|value| ResponseValue::new(value, status, headers))
+        }),
+        Err(error) => Box::pin(std::future::ready(Err(error))),
+    }
 }
 
 /// Like [`execute`], but a `2xx` response comes back with its body unread, as
@@ -573,10 +682,62 @@ impl Display for RetryReason {
     }
 }
 
-/// Sends the call and reads the body; the one future every generated
-/// operation shares.
-async fn receive(call: Result<Call, Error>) -> Result<Received, Error> {
-    Ok(call?.send().await?.receive().await)
+/// The future that sends the call and reads the body, the one every
+/// generated operation shares; the call is prepared first, so that a call
+/// that cannot be sent fails without a sending future.
+fn receiving(
+    call: Result<Call, Error>,
+) -> Result<impl Future<Output = Result<Received, Error>> + Send, Error> {
+    let call = call?;
+    let span = call.span();
+    let prepared = call.prepare()?;
+    Ok(Receiving::Sending {
+        sending: send_prepared(prepared).instrument(span),
+        read: Response::receive,
+    })
+}
+
+pin_project_lite::pin_project! {
+    /// Sending, then reading the body, as two states of one future: an
+    /// `async fn` doing both would also keep its arguments, the prepared
+    /// request among them, next to the sending future that holds them too.
+    #[project = ReceivingState]
+    enum Receiving<S, R> {
+        Sending {
+            #[pin]
+            sending: S,
+            // `Response::receive`; a field, so that its future's type can be named.
+            read: fn(Response) -> R,
+        },
+        Reading {
+            #[pin]
+            reading: R,
+        },
+    }
+}
+
+impl<S, R> Future for Receiving<S, R>
+where
+    S: Future<Output = Result<Response, Error>>,
+    R: Future<Output = Received>,
+{
+    type Output = Result<Received, Error>;
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        context: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
+        loop {
+            match self.as_mut().project() {
+                ReceivingState::Sending { sending, read } => {
+                    let response = std::task::ready!(sending.poll(context))?;
+                    let reading = read(response);
+                    self.set(Receiving::Reading { reading });
+                }
+                ReceivingState::Reading { reading } => return reading.poll(context).map(Ok),
+            }
+        }
+    }
 }
 
 /// Wraps a reqwest error; when a secret travels in the query string, the
