@@ -402,55 +402,58 @@ struct Prepared {
 
 /// Sends a prepared call, retrying as the retry policy and call options allow.
 ///
-/// Written as one loop with one `await` for the attempts: the future keeps
-/// only what survives across them (the request kept for another attempt,
-/// reqwest's small pending future), so the boxed future of every operation
-/// stays small.
-async fn send_prepared(prepared: Prepared) -> Result<Response, Error> {
-    // Every local that lives across an `await` takes room in this future,
-    // and one that is borrowed keeps it until its scope ends; so attempts
-    // are started and ended by plain functions, and each outcome's scope
-    // ends before the retry delay.
-    let started = tokio::time::Instant::now();
-    let mut number = 1;
-    loop {
-        let copy = if prepared.may_retry && number < prepared.max_attempts {
-            prepared.request.try_clone()
-        } else {
-            None
-        };
-        // The last possible attempt sends the request itself; earlier ones
-        // send a copy (the body is shared, not copied). A request that
-        // cannot be copied (a streamed body) is sent once.
-        let Some(copy) = copy else {
-            let (pending, sent_at) = prepared.sending.start_attempt(number, prepared.request);
-            let outcome = pending.await;
-            prepared
-                .sending
-                .end_attempt(number, &outcome, sent_at, started);
-            return prepared.sending.finish(outcome);
-        };
-        let delay = {
-            let (pending, sent_at) = prepared.sending.start_attempt(number, copy);
-            let outcome = pending.await;
-            prepared
-                .sending
-                .end_attempt(number, &outcome, sent_at, started);
-            let delay = retry_delay(
-                &prepared.sending,
-                &outcome,
-                number,
-                prepared.max_attempts,
-                started,
-            );
-            match delay {
-                Some(delay) => delay,
-                None => return prepared.sending.finish(outcome),
-            }
-        };
-        // Boxed: a timer is large, and only a retry needs one.
-        Box::pin(tokio::time::sleep(delay)).await;
-        number += 1;
+/// Every local that lives across an `await` takes room in the future, which
+/// every request allocates and moves; so attempts are started and ended by
+/// plain functions around reqwest's own small future, each outcome's scope
+/// ends before the retry delay, and this is an `async` block rather than an
+/// `async fn`, which would hold the prepared request twice (as its argument
+/// and as the local it moves the argument into).
+#[allow(
+    clippy::manual_async_fn,
+    reason = "an `async fn` would keep its arguments twice"
+)]
+fn send_prepared(prepared: Prepared) -> impl Future<Output = Result<Response, Error>> + Send {
+    async move {
+        let started = tokio::time::Instant::now();
+        let mut number = 1;
+        loop {
+            let may_copy = prepared.may_retry && number < prepared.max_attempts;
+            // The last possible attempt sends the request itself; earlier ones
+            // send a copy (the body is shared, not copied). A request that
+            // cannot be copied (a streamed body) is sent once.
+            let Some((pending, sent_at)) =
+                prepared
+                    .sending
+                    .start_copy(number, &prepared.request, may_copy)
+            else {
+                let (pending, sent_at) = prepared.sending.start_attempt(number, prepared.request);
+                let outcome = pending.await;
+                prepared
+                    .sending
+                    .end_attempt(number, &outcome, sent_at, started);
+                return prepared.sending.finish(outcome);
+            };
+            let delay = {
+                let outcome = pending.await;
+                prepared
+                    .sending
+                    .end_attempt(number, &outcome, sent_at, started);
+                let delay = retry_delay(
+                    &prepared.sending,
+                    &outcome,
+                    number,
+                    prepared.max_attempts,
+                    started,
+                );
+                match delay {
+                    Some(delay) => delay,
+                    None => return prepared.sending.finish(outcome),
+                }
+            };
+            // Boxed: a timer is large, and only a retry needs one.
+            Box::pin(tokio::time::sleep(delay)).await;
+            number += 1;
+        }
     }
 }
 
@@ -520,6 +523,21 @@ impl Sending {
         }
         let sent_at = tokio::time::Instant::now();
         (self.transport.inner.client.execute(request), sent_at)
+    }
+
+    /// Starts attempt `number` with a copy of `request`, when `may_copy` and
+    /// the request can be copied.
+    fn start_copy(
+        &self,
+        number: u32,
+        request: &reqwest::Request,
+        may_copy: bool,
+    ) -> Option<(
+        impl Future<Output = reqwest::Result<reqwest::Response>> + use<>,
+        tokio::time::Instant,
+    )> {
+        let copy = may_copy.then(|| request.try_clone()).flatten()?;
+        Some(self.start_attempt(number, copy))
     }
 
     /// Runs the hooks on the outcome of attempt `number` and records it in

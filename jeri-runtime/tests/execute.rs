@@ -141,7 +141,7 @@ async fn the_boxed_future_stays_small() {
     let transport = transport(&server);
     let future = execute(prepare(&transport, "prog-1"), decode);
     let size = std::mem::size_of_val(&*future);
-    assert!(size <= 1280, "the future of a call takes {size} bytes");
+    assert!(size <= 768, "the future of a call takes {size} bytes");
     assert_eq!(
         future.await.expect("customer").email,
         "ana@example.com".to_owned()
