@@ -268,6 +268,7 @@ impl Call {
     }
 
     /// The call's `jeri.call` span (see [`send`](Call::send)).
+    #[inline]
     pub(crate) fn span(&self) -> tracing::Span {
         let operation = self.operation;
         tracing::info_span!(
@@ -282,6 +283,7 @@ impl Call {
     }
 
     /// The request ready to go, with how often it may be sent.
+    #[inline]
     pub(crate) fn prepare(self) -> Result<Prepared, Error> {
         let max_attempts = self
             .options

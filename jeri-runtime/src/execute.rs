@@ -112,6 +112,7 @@ pub fn execute_streaming<T: Send + 'static>(
 /// The future that sends the call and reads the body, the one every
 /// generated operation shares; the call is prepared first, so that a call
 /// that cannot be sent fails without a sending future.
+#[inline]
 fn receiving(
     call: Result<Call, Error>,
 ) -> Result<impl Future<Output = Result<Received, Error>> + Send, Error> {

@@ -31,6 +31,7 @@ pub(crate) struct Prepared {
 /// ends before the retry delay, and this is an `async` block rather than an
 /// `async fn`, which would hold the prepared request twice (as its argument
 /// and as the local it moves the argument into).
+#[inline]
 #[allow(
     clippy::manual_async_fn,
     reason = "an `async fn` would keep its arguments twice"
