@@ -1,4 +1,4 @@
-//! One request being assembled and sent.
+//! One request being assembled; [`Call::send`] hands it to the sending loop.
 
 use std::fmt::{Display, Write as _};
 
@@ -9,11 +9,8 @@ use url::Url;
 
 use super::encoding::{self, SegmentError};
 use super::form::form_encode;
-use super::retry::{is_retryable_status, parse_retry_after};
-use super::{
-    Attempt, BoxFuture, CallOptions, Error, OperationInfo, Received, Response, ResponseValue,
-    Secret, Transport, TransportErrorKind, auth,
-};
+use super::sending::{Prepared, Sending, send_prepared};
+use super::{CallOptions, Error, OperationInfo, Response, Transport, TransportErrorKind, auth};
 
 const JSON: &str = "application/json";
 const FORM: &str = "application/x-www-form-urlencoded";
@@ -53,10 +50,14 @@ pub struct Call {
     transport: Transport,
     operation: &'static OperationInfo,
     options: CallOptions,
+    /// The request URL: the base URL, its path replaced by `path` before the
+    /// first query parameter is added (and again at sending if the path grew
+    /// since), the query written into it directly.
+    url: Url,
     /// The base URL's path followed by the encoded operation path.
     path: String,
-    /// The form-encoded query string, without the `?`.
-    pub(super) query: String,
+    /// Whether `url`'s path is `path` as it is now.
+    path_written: bool,
     /// Reused to format each parameter value without a fresh allocation.
     scratch: String,
     pub(super) headers: HeaderMap,
@@ -82,17 +83,19 @@ impl Call {
         operation: &'static OperationInfo,
         options: CallOptions,
     ) -> Self {
+        let base_url = &transport.inner.base_url;
+        let base_path = base_url.path().trim_end_matches('/');
+        // The template's length is a close guess of the encoded path's, so the
+        // path is usually built without growing.
+        let mut path = String::with_capacity(base_path.len() + operation.path.len() + 16);
+        path.push_str(base_path);
         Self {
             transport: transport.clone(),
             operation,
             options,
-            path: transport
-                .inner
-                .base_url
-                .path()
-                .trim_end_matches('/')
-                .to_owned(),
-            query: String::new(),
+            url: base_url.clone(),
+            path,
+            path_written: false,
             scratch: String::new(),
             headers: HeaderMap::new(),
             body: None,
@@ -101,6 +104,7 @@ impl Call {
 
     /// Appends a fixed piece of the path template.
     pub fn path_literal(&mut self, text: &str) {
+        self.path_written = false;
         encoding::push_literal(&mut self.path, text);
     }
 
@@ -110,6 +114,7 @@ impl Call {
     /// An empty value, `.` or `..` would address a different resource, so
     /// they fail with [`Error::InvalidInput`] and nothing is sent.
     pub fn path_param(&mut self, name: &'static str, value: &dyn Display) -> Result<(), Error> {
+        self.path_written = false;
         self.format_scratch(value);
         encoding::push_param(&mut self.path, &self.scratch).map_err(|error| {
             let message = match error {
@@ -126,8 +131,30 @@ impl Call {
     /// Adds a query parameter (form-encoded, so `+` arrives as `+`).
     pub fn query(&mut self, name: &str, value: &dyn Display) {
         self.format_scratch(value);
-        url::form_urlencoded::Serializer::for_suffix(&mut self.query, 0)
-            .append_pair(name, &self.scratch);
+        self.write_path();
+        self.url.query_pairs_mut().append_pair(name, &self.scratch);
+    }
+
+    /// Appends form-encoded pairs to the URL's query; nothing (not even a
+    /// `?`) when there are none.
+    pub(super) fn append_query_pairs(&mut self, pairs: &[(String, String)]) {
+        if !pairs.is_empty() {
+            self.write_path();
+            self.url.query_pairs_mut().extend_pairs(pairs);
+        }
+    }
+
+    /// Makes the URL's path the encoded path built so far.
+    ///
+    /// The query is written into the URL itself as it is added, rather than
+    /// set as a string at sending, which the URL would parse again; the path
+    /// goes in before it, as replacing the path of a URL with a query moves
+    /// the query.
+    fn write_path(&mut self) {
+        if !self.path_written {
+            self.url.set_path(&self.path);
+            self.path_written = true;
+        }
     }
 
     fn format_scratch(&mut self, value: &dyn Display) {
@@ -235,8 +262,16 @@ impl Call {
     /// is an event in that span naming its `reason` and `delay_ms`.
     /// Credentials, tokens and bodies never appear in either.
     pub fn send(self) -> impl Future<Output = Result<Response, Error>> + Send {
+        let span = self.span();
+        let prepared = self.prepare();
+        async move { send_prepared(prepared?).await }.instrument(span)
+    }
+
+    /// The call's `jeri.call` span (see [`send`](Call::send)).
+    #[inline]
+    pub(crate) fn span(&self) -> tracing::Span {
         let operation = self.operation;
-        let span = tracing::info_span!(
+        tracing::info_span!(
             "jeri.call",
             operation = operation.id,
             method = operation.method.as_str(),
@@ -244,14 +279,33 @@ impl Call {
             attempt = tracing::field::Empty,
             status = tracing::field::Empty,
             elapsed_ms = tracing::field::Empty,
-        );
-        self.send_in_span().instrument(span)
+        )
     }
 
-    async fn send_in_span(mut self) -> Result<Response, Error> {
-        let inner = &self.transport.inner;
-        let operation = self.operation;
+    /// The request ready to go, with how often it may be sent.
+    #[inline]
+    pub(crate) fn prepare(self) -> Result<Prepared, Error> {
+        let max_attempts = self
+            .options
+            .max_attempts
+            .unwrap_or(self.transport.inner.retry.attempts())
+            .max(1);
+        let may_retry = self.operation.method.is_idempotent() || self.options.retry_non_idempotent;
+        let (sending, request) = self.into_request()?;
+        Ok(Prepared {
+            sending,
+            request,
+            max_attempts,
+            may_retry,
+        })
+    }
 
+    /// The request as reqwest sends it: credentials and the fixed headers
+    /// added, the URL complete (secret query parameters last), the body and
+    /// any timeout of its own.
+    fn into_request(mut self) -> Result<(Sending, reqwest::Request), Error> {
+        let operation = self.operation;
+        let inner = &self.transport.inner;
         let mut headers = std::mem::take(&mut self.headers);
         let mut secret_query = Vec::new();
         // Credentials go in last, so that no header parameter can replace them.
@@ -269,161 +323,56 @@ impl Call {
         if let Some(Body::Bytes { content_type, .. }) = &self.body {
             headers.insert(CONTENT_TYPE, content_type.clone());
         }
-        let redact_query = !secret_query.is_empty();
-        let url = Self::url(&inner.base_url, &self.path, &mut self.query, &secret_query);
-
-        let mut builder = inner
-            .client
-            .request(operation.method.to_reqwest(), url)
-            .headers(headers);
-        if let Some(timeout) = self.options.timeout {
-            builder = builder.timeout(timeout);
-        } else if !inner.client_applies_timeout {
-            builder = builder.timeout(inner.timeout);
-        }
-        match self.body.take() {
-            Some(Body::Bytes { bytes, .. }) => builder = builder.body(bytes),
-            // A multipart body is a stream, so the request cannot be copied and is
-            // sent once, without retries.
-            Some(Body::Multipart(form)) => builder = builder.multipart(form),
-            None => {}
-        }
-        let request = builder
-            .build()
-            .map_err(|error| transport_error(operation, error, redact_query))?;
-
-        let max_attempts = self
-            .options
-            .max_attempts
-            .unwrap_or(inner.retry.attempts())
-            .max(1);
-        let may_retry = operation.method.is_idempotent() || self.options.retry_non_idempotent;
-        let started = tokio::time::Instant::now();
-        let mut attempt = 1;
-        loop {
-            // The last possible attempt sends the request itself; earlier ones
-            // send a copy (the body is shared, not copied).
-            let copy = if may_retry && attempt < max_attempts {
-                request.try_clone()
-            } else {
-                None
-            };
-            let Some(copy) = copy else {
-                let outcome = self.attempt(attempt, request, started).await;
-                return self.finish(outcome, redact_query);
-            };
-            let outcome = self.attempt(attempt, copy, started).await;
-            let (reason, retry_after) = match &outcome {
-                Ok(response) => (
-                    is_retryable_status(response.status().as_u16())
-                        .then(|| RetryReason::Status(response.status().as_u16())),
-                    response
-                        .headers()
-                        .get(reqwest::header::RETRY_AFTER)
-                        .and_then(|value| value.to_str().ok())
-                        .and_then(parse_retry_after),
-                ),
-                Err(error) => (
-                    match TransportErrorKind::of(error) {
-                        kind @ (TransportErrorKind::Connect | TransportErrorKind::Timeout) => {
-                            Some(RetryReason::Transport(kind))
-                        }
-                        _ => None,
-                    },
-                    None,
-                ),
-            };
-            let delay = reason.and_then(|reason| {
-                let delay = inner.retry.next_delay(
-                    attempt,
-                    max_attempts,
-                    started.elapsed(),
-                    retry_after,
-                )?;
-                tracing::info!(
-                    attempt,
-                    reason = %reason,
-                    delay_ms = delay.as_millis() as u64,
-                    "retrying"
-                );
-                Some(delay)
-            });
-            match delay {
-                Some(delay) => {
-                    tokio::time::sleep(delay).await;
-                    attempt += 1;
-                }
-                None => return self.finish(outcome, redact_query),
-            }
-        }
-    }
-
-    /// Sends one attempt through the hooks, recording it in the call's span.
-    async fn attempt(
-        &self,
-        number: u32,
-        mut request: reqwest::Request,
-        call_started: tokio::time::Instant,
-    ) -> reqwest::Result<reqwest::Response> {
-        let inner = &self.transport.inner;
-        let span = tracing::Span::current();
-        span.record("attempt", number);
-        let attempt = Attempt {
-            operation: self.operation,
-            number,
+        let timeout = match self.options.timeout {
+            Some(timeout) => Some(timeout),
+            None => (!inner.client_applies_timeout).then_some(inner.timeout),
         };
-        for hook in inner.hooks.iter() {
-            hook.before_attempt(&attempt, &mut request);
-        }
-        let sent = tokio::time::Instant::now();
-        let outcome = inner.client.execute(request).await;
-        let elapsed = sent.elapsed();
-        for hook in inner.hooks.iter() {
-            hook.after_attempt(&attempt, outcome.as_ref(), elapsed);
-        }
-        if let Ok(response) = &outcome {
-            span.record("status", response.status().as_u16());
-        }
-        span.record(
-            "elapsed_ms",
-            call_started.elapsed().as_millis().min(u128::from(u64::MAX)) as u64,
-        );
-        outcome
-    }
-
-    fn finish(
-        self,
-        outcome: reqwest::Result<reqwest::Response>,
-        redact_query: bool,
-    ) -> Result<Response, Error> {
-        match outcome {
-            Ok(response) => Ok(Response::new(
-                response,
-                self.operation,
-                self.transport,
-                redact_query,
-            )),
-            Err(error) => Err(transport_error(self.operation, error, redact_query)),
-        }
-    }
-
-    /// The request URL: base URL, encoded path, query (secret parameters last).
-    fn url(
-        base_url: &Url,
-        path: &str,
-        query: &mut String,
-        secret_query: &[(&'static str, Secret)],
-    ) -> Url {
-        if !secret_query.is_empty() {
-            let mut pairs = url::form_urlencoded::Serializer::for_suffix(&mut *query, 0);
-            for (name, value) in secret_query {
+        let redact_query = !secret_query.is_empty();
+        self.write_path();
+        if redact_query {
+            let mut pairs = self.url.query_pairs_mut();
+            for (name, value) in &secret_query {
                 pairs.append_pair(name, value.expose());
             }
         }
-        let mut url = base_url.clone();
-        url.set_path(path);
-        url.set_query((!query.is_empty()).then_some(query.as_str()));
-        url
+        let Call {
+            transport,
+            url,
+            body,
+            ..
+        } = self;
+        let method = operation.method.to_reqwest();
+        let mut request = match body {
+            // reqwest writes a multipart body's own content type (with its
+            // boundary) and length.
+            Some(Body::Multipart(form)) => transport
+                .inner
+                .client
+                .request(method, url)
+                .headers(headers)
+                .multipart(form)
+                .build()
+                .map_err(|error| transport_error(operation, error, redact_query))?,
+            // Built directly rather than through reqwest's builder, which would
+            // merge the header map into its own one entry at a time.
+            body => {
+                let mut request = reqwest::Request::new(method, url);
+                *request.headers_mut() = headers;
+                if let Some(Body::Bytes { bytes, .. }) = body {
+                    *request.body_mut() = Some(bytes.into());
+                }
+                request
+            }
+        };
+        if timeout.is_some() {
+            *request.timeout_mut() = timeout;
+        }
+        let sending = Sending {
+            transport,
+            operation,
+            redact_query,
+        };
+        Ok((sending, request))
     }
 
     pub(super) fn invalid(&self, message: String) -> Error {
@@ -432,99 +381,6 @@ impl Call {
             message,
         }
     }
-}
-
-/// Sends `call` and turns the response into the operation's result with
-/// `decode`, which runs once the body has been read (see [`Received`]).
-///
-/// This is how generated operations send: building the call and decoding
-/// the response are plain functions, so the only future per operation is
-/// this small wrapper around one shared, non-generic sending future. A
-/// `call` that failed to build is returned when the future is awaited, and
-/// nothing is sent.
-///
-/// ```no_run
-/// use jeri_runtime::{
-///     Call, CallOptions, Error, Method, OperationInfo, Received, Transport, execute,
-/// };
-///
-/// static GET_PROGRAM: OperationInfo = OperationInfo {
-///     id: "getProgram",
-///     method: Method::Get,
-///     path: "/v1/programs/{programId}",
-///     security: &[],
-/// };
-///
-/// fn prepare(transport: &Transport, program: &str) -> Result<Call, Error> {
-///     let mut call = Call::new(transport, &GET_PROGRAM, CallOptions::default());
-///     call.path_literal("/v1/programs/");
-///     call.path_param("programId", &program)?;
-///     Ok(call)
-/// }
-///
-/// fn decode(received: Received) -> Result<serde_json::Value, Error> {
-///     match received.status() {
-///         200 => received.json(),
-///         _ => Err(received.unexpected()),
-///     }
-/// }
-///
-/// # async fn demo(transport: &Transport) -> Result<(), Error> {
-/// let program = execute(prepare(transport, "my-program"), decode).await?;
-/// # let _ = program;
-/// # Ok(())
-/// # }
-/// ```
-pub fn execute<T: Send + 'static>(
-    call: Result<Call, Error>,
-    decode: fn(Received) -> Result<T, Error>,
-) -> BoxFuture<Result<T, Error>> {
-    Box::pin(async move { decode(receive(call).await?) })
-}
-
-/// Like [`execute`], keeping the response's status and headers along with
-/// the decoded value: what a request's `send_with_response()` returns.
-pub fn execute_with_response<T: Send + 'static>(
-    call: Result<Call, Error>,
-    decode: fn(Received) -> Result<T, Error>,
-) -> BoxFuture<Result<ResponseValue<T>, Error>> {
-    Box::pin(async move {
-        let received = receive(call).await?;
-        let (status, headers) = (received.status(), received.headers().clone());
-        decode(received).map(|value| ResponseValue::new(value, status, headers))
-    })
-}
-
-/// Like [`execute`], but a `2xx` response comes back with its body unread, as
-/// a [`Download`](crate::Download): what a request's `send_streaming()` returns.
-pub fn execute_streaming<T: Send + 'static>(
-    call: Result<Call, Error>,
-    decode: fn(Received) -> Result<T, Error>,
-) -> BoxFuture<Result<crate::Download, Error>> {
-    Box::pin(crate::download::send_streaming(call, decode))
-}
-
-/// Why an attempt is repeated, as the retry event names it.
-#[derive(Clone, Copy)]
-enum RetryReason {
-    Status(u16),
-    Transport(TransportErrorKind),
-}
-
-impl Display for RetryReason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RetryReason::Status(status) => write!(f, "HTTP {status}"),
-            RetryReason::Transport(TransportErrorKind::Timeout) => f.write_str("timeout"),
-            RetryReason::Transport(_) => f.write_str("connection failed"),
-        }
-    }
-}
-
-/// Sends the call and reads the body; the one future every generated
-/// operation shares.
-async fn receive(call: Result<Call, Error>) -> Result<Received, Error> {
-    Ok(call?.send().await?.receive().await)
 }
 
 /// Wraps a reqwest error; when a secret travels in the query string, the

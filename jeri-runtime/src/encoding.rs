@@ -29,9 +29,62 @@ const LITERAL: &AsciiSet = &CONTROLS
     .add(b'|')
     .add(b'}');
 
+/// Whether `LITERAL` leaves `byte` as it is (checked against the set in the tests).
+const fn literal_keeps(byte: u8) -> bool {
+    byte > 0x20
+        && byte < 0x7f
+        && !matches!(
+            byte,
+            b'"' | b'#'
+                | b'%'
+                | b'<'
+                | b'>'
+                | b'?'
+                | b'['
+                | b'\\'
+                | b']'
+                | b'^'
+                | b'`'
+                | b'{'
+                | b'|'
+                | b'}'
+        )
+}
+
+/// Whether `PARAM` leaves `byte` as it is: RFC 3986 unreserved characters.
+const fn param_keeps(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~')
+}
+
+/// Which bytes a set keeps, looked up in one step per byte: `[literal, param]`.
+const fn tables() -> [[bool; 256]; 2] {
+    let mut tables = [[false; 256]; 2];
+    let mut byte = 0;
+    while byte < 256 {
+        tables[0][byte] = literal_keeps(byte as u8);
+        tables[1][byte] = param_keeps(byte as u8);
+        byte += 1;
+    }
+    tables
+}
+
+static KEEPS: [[bool; 256]; 2] = tables();
+static LITERAL_KEEPS: &[bool; 256] = &KEEPS[0];
+static PARAM_KEEPS: &[bool; 256] = &KEEPS[1];
+
+/// Appends `text`, percent-encoded with `set`; text that needs no encoding
+/// (the usual case: identifiers, template literals) is copied as it is.
+fn push_encoded(path: &mut String, text: &str, set: &'static AsciiSet, keeps: &[bool; 256]) {
+    if text.bytes().all(|byte| keeps[usize::from(byte)]) {
+        path.push_str(text);
+    } else {
+        path.extend(utf8_percent_encode(text, set));
+    }
+}
+
 /// Appends a literal piece of the path template.
 pub(crate) fn push_literal(path: &mut String, text: &str) {
-    path.extend(utf8_percent_encode(text, LITERAL));
+    push_encoded(path, text, LITERAL, LITERAL_KEEPS);
 }
 
 /// Why a value cannot be a path segment.
@@ -51,7 +104,7 @@ pub(crate) fn push_param(path: &mut String, value: &str) -> Result<(), SegmentEr
         "" => Err(SegmentError::Empty),
         "." | ".." => Err(SegmentError::DotSegment),
         _ => {
-            path.extend(utf8_percent_encode(value, PARAM));
+            push_encoded(path, value, PARAM, PARAM_KEEPS);
             Ok(())
         }
     }
@@ -91,6 +144,18 @@ mod tests {
         assert_eq!(param(""), Err(SegmentError::Empty));
         assert_eq!(param("."), Err(SegmentError::DotSegment));
         assert_eq!(param(".."), Err(SegmentError::DotSegment));
+    }
+
+    #[test]
+    fn the_fast_checks_agree_with_the_sets() {
+        for byte in 0..=u8::MAX {
+            for (set, keeps) in [(LITERAL, LITERAL_KEEPS), (PARAM, PARAM_KEEPS)] {
+                let kept = percent_encoding::percent_encode(&[byte], set).to_string()
+                    == char::from(byte).to_string();
+                let table = keeps[usize::from(byte)];
+                assert_eq!(table, byte.is_ascii() && kept, "byte {byte:#04x}");
+            }
+        }
     }
 
     #[test]

@@ -82,7 +82,7 @@ impl Call {
         })?;
         let mut pairs = Vec::new();
         encode(&value, &mut pairs);
-        url::form_urlencoded::Serializer::for_suffix(&mut self.query, 0).extend_pairs(pairs);
+        self.append_query_pairs(&pairs);
         Ok(())
     }
 }

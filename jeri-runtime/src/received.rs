@@ -67,34 +67,43 @@ impl fmt::Debug for Received {
 
 impl Received {
     /// Reads the body of `response` as `keep` says.
-    pub(crate) async fn read(
+    ///
+    /// An `async` block rather than an `async fn`, which would hold the
+    /// response twice (as its argument and as the local it moves it into).
+    #[allow(
+        clippy::manual_async_fn,
+        reason = "an `async fn` would keep its arguments twice"
+    )]
+    pub(crate) fn read(
         mut response: reqwest::Response,
         operation: &'static OperationInfo,
         transport: Transport,
         redact_query: bool,
         keep: Keep,
-    ) -> Self {
-        let limit = transport.inner.max_body_size;
-        let declared_too_large = response
-            .content_length()
-            .is_some_and(|length| length > limit as u64);
-        // A body declared too large is never buffered whole: only its start
-        // can be of use, to show what the server sent.
-        let keep_bytes = match keep {
-            Keep::Whole if !declared_too_large => limit,
-            _ => ApiError::MAX_BODY_BYTES,
-        };
-        let mut body = read_body(&mut response, keep_bytes, limit).await;
-        if declared_too_large {
-            body.end = ReadEnd::TooLarge;
-        }
-        Self {
-            operation,
-            status: response.status().as_u16(),
-            headers: std::mem::take(response.headers_mut()),
-            body,
-            transport,
-            redact_query,
+    ) -> impl Future<Output = Self> + Send {
+        async move {
+            let limit = transport.inner.max_body_size;
+            let declared_too_large = response
+                .content_length()
+                .is_some_and(|length| length > limit as u64);
+            // A body declared too large is never buffered whole: only its start
+            // can be of use, to show what the server sent.
+            let keep_bytes = match keep {
+                Keep::Whole if !declared_too_large => limit,
+                _ => ApiError::MAX_BODY_BYTES,
+            };
+            let mut body = read_body(&mut response, keep_bytes, limit).await;
+            if declared_too_large {
+                body.end = ReadEnd::TooLarge;
+            }
+            Self {
+                operation,
+                status: response.status().as_u16(),
+                headers: std::mem::take(response.headers_mut()),
+                body,
+                transport,
+                redact_query,
+            }
         }
     }
 
@@ -315,9 +324,11 @@ impl Received {
     /// Whether the content type is JSON or absent; checked without copying the
     /// header, as it runs on every success response.
     fn content_type_is_json_or_absent(&self) -> bool {
-        self.headers
-            .get(CONTENT_TYPE)
-            .is_none_or(|value| value.to_str().is_ok_and(is_json))
+        self.headers.get(CONTENT_TYPE).is_none_or(|value| {
+            // The usual answer, compared as bytes before the general parse.
+            value.as_bytes().eq_ignore_ascii_case(b"application/json")
+                || value.to_str().is_ok_and(is_json)
+        })
     }
 }
 

@@ -128,6 +128,38 @@ async fn query_is_form_encoded_in_order() {
     );
 }
 
+/// The query is written into the URL as it is added; path pieces added after it still
+/// go into the path, and query parameters that produce no pair add no `?`.
+#[tokio::test]
+async fn path_pieces_after_the_query_still_go_into_the_path() {
+    let server = Server::start(vec![Reply::json(200, "{}"), Reply::json(200, "{}")]).await;
+    let transport = server.transport();
+    let mut call = Call::new(&transport, &GET_TOKEN, CallOptions::new());
+    call.path_literal("/v1/programs/");
+    call.query("email", &"ana+vip@example.com");
+    call.path_param("programId", &"p q").expect("param");
+    call.query_exploded("tag", &Vec::<String>::new())
+        .expect("no pairs");
+    call.path_literal("/customers/token");
+    call.query("expires_in", &3600);
+    call.send().await.expect("response");
+
+    let mut call = Call::new(&transport, &GET_TOKEN, CallOptions::new());
+    call.path_literal("/v1/programs/p/customers/token");
+    call.query_exploded("tag", &Vec::<String>::new())
+        .expect("no pairs");
+    call.send().await.expect("response");
+
+    let targets: Vec<String> = server.requests().into_iter().map(|r| r.target).collect();
+    assert_eq!(
+        targets,
+        [
+            "/v1/programs/p%20q/customers/token?email=ana%2Bvip%40example.com&expires_in=3600",
+            "/v1/programs/p/customers/token",
+        ]
+    );
+}
+
 #[tokio::test]
 async fn post_sends_a_json_body() {
     let server = Server::start(vec![Reply::json(201, "{}")]).await;

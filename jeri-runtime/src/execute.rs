@@ -1,0 +1,169 @@
+//! The futures generated operations return: send a call, read the body,
+//! decode it.
+
+use tracing::Instrument as _;
+
+use super::sending::send_prepared;
+use super::{BoxFuture, Call, Error, Received, Response, ResponseValue};
+
+/// Sends `call` and turns the response into the operation's result with
+/// `decode`, which runs once the body has been read (see [`Received`]).
+///
+/// This is how generated operations send: building the call and decoding
+/// the response are plain functions, so the only future per operation is
+/// this small wrapper around one shared, non-generic sending future. A
+/// `call` that failed to build is returned when the future is awaited, and
+/// nothing is sent.
+///
+/// ```no_run
+/// use jeri_runtime::{
+///     Call, CallOptions, Error, Method, OperationInfo, Received, Transport, execute,
+/// };
+///
+/// static GET_PROGRAM: OperationInfo = OperationInfo {
+///     id: "getProgram",
+///     method: Method::Get,
+///     path: "/v1/programs/{programId}",
+///     security: &[],
+/// };
+///
+/// fn prepare(transport: &Transport, program: &str) -> Result<Call, Error> {
+///     let mut call = Call::new(transport, &GET_PROGRAM, CallOptions::default());
+///     call.path_literal("/v1/programs/");
+///     call.path_param("programId", &program)?;
+///     Ok(call)
+/// }
+///
+/// fn decode(received: Received) -> Result<serde_json::Value, Error> {
+///     match received.status() {
+///         200 => received.json(),
+///         _ => Err(received.unexpected()),
+///     }
+/// }
+///
+/// # async fn demo(transport: &Transport) -> Result<(), Error> {
+/// let program = execute(prepare(transport, "my-program"), decode).await?;
+/// # let _ = program;
+/// # Ok(())
+/// # }
+/// ```
+pub fn execute<T: Send + 'static>(
+    call: Result<Call, Error>,
+    decode: fn(Received) -> Result<T, Error>,
+) -> BoxFuture<Result<T, Error>> {
+    match receiving(call) {
+        Ok(receiving) => Box::pin(Decoding { receiving, decode }),
+        Err(error) => Box::pin(std::future::ready(Err(error))),
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// The shared receiving future with the operation's decoder applied to
+    /// its outcome. A plain struct rather than an `async` block, which would
+    /// hold the receiving future twice (once captured, once being awaited).
+    struct Decoding<F, T> {
+        #[pin]
+        receiving: F,
+        decode: fn(Received) -> Result<T, Error>,
+    }
+}
+
+impl<F, T> Future for Decoding<F, T>
+where
+    F: Future<Output = Result<Received, Error>>,
+{
+    type Output = Result<T, Error>;
+
+    fn poll(
+        self: std::pin::Pin<&mut Self>,
+        context: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
+        let this = self.project();
+        let outcome = std::task::ready!(this.receiving.poll(context));
+        std::task::Poll::Ready(outcome.and_then(*this.decode))
+    }
+}
+
+/// Like [`execute`], keeping the response's status and headers along with
+/// the decoded value: what a request's `send_with_response()` returns.
+pub fn execute_with_response<T: Send + 'static>(
+    call: Result<Call, Error>,
+    decode: fn(Received) -> Result<T, Error>,
+) -> BoxFuture<Result<ResponseValue<T>, Error>> {
+    match receiving(call) {
+        Ok(receiving) => Box::pin(async move {
+            let received = receiving.await?;
+            let (status, headers) = (received.status(), received.headers().clone());
+            decode(received).map(|value| ResponseValue::new(value, status, headers))
+        }),
+        Err(error) => Box::pin(std::future::ready(Err(error))),
+    }
+}
+
+/// Like [`execute`], but a `2xx` response comes back with its body unread, as
+/// a [`Download`](crate::Download): what a request's `send_streaming()` returns.
+pub fn execute_streaming<T: Send + 'static>(
+    call: Result<Call, Error>,
+    decode: fn(Received) -> Result<T, Error>,
+) -> BoxFuture<Result<crate::Download, Error>> {
+    Box::pin(crate::download::send_streaming(call, decode))
+}
+
+/// The future that sends the call and reads the body, the one every
+/// generated operation shares; the call is prepared first, so that a call
+/// that cannot be sent fails without a sending future.
+#[inline]
+fn receiving(
+    call: Result<Call, Error>,
+) -> Result<impl Future<Output = Result<Received, Error>> + Send, Error> {
+    let call = call?;
+    let span = call.span();
+    let prepared = call.prepare()?;
+    Ok(Receiving::Sending {
+        sending: send_prepared(prepared).instrument(span),
+        read: Response::receive,
+    })
+}
+
+pin_project_lite::pin_project! {
+    /// Sending, then reading the body, as two states of one future: an
+    /// `async fn` doing both would also keep its arguments, the prepared
+    /// request among them, next to the sending future that holds them too.
+    #[project = ReceivingState]
+    enum Receiving<S, R> {
+        Sending {
+            #[pin]
+            sending: S,
+            // `Response::receive`; a field, so that its future's type can be named.
+            read: fn(Response) -> R,
+        },
+        Reading {
+            #[pin]
+            reading: R,
+        },
+    }
+}
+
+impl<S, R> Future for Receiving<S, R>
+where
+    S: Future<Output = Result<Response, Error>>,
+    R: Future<Output = Received>,
+{
+    type Output = Result<Received, Error>;
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        context: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
+        loop {
+            match self.as_mut().project() {
+                ReceivingState::Sending { sending, read } => {
+                    let response = std::task::ready!(sending.poll(context))?;
+                    let reading = read(response);
+                    self.set(Receiving::Reading { reading });
+                }
+                ReceivingState::Reading { reading } => return reading.poll(context).map(Ok),
+            }
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! Sending a prepared call: its attempts, the retries between them, and what
+//! each attempt records.
+
+use std::fmt::Display;
+
+use super::call::transport_error;
+use super::retry::{is_retryable_status, parse_retry_after};
+use super::{Attempt, Error, OperationInfo, Response, Transport, TransportErrorKind};
+
+/// A call on its way: what each attempt and the outcome need of it.
+pub(crate) struct Sending {
+    pub(crate) transport: Transport,
+    pub(crate) operation: &'static OperationInfo,
+    /// A secret travels in the query string, so the URL is never shown.
+    pub(crate) redact_query: bool,
+}
+
+/// A [`Call`] turned into the request reqwest sends.
+pub(crate) struct Prepared {
+    pub(crate) sending: Sending,
+    pub(crate) request: reqwest::Request,
+    pub(crate) max_attempts: u32,
+    pub(crate) may_retry: bool,
+}
+
+/// Sends a prepared call, retrying as the retry policy and call options allow.
+///
+/// Every local that lives across an `await` takes room in the future, which
+/// every request allocates and moves; so attempts are started and ended by
+/// plain functions around reqwest's own small future, each outcome's scope
+/// ends before the retry delay, and this is an `async` block rather than an
+/// `async fn`, which would hold the prepared request twice (as its argument
+/// and as the local it moves the argument into).
+#[inline]
+#[allow(
+    clippy::manual_async_fn,
+    reason = "an `async fn` would keep its arguments twice"
+)]
+pub(crate) fn send_prepared(
+    prepared: Prepared,
+) -> impl Future<Output = Result<Response, Error>> + Send {
+    async move {
+        let started = tokio::time::Instant::now();
+        let mut number = 1;
+        loop {
+            let may_copy = prepared.may_retry && number < prepared.max_attempts;
+            // The last possible attempt sends the request itself; earlier ones
+            // send a copy (the body is shared, not copied). A request that
+            // cannot be copied (a streamed body) is sent once.
+            let Some((pending, sent_at)) =
+                prepared
+                    .sending
+                    .start_copy(number, &prepared.request, may_copy)
+            else {
+                let (pending, sent_at) = prepared.sending.start_attempt(number, prepared.request);
+                let outcome = pending.await;
+                prepared
+                    .sending
+                    .end_attempt(number, &outcome, sent_at, started);
+                return prepared.sending.finish(outcome);
+            };
+            let delay = {
+                let outcome = pending.await;
+                prepared
+                    .sending
+                    .end_attempt(number, &outcome, sent_at, started);
+                let delay = retry_delay(
+                    &prepared.sending,
+                    &outcome,
+                    number,
+                    prepared.max_attempts,
+                    started,
+                );
+                match delay {
+                    Some(delay) => delay,
+                    None => return prepared.sending.finish(outcome),
+                }
+            };
+            // Boxed: a timer is large, and only a retry needs one.
+            Box::pin(tokio::time::sleep(delay)).await;
+            number += 1;
+        }
+    }
+}
+
+/// How long to wait before attempt `number + 1`, or `None` when `outcome` is
+/// final; a retry is an event in the call's span.
+fn retry_delay(
+    sending: &Sending,
+    outcome: &reqwest::Result<reqwest::Response>,
+    number: u32,
+    max_attempts: u32,
+    started: tokio::time::Instant,
+) -> Option<std::time::Duration> {
+    let (reason, retry_after) = match outcome {
+        Ok(response) => (
+            is_retryable_status(response.status().as_u16())
+                .then(|| RetryReason::Status(response.status().as_u16())),
+            response
+                .headers()
+                .get(reqwest::header::RETRY_AFTER)
+                .and_then(|value| value.to_str().ok())
+                .and_then(parse_retry_after),
+        ),
+        Err(error) => (
+            match TransportErrorKind::of(error) {
+                kind @ (TransportErrorKind::Connect | TransportErrorKind::Timeout) => {
+                    Some(RetryReason::Transport(kind))
+                }
+                _ => None,
+            },
+            None,
+        ),
+    };
+    let reason = reason?;
+    let delay = sending.transport.inner.retry.next_delay(
+        number,
+        max_attempts,
+        started.elapsed(),
+        retry_after,
+    )?;
+    tracing::info!(
+        attempt = number,
+        reason = %reason,
+        delay_ms = delay.as_millis() as u64,
+        "retrying"
+    );
+    Some(delay)
+}
+
+impl Sending {
+    /// Starts attempt `number`: records it in the call's span, runs the hooks
+    /// on its request and hands the request to reqwest.
+    fn start_attempt(
+        &self,
+        number: u32,
+        mut request: reqwest::Request,
+    ) -> (
+        impl Future<Output = reqwest::Result<reqwest::Response>> + use<>,
+        tokio::time::Instant,
+    ) {
+        tracing::Span::current().record("attempt", number);
+        let attempt = Attempt {
+            operation: self.operation,
+            number,
+        };
+        for hook in self.transport.inner.hooks.iter() {
+            hook.before_attempt(&attempt, &mut request);
+        }
+        let sent_at = tokio::time::Instant::now();
+        (self.transport.inner.client.execute(request), sent_at)
+    }
+
+    /// Starts attempt `number` with a copy of `request`, when `may_copy` and
+    /// the request can be copied.
+    fn start_copy(
+        &self,
+        number: u32,
+        request: &reqwest::Request,
+        may_copy: bool,
+    ) -> Option<(
+        impl Future<Output = reqwest::Result<reqwest::Response>> + use<>,
+        tokio::time::Instant,
+    )> {
+        let copy = may_copy.then(|| request.try_clone()).flatten()?;
+        Some(self.start_attempt(number, copy))
+    }
+
+    /// Runs the hooks on the outcome of attempt `number` and records it in
+    /// the call's span.
+    fn end_attempt(
+        &self,
+        number: u32,
+        outcome: &reqwest::Result<reqwest::Response>,
+        sent_at: tokio::time::Instant,
+        call_started: tokio::time::Instant,
+    ) {
+        let elapsed = sent_at.elapsed();
+        let attempt = Attempt {
+            operation: self.operation,
+            number,
+        };
+        for hook in self.transport.inner.hooks.iter() {
+            hook.after_attempt(&attempt, outcome.as_ref(), elapsed);
+        }
+        let span = tracing::Span::current();
+        if let Ok(response) = outcome {
+            span.record("status", response.status().as_u16());
+        }
+        span.record(
+            "elapsed_ms",
+            call_started.elapsed().as_millis().min(u128::from(u64::MAX)) as u64,
+        );
+    }
+
+    fn finish(self, outcome: reqwest::Result<reqwest::Response>) -> Result<Response, Error> {
+        match outcome {
+            Ok(response) => Ok(Response::new(
+                response,
+                self.operation,
+                self.transport,
+                self.redact_query,
+            )),
+            Err(error) => Err(transport_error(self.operation, error, self.redact_query)),
+        }
+    }
+}
+
+/// Why an attempt is repeated, as the retry event names it.
+#[derive(Clone, Copy)]
+enum RetryReason {
+    Status(u16),
+    Transport(TransportErrorKind),
+}
+
+impl Display for RetryReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RetryReason::Status(status) => write!(f, "HTTP {status}"),
+            RetryReason::Transport(TransportErrorKind::Timeout) => f.write_str("timeout"),
+            RetryReason::Transport(_) => f.write_str("connection failed"),
+        }
+    }
+}
