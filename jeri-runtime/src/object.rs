@@ -54,7 +54,7 @@ pub mod ser {
         }
     }
 
-    /// An optional, nullable property ([`Nullable<T>`]): left out when absent, `null`
+    /// An optional, nullable property ([`Nullable<T>`](crate::Nullable)): left out when absent, `null`
     /// when null.
     pub fn optional_nullable<M: SerializeMap, T: Serialize>(
         map: &mut M,
@@ -248,7 +248,7 @@ pub mod de {
 ///
 /// Presence rules: `required` (a `T`, always written, an error when missing),
 /// `required_nullable` (an `Option<T>`, always written), `optional` (an `Option<T>`,
-/// left out when `None`), `optional_nullable` (a [`Nullable<T>`]). `open` skips
+/// left out when `None`), `optional_nullable` (a [`Nullable<T>`](crate::Nullable)). `open` skips
 /// properties the struct does not have; `closed` refuses them (`additionalProperties:
 /// false`).
 #[macro_export]
