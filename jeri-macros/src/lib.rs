@@ -59,7 +59,8 @@ use quote::quote;
 ///   enums (internally tagged when the schema has a `discriminator`), other named schemas
 ///   become type aliases. Inline objects and enums are named after where they sit:
 ///   `CustomerUserData` for property `userData` of `Customer`, `{Operation}Body` and
-///   `{Operation}Response{status}` for inline request and response bodies. A struct's
+///   `{Operation}ResponseN{status}` (`GetSummaryResponseN200`) for inline request and
+///   response bodies. A struct's
 ///   `Serialize` and `Deserialize` come from the runtime's `object!` (one line per
 ///   property: member, wire name, presence rule, default), the same JSON serde's derives
 ///   read and write, at about half their compile time; a struct with a flattened member
@@ -94,8 +95,9 @@ use quote::quote;
 ///   one method per operation (named after the `operationId` in snake_case), plus one
 ///   client per `scope(...)`. Each client has `from_transport` and `transport_builder()`:
 ///   a transport builder with the spec's first server as base URL when that is an
-///   absolute URL (otherwise the caller must give one) and a `User-Agent` of
-///   `<title>/<version>` from the spec's `info`.
+///   absolute URL (otherwise the caller must give one, including any path a relative
+///   server such as `/api` names: the relative server is not appended to it) and a
+///   `User-Agent` of `<title>/<version>` from the spec's `info`.
 /// - with `server`: `pub mod server` with the trait `Server` (one async method per
 ///   operation, taking `{Operation}Request` with the typed parameters, `body` and the
 ///   `credentials` found, returning `jeri_server::Reply<{Operation}Response>`, an enum with
@@ -139,9 +141,11 @@ use quote::quote;
 ///   `Bytes(Vec<u8>)`, or `Bytes { content_type, bytes }` under a range, whose type is
 ///   checked to lie within it before sending. A kind documented twice is named after
 ///   its media types (`ApplicationMergePatchJson`, `ImagePng`, `Any` for `*/*`). Each is
-///   sent with its documented `Content-Type`. The `body` argument takes
-///   `impl Into<{Operation}Body>`, with `From` for the preferred variant's type (and the
-///   forms), so code that passes the preferred type compiles unchanged.
+///   sent with its documented `Content-Type`. A required body is an argument of the
+///   client method, an optional one (`required: false`, OpenAPI's default) the request's
+///   `.body(..)` setter; either takes `impl Into<{Operation}Body>`, with `From` for the
+///   preferred variant's type (and the forms), so code that passes the preferred type
+///   compiles unchanged.
 ///
 ///   Responses: JSON bodies decode as their type, `text/*` bodies come back as `String`,
 ///   any other body as `Vec<u8>` (read whole, up to the transport's size limit). Status
@@ -157,7 +161,8 @@ use quote::quote;
 ///   `Error::ContentType`, with the status and the start of the body. Media types of one
 ///   kind (two JSON media types of one schema, several `text/*`) are read as that kind
 ///   whatever the `Content-Type`. `Accept` lists every media type the operation's
-///   responses are documented in, in document order (nothing when that is only JSON).
+///   responses are documented in, in document order (when that is only JSON, the
+///   runtime's default `application/json`).
 ///
 ///   Parameters: path, query, header and cookie. Arrays follow `style` and `explode`
 ///   (`form` repeats the key or joins with `,`; `spaceDelimited`, `pipeDelimited`; path

@@ -87,7 +87,13 @@ impl<'d> Builder<'d, '_, '_> {
         content: &MediaType,
         name: String,
     ) -> Option<MultipartForm> {
-        let (schema, pointer, component) = self.resolved(schema?, pointer)?;
+        let schema = schema?;
+        // A reference that leads nowhere is the spec's error, as anywhere else, not a
+        // reason to fall back to the untyped form.
+        if let SRef::Ref(reference) = schema {
+            self.resolve_schema_ref(reference, pointer)?;
+        }
+        let (schema, pointer, component) = self.resolved(schema, pointer)?;
         let built = self.built_fields(component);
         let Shape::Object(view) = classify(schema) else {
             return None;

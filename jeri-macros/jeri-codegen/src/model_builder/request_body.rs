@@ -335,6 +335,41 @@ components:
     }
 
     #[test]
+    fn a_dangling_reference_in_a_multipart_body_is_reported() {
+        let spec = r#"
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /d:
+    post:
+      operationId: putD
+      requestBody:
+        content:
+          multipart/form-data: {schema: {$ref: '#/components/schemas/Missing'}}
+      responses:
+        "204": {description: ok}
+components:
+  schemas:
+    Doc: {type: object, properties: {a: {type: string}}}
+"#;
+        let doc: openapiv3::OpenAPI = serde_yaml::from_str(spec).expect("a valid test spec");
+        let mut diag = crate::diagnostics::Diagnostics::new(spec);
+        super::super::build(&doc, &mut diag);
+        let errors = diag.into_errors();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0]
+                .message
+                .contains("points to schema `Missing`, which does not exist"),
+            "{errors:?}"
+        );
+        assert!(
+            errors[0].pointer.contains("multipart/form-data"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
     fn a_form_over_a_component_reuses_its_property_types() {
         use crate::model::FormFieldKind;
         let spec = r#"
