@@ -39,7 +39,7 @@ pub mod ser {
         key: &'static str,
         value: &Option<T>,
     ) -> Result<(), M::Error> {
-        map.serialize_entry(key, value)
+        required(map, key, value)
     }
 
     /// An optional property (`Option<T>`): left out when `None`.

@@ -232,15 +232,7 @@ impl<'a> Outcome<'a> {
             if let Some(pattern) = code_pattern(&needed) {
                 codes.push(quote!(#pattern => #result,));
             }
-            let hundreds: Vec<u16> = needed
-                .iter()
-                .filter_map(|status| match status {
-                    StatusMatch::Range(hundreds) => Some(*hundreds),
-                    _ => None,
-                })
-                .collect();
-            if !hundreds.is_empty() {
-                let pattern = ranges_pattern(&hundreds);
+            if let Some(pattern) = range_pattern(&needed) {
                 ranges.push(quote!(#pattern => #result,));
             }
         }
@@ -371,13 +363,23 @@ fn code_pattern(statuses: &[StatusMatch]) -> Option<TokenStream> {
 }
 
 fn range_arm(hundreds: u16, body: TokenStream) -> TokenStream {
-    let pattern = ranges_pattern(&[hundreds]);
+    let pattern = range_pattern(&[StatusMatch::Range(hundreds)]);
     quote!(#pattern => #body,)
 }
 
-/// `400..=599` for the ranges `4XX` and `5XX`: adjacent ranges become one.
-fn ranges_pattern(hundreds: &[u16]) -> TokenStream {
-    let mut sorted = hundreds.to_vec();
+/// `400..=599` for the ranges among `statuses` (`4XX` and `5XX`): adjacent ranges
+/// become one.
+fn range_pattern(statuses: &[StatusMatch]) -> Option<TokenStream> {
+    let mut sorted: Vec<u16> = statuses
+        .iter()
+        .filter_map(|status| match status {
+            StatusMatch::Range(hundreds) => Some(*hundreds),
+            _ => None,
+        })
+        .collect();
+    if sorted.is_empty() {
+        return None;
+    }
     sorted.sort_unstable();
     sorted.dedup();
     let mut spans: Vec<(u16, u16)> = Vec::new();
@@ -392,7 +394,7 @@ fn ranges_pattern(hundreds: &[u16]) -> TokenStream {
         let high = Literal::u16_unsuffixed(last * 100 + 99);
         quote!(#low..=#high)
     });
-    quote!(#(#patterns)|*)
+    Some(quote!(#(#patterns)|*))
 }
 
 /// Error responses grouped by body type, in order of first appearance.

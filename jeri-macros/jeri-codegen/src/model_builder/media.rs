@@ -312,12 +312,20 @@ pub(super) mod tests {
         assert_eq!(response_media("*/*"), ResponseMedia::Bytes);
     }
 
-    /// The one operation of `spec` (YAML).
-    pub(in super::super) fn operation_of(spec: &str) -> crate::model::Operation {
+    /// The model of `spec` (YAML) and the errors building it reported.
+    pub(in super::super) fn build_spec(
+        spec: &str,
+    ) -> (super::super::Built, Vec<crate::diagnostics::SpecError>) {
         let doc: openapiv3::OpenAPI = serde_yaml::from_str(spec).expect("a valid test spec");
         let mut diag = crate::diagnostics::Diagnostics::new(spec);
         let built = super::super::build(&doc, &mut diag);
-        assert!(diag.is_empty(), "the test spec has no errors");
+        (built, diag.into_errors())
+    }
+
+    /// The one operation of `spec` (YAML).
+    pub(in super::super) fn operation_of(spec: &str) -> crate::model::Operation {
+        let (built, errors) = build_spec(spec);
+        assert!(errors.is_empty(), "the test spec has no errors");
         built.api.operations[0].clone()
     }
 

@@ -195,7 +195,7 @@ impl Builder<'_, '_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::media::tests::operation_of;
+    use super::super::media::tests::{build_spec, operation_of};
     use super::*;
     use crate::model::IntType;
 
@@ -352,10 +352,7 @@ components:
   schemas:
     Doc: {type: object, properties: {a: {type: string}}}
 "#;
-        let doc: openapiv3::OpenAPI = serde_yaml::from_str(spec).expect("a valid test spec");
-        let mut diag = crate::diagnostics::Diagnostics::new(spec);
-        super::super::build(&doc, &mut diag);
-        let errors = diag.into_errors();
+        let (_, errors) = build_spec(spec);
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(
             errors[0]
@@ -392,10 +389,8 @@ components:
         meta: {type: object, properties: {a: {type: string}}}
         file: {type: string, format: binary}
 "#;
-        let doc: openapiv3::OpenAPI = serde_yaml::from_str(spec).expect("a valid test spec");
-        let mut diag = crate::diagnostics::Diagnostics::new(spec);
-        let built = super::super::build(&doc, &mut diag);
-        assert!(diag.is_empty(), "the test spec has no errors");
+        let (built, errors) = build_spec(spec);
+        assert!(errors.is_empty(), "the test spec has no errors");
         let body = built.api.operations[0].body.clone().expect("a body");
         let form = body.form.expect("a typed form");
         let kinds: Vec<&FormFieldKind> = form.fields.iter().map(|f| &f.kind).collect();
