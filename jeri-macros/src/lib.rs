@@ -89,9 +89,10 @@ use quote::quote;
 ///   mismatched `jeri-macros`/`jeri-runtime` pair is one error naming the versions to
 ///   align); `pub mod requests` with one request value per operation (holding its
 ///   arguments, with setters for optional ones, `send()`, `send_with_response()` for the
-///   value with the response's status and headers, and `IntoFuture`: the parts that do
-///   not depend on the operation come from the runtime's `Request` trait and
-///   `request_methods!`); and `Client` with
+///   value with the response's status and headers, and `IntoFuture`: each is declared
+///   through the runtime's `request!`, which writes the struct, its constructor, its
+///   setters and the methods every request shares, while the operation's own `Request`
+///   impl says how its arguments are sent and its responses read); and `Client` with
 ///   one method per operation (named after the `operationId` in snake_case), plus one
 ///   client per `scope(...)`. Each client has `from_transport` and `transport_builder()`:
 ///   a transport builder with the spec's first server as base URL when that is an

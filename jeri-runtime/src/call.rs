@@ -83,6 +83,15 @@ impl Call {
         operation: &'static OperationInfo,
         options: CallOptions,
     ) -> Self {
+        Self::owning(transport.clone(), operation, options)
+    }
+
+    /// [`Call::new`] keeping the given transport rather than a clone of it.
+    pub(crate) fn owning(
+        transport: Transport,
+        operation: &'static OperationInfo,
+        options: CallOptions,
+    ) -> Self {
         let base_url = &transport.inner.base_url;
         let base_path = base_url.path().trim_end_matches('/');
         // The template's length is a close guess of the encoded path's, so the
@@ -90,10 +99,10 @@ impl Call {
         let mut path = String::with_capacity(base_path.len() + operation.path.len() + 16);
         path.push_str(base_path);
         Self {
-            transport: transport.clone(),
+            url: base_url.clone(),
+            transport,
             operation,
             options,
-            url: base_url.clone(),
             path,
             path_written: false,
             scratch: String::new(),
@@ -128,11 +137,57 @@ impl Call {
         })
     }
 
+    /// Appends the whole path from the operation's template
+    /// ([`OperationInfo::path`]): its literal text as [`path_literal`](Call::path_literal)
+    /// appends it, and each `{name}` as [`path_param`](Call::path_param) appends
+    /// the next of `values`, in template order.
+    ///
+    /// A template naming more or fewer parameters than `values` holds fails
+    /// with [`Error::InvalidInput`], as do the values `path_param` refuses.
+    pub fn path_params(&mut self, values: &[&dyn Display]) -> Result<(), Error> {
+        let template = self.operation.path;
+        let mut values = values.iter();
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            let (literal, from_brace) = rest.split_at(open);
+            self.path_literal(literal);
+            // An unclosed `{` is literal text: generated code only calls this
+            // for templates the generator parsed.
+            let Some(close) = from_brace.find('}') else {
+                rest = from_brace;
+                break;
+            };
+            let name = &from_brace[1..close];
+            let Some(value) = values.next() else {
+                return Err(self.invalid(format!(
+                    "the path template {template:?} names more parameters than were given"
+                )));
+            };
+            self.path_param(name, value)?;
+            rest = &from_brace[close + 1..];
+        }
+        self.path_literal(rest);
+        if values.next().is_some() {
+            return Err(self.invalid(format!(
+                "the path template {template:?} names fewer parameters than were given"
+            )));
+        }
+        Ok(())
+    }
+
     /// Adds a query parameter (form-encoded, so `+` arrives as `+`).
     pub fn query(&mut self, name: &str, value: &dyn Display) {
         self.format_scratch(value);
         self.write_path();
         self.url.query_pairs_mut().append_pair(name, &self.scratch);
+    }
+
+    /// Adds a query parameter when it is set; `None` adds nothing.
+    #[inline]
+    pub fn query_optional<T: Display>(&mut self, name: &str, value: &Option<T>) {
+        if let Some(value) = value {
+            self.query(name, value);
+        }
     }
 
     /// Appends form-encoded pairs to the URL's query; nothing (not even a

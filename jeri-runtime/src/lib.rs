@@ -87,7 +87,7 @@ pub use open_enum::OpenEnum;
 pub use operation::{Method, OperationInfo, SecurityRequirement};
 pub use options::CallOptions;
 pub use received::Received;
-pub use request::{Decode, Request};
+pub use request::{Decode, Request, RequestBase};
 pub use response::Response;
 pub use response_value::ResponseValue;
 pub use retry::RetryPolicy;
@@ -123,7 +123,7 @@ pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
 /// generated for, so a `jeri-macros` and a `jeri-runtime` that disagree on how
 /// generated code calls the runtime fail to build with one error naming the
 /// versions to align, instead of with many errors inside generated code.
-pub const CONTRACT: u32 = 3;
+pub const CONTRACT: u32 = 4;
 
 /// What generated code reaches through the runtime rather than through the user's own
 /// dependencies (used by [`open_enum!`]). Not part of the public API.

@@ -3,11 +3,46 @@
 //!
 //! Each operation's request value (`GetCustomerRequest`, …) holds its arguments and
 //! implements [`Request`]: how to encode them into a [`Call`](crate::Call) and how to
-//! decode the response. [`request_methods!`](crate::request_methods!) then adds what
-//! every request offers (`options`, `send`, `send_with_response`, `IntoFuture`), with its
-//! documentation said here once instead of in every operation.
+//! decode the response. [`request!`](crate::request!) declares the struct and adds what
+//! every request offers (`options`, `send`, `send_with_response`, `send_streaming`,
+//! `IntoFuture`), with its documentation said here once instead of in every operation.
 
-use crate::{Call, Error, Received};
+use crate::{Call, CallOptions, Error, OperationInfo, Received, Transport};
+
+/// What every request value holds besides the operation's arguments: the transport it is
+/// sent through (a clone of the client's, sharing its configuration and connection pool)
+/// and its per-call options.
+///
+/// Request values declared by [`request!`](crate::request!) keep one in a field named
+/// `base`, filled by their constructor; the operation's `prepare` starts its call from it.
+#[derive(Clone, Debug)]
+pub struct RequestBase {
+    transport: Transport,
+    options: CallOptions,
+}
+
+impl RequestBase {
+    /// A base sending through a clone of `transport`, with default call options.
+    #[inline]
+    pub fn new(transport: &Transport) -> Self {
+        Self {
+            transport: transport.clone(),
+            options: CallOptions::default(),
+        }
+    }
+
+    /// Replaces the per-call options.
+    #[inline]
+    pub fn set_options(&mut self, options: CallOptions) {
+        self.options = options;
+    }
+
+    /// Starts a call of `operation` with this transport and these options.
+    #[inline]
+    pub fn call(self, operation: &'static OperationInfo) -> Call {
+        Call::owning(self.transport, operation, self.options)
+    }
+}
 
 /// The function that turns a received response into an operation's result.
 pub type Decode<T> = fn(Received) -> Result<T, Error>;
@@ -15,7 +50,7 @@ pub type Decode<T> = fn(Received) -> Result<T, Error>;
 /// One operation's request value: its arguments, ready to be sent.
 ///
 /// Implemented by generated code. Callers use the methods
-/// [`request_methods!`](crate::request_methods!) adds (`send`, `.await`,
+/// [`request!`](crate::request!) adds (`send`, `.await`,
 /// `send_with_response`) rather than this trait.
 pub trait Request: Sized {
     /// What a successful call returns.
@@ -30,20 +65,78 @@ pub trait Request: Sized {
     fn decode(received: Received) -> Result<Self::Output, Error>;
 }
 
-/// Adds the methods every request value has, from its [`Request`] impl:
-/// `options(CallOptions)`, `send()`, `send_with_response()` and `IntoFuture`, for a
-/// struct with an `options: CallOptions` field. `request_methods!(Name => Output)`, where
-/// `Output` is `<Name as Request>::Output`, spelled out so that the docs show it.
+/// Declares one operation's request value: the struct with its arguments, its
+/// constructor, a setter per optional argument, and what every request offers
+/// (`options(CallOptions)`, `send()`, `send_with_response()`, `send_streaming()`,
+/// `IntoFuture`), from the operation's [`Request`] impl. The documentation of the shared
+/// methods is said here once instead of in every operation.
+///
+/// ```text
+/// request! {
+///     /// docs of the request value
+///     pub struct GetCustomerRequest => Customer {
+///         program_id: String,            // required, in constructor order
+///     }
+///     optional {
+///         /// docs of the setter
+///         expires_in(u32): u32,          // setter argument type: field type
+///         note(impl Into<String>): String,
+///     }
+/// }
+/// ```
+///
+/// `Output` after `=>` is `<Name as Request>::Output`, spelled out so that the docs show
+/// it. The struct holds a [`RequestBase`] in `base` (which the operation's `prepare`
+/// starts its call from), the required arguments as given and the optional ones as
+/// `Option`s, unset until their setter is called; a setter stores its argument through
+/// `Into`. The constructor `new(&Transport, required...)` is visible to the module around
+/// the one the request is declared in, where the client's methods call it.
 ///
 /// Invoked by generated code, once per operation.
 #[macro_export]
-macro_rules! request_methods {
-    ($name:ident => $output:ty) => {
+macro_rules! request {
+    (
+        $(#[$attr:meta])*
+        pub struct $name:ident => $output:ty {
+            $( $field:ident : $field_ty:ty ),* $(,)?
+        }
+        $( optional {
+            $( $(#[$setter_attr:meta])* $setter:ident ( $arg_ty:ty ) : $optional_ty:ty ),* $(,)?
+        } )?
+    ) => {
+        $(#[$attr])*
+        #[derive(::core::fmt::Debug, ::core::clone::Clone)]
+        #[must_use = "a request does nothing until it is sent or awaited"]
+        pub struct $name {
+            base: $crate::RequestBase,
+            $( $field: $field_ty, )*
+            $($( $setter: ::core::option::Option<$optional_ty>, )*)?
+        }
+
         impl $name {
+            #[inline]
+            #[allow(clippy::too_many_arguments)]
+            pub(super) fn new(transport: &$crate::Transport, $( $field: $field_ty ),*) -> Self {
+                Self {
+                    base: $crate::RequestBase::new(transport),
+                    $( $field, )*
+                    $($( $setter: ::core::option::Option::None, )*)?
+                }
+            }
+
+            $($(
+                $(#[$setter_attr])*
+                #[inline]
+                pub fn $setter(mut self, value: $arg_ty) -> Self {
+                    self.$setter = ::core::option::Option::Some(::core::convert::Into::into(value));
+                    self
+                }
+            )*)?
+
             /// Per-call options (retries, timeout) for this request.
             #[inline]
             pub fn options(mut self, options: $crate::CallOptions) -> Self {
-                self.options = options;
+                self.base.set_options(options);
                 self
             }
 

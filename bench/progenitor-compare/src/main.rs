@@ -5,8 +5,10 @@
 //! For every spec both generators run in this one process, back to back, from spec text to
 //! tokens (parsing included, as the macros do it), repeated until the time budget is used
 //! (at least three runs each); the median is reported. Code size is the line count of the
-//! expansion pretty-printed with prettyplease, with the doc-comment lines among them. Progenitor only reads JSON, so a YAML spec is
-//! converted to JSON text once, outside the timed region, and progenitor times parsing that.
+//! expansion pretty-printed with prettyplease, with the documentation lines among them
+//! (doc comments, and doc attributes inside macro invocations). Progenitor only reads
+//! JSON, so a YAML spec is converted to JSON text once, outside the timed region, and
+//! progenitor times parsing that.
 //! A generator that fails or panics on a spec gets its error or panic message in the
 //! row. Prints a markdown table.
 
@@ -189,13 +191,7 @@ fn measure(
     times.sort();
     let lines = syn::parse2::<syn::File>(last).ok().map(|file| {
         let text = prettyplease::unparse(&file);
-        let docs = text
-            .lines()
-            .filter(|line| {
-                line.trim_start().starts_with("///") || line.trim_start().starts_with("//!")
-            })
-            .count();
-        (text.lines().count(), docs)
+        (text.lines().count(), doc_lines(&text))
     });
     Ok(Measurement {
         median: times[times.len() / 2],
@@ -247,4 +243,31 @@ fn ratio(numerator: Option<f64>, denominator: Option<f64>) -> String {
         (Some(n), Some(d)) if d > 0.0 => format!("{:.1}×", n / d),
         _ => "–".into(),
     }
+}
+
+/// Lines of the pretty-printed text that carry documentation: `///` and `//!` lines, the
+/// lines of `/** */` blocks, and lines holding a `#[doc = ..]` attribute (as the insides
+/// of macro invocations print docs; a line holding both code and a doc attribute counts
+/// as documentation, and so does a doc string that wrapped onto the next line).
+fn doc_lines(text: &str) -> usize {
+    let mut count = 0;
+    let mut in_block = false;
+    let mut open_attr = false;
+    for line in text.lines() {
+        let line = line.trim_start();
+        let is_doc = if in_block {
+            in_block = !line.contains("*/");
+            true
+        } else if line.starts_with("///") || line.starts_with("//!") {
+            true
+        } else if line.starts_with("/**") || line.starts_with("/*!") {
+            in_block = !line.contains("*/");
+            true
+        } else {
+            open_attr && line.starts_with('"') || line.contains("#[doc")
+        };
+        open_attr = line.trim_end().ends_with("#[doc =");
+        count += usize::from(is_doc);
+    }
+    count
 }

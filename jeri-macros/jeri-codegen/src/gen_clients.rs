@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 
 use crate::gen_docs::{DocText, deprecated_attr, inline_text};
 use crate::gen_operations::{
-    Arg, allow_deprecated_types, method_name, requests_module, required_args,
+    Arg, allow_deprecated_types, method_name, request_construction, requests_module, required_args,
 };
 use crate::gen_type_ref::{Scope, ident, runtime_from_child, unraw};
 use crate::model::{Api, Docs, Operation};
@@ -15,7 +15,7 @@ use crate::settings::Settings;
 /// The contract between generated code and the runtime it calls, as `jeri-runtime`'s
 /// `CONTRACT` names it: raised whenever generated code starts calling the runtime
 /// differently.
-pub const RUNTIME_CONTRACT: u32 = 3;
+pub const RUNTIME_CONTRACT: u32 = 4;
 
 /// Everything client mode adds next to `types`: `SERVERS`, the runtime contract check,
 /// `requests`, `Client` and one struct per scope. Empty in types-only mode.
@@ -288,7 +288,7 @@ fn client_method(op: &Operation, runtime: &syn::Path) -> TokenStream {
     let request = format_ident!("{}Request", op.type_name);
     let args = required_args(op, Scope::Root, runtime);
     let decls = args.iter().map(|Arg { name, ty, .. }| quote!(#name: #ty));
-    let names = args.iter().map(|arg| &arg.name);
+    let literal = request_construction(op, &args);
     let many_args = (args.len() > 6).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     quote! {
         #docs
@@ -296,7 +296,7 @@ fn client_method(op: &Operation, runtime: &syn::Path) -> TokenStream {
         #many_args
         #[inline]
         pub fn #method(&self, #(#decls),*) -> self::requests::#request {
-            self::requests::#request::new(&self.transport, #(#names),*)
+            #literal
         }
     }
 }

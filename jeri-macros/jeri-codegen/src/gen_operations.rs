@@ -115,6 +115,22 @@ pub(crate) fn required_args(op: &Operation, scope: Scope, runtime: &syn::Path) -
     args
 }
 
+/// The request value a client method returns: the constructor `request!` declares,
+/// given the client's transport and each required argument (converted where it is taken
+/// through `Into`).
+pub(crate) fn request_construction(op: &Operation, args: &[Arg]) -> TokenStream {
+    let name = format_ident!("{}Request", op.type_name);
+    let values = args.iter().map(|arg| {
+        let name = &arg.name;
+        if arg.into {
+            quote!(#name.into())
+        } else {
+            quote!(#name)
+        }
+    });
+    quote!(self::requests::#name::new(&self.transport, #(#values),*))
+}
+
 /// Strings are taken as `impl Into<String>`; everything else as is.
 fn arg_type(ty: &TypeRef, scope: Scope) -> (TokenStream, bool) {
     match ty {
@@ -138,120 +154,78 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
     let output = outcome.output_type();
     let response_enum = outcome.response_enum();
 
-    let param_fields = op.params.iter().map(|param| {
-        let field = param_ident(param);
-        let ty = type_ref(&param.ty, Scope::Requests);
-        if param.required {
-            quote!(#field: #ty,)
-        } else {
-            quote!(#field: ::core::option::Option<#ty>,)
-        }
-    });
-    let body_field = op.body.as_ref().map(|body| {
-        let ty = if has_enum(body) {
+    let body_ty = |body: &Body| {
+        if has_enum(body) {
             gen_bodies::enum_type(op, Scope::Requests)
         } else {
             body_type(body, Scope::Requests, runtime)
-        };
-        let content_type = (body.media == BodyMedia::Bytes && !has_enum(body))
-            .then(|| quote!(content_type: ::core::option::Option<::std::string::String>,));
-        if body.required {
-            quote!(body: #ty, #content_type)
-        } else {
-            quote!(body: ::core::option::Option<#ty>, #content_type)
         }
-    });
-
-    let args = required_args(op, Scope::Requests, runtime);
-    let arg_decls = args.iter().map(|Arg { name, ty, .. }| quote!(#name: #ty));
-    let inits = op
+    };
+    let required = op
         .params
         .iter()
-        .map(|param| (param_ident(param), param.required))
-        .chain(
-            op.body
-                .as_ref()
-                .map(|body| (format_ident!("body"), body.required)),
-        )
-        .map(|(field, required)| {
-            let into = args.iter().any(|arg| arg.name == field && arg.into);
-            match (required, into) {
-                (true, true) => quote!(#field: #field.into(),),
-                (true, false) => quote!(#field,),
-                (false, _) => quote!(#field: ::core::option::Option::None,),
-            }
+        .filter(|param| param.required)
+        .map(|param| {
+            let field = param_ident(param);
+            let ty = type_ref(&param.ty, Scope::Requests);
+            quote!(#field: #ty,)
         })
-        .chain(
-            op.body
-                .as_ref()
-                .filter(|body| body.media == BodyMedia::Bytes && !has_enum(body))
-                .map(|_| quote!(content_type: ::core::option::Option::None,)),
-        );
-    let many_args = (args.len() > 6).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-
-    let max_items = op.body.as_ref().and_then(|body| body.max_items).map(|max| {
-        let max = Literal::u64_unsuffixed(max);
-        quote! {
-            #[doc = " The most items the body may hold; split longer lists across calls."]
-            pub const BODY_MAX_ITEMS: usize = #max;
-        }
-    });
-    let setters = op
-        .params
-        .iter()
-        .filter(|param| !param.required)
-        .map(param_setter);
-    let content_type_setter = op
+        .chain(op.body.as_ref().filter(|body| body.required).map(|body| {
+            let ty = body_ty(body);
+            quote!(body: #ty,)
+        }));
+    let bytes_body = op
         .body
         .as_ref()
-        .filter(|body| body.media == BodyMedia::Bytes && !has_enum(body))
-        .map(|body| {
-            let default = default_bytes_type(body);
-            let within = if is_range(&body.content_type) {
-                "; one media type within it, checked before sending"
-            } else {
-                ""
-            };
-            let doc = format!(
-                " Sets the body's media type (the spec names `{}`{within}; sent as `{default}` unless set).",
-                body.content_type.replace('`', "'")
-            );
-            quote! {
-                #[doc = #doc]
-                #[inline]
-                pub fn content_type(
-                    mut self,
-                    value: impl ::core::convert::Into<::std::string::String>,
-                ) -> Self {
-                    self.content_type = ::core::option::Option::Some(value.into());
-                    self
-                }
-            }
-        });
+        .filter(|body| body.media == BodyMedia::Bytes && !has_enum(body));
+    let content_type_setter = bytes_body.map(|body| {
+        let default = default_bytes_type(body);
+        let within = if is_range(&body.content_type) {
+            "; one media type within it, checked before sending"
+        } else {
+            ""
+        };
+        let doc = format!(
+            " Sets the body's media type (the spec names `{}`{within}; sent as `{default}` unless set).",
+            body.content_type.replace('`', "'")
+        );
+        quote! {
+            #[doc = #doc]
+            content_type(impl ::core::convert::Into<::std::string::String>): ::std::string::String,
+        }
+    });
     let body_setter = op.body.as_ref().filter(|body| !body.required).map(|body| {
         let mut docs = DocText::from_docs(&body.docs);
         if docs.is_empty() {
             docs.line("Sets the request body.");
         }
         let docs = docs.assumptions(&body.docs).attrs();
-        if has_enum(body) {
-            let ty = gen_bodies::enum_type(op, Scope::Requests);
-            return quote! {
-                #docs
-                #[inline]
-                pub fn body(mut self, value: impl ::core::convert::Into<#ty>) -> Self {
-                    self.body = ::core::option::Option::Some(value.into());
-                    self
-                }
-            };
-        }
-        let ty = body_type(body, Scope::Requests, runtime);
+        let ty = body_ty(body);
+        let arg = if has_enum(body) {
+            quote!(impl ::core::convert::Into<#ty>)
+        } else {
+            ty.clone()
+        };
         quote! {
             #docs
-            #[inline]
-            pub fn body(mut self, value: #ty) -> Self {
-                self.body = ::core::option::Option::Some(value);
-                self
+            body(#arg): #ty,
+        }
+    });
+    let optional: Vec<TokenStream> = op
+        .params
+        .iter()
+        .filter(|param| !param.required)
+        .map(param_setter)
+        .chain(body_setter)
+        .chain(content_type_setter)
+        .collect();
+    let optional = (!optional.is_empty()).then(|| quote!(optional { #(#optional)* }));
+    let max_items = op.body.as_ref().and_then(|body| body.max_items).map(|max| {
+        let max = Literal::u64_unsuffixed(max);
+        quote! {
+            impl #name {
+                #[doc = " The most items the body may hold; split longer lists across calls."]
+                pub const BODY_MAX_ITEMS: usize = #max;
             }
         }
     });
@@ -267,41 +241,22 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
 
         #body_items
 
-        #[doc = #doc]
-        #[derive(::core::fmt::Debug, ::core::clone::Clone)]
-        #[must_use = "a request does nothing until it is sent or awaited"]
-        pub struct #name {
-            transport: #runtime::Transport,
-            options: #runtime::CallOptions,
-            #(#param_fields)*
-            #body_field
-        }
-
-        impl #name {
-            #max_items
-
-            #many_args
-            #[inline]
-            pub(crate) fn new(transport: &#runtime::Transport, #(#arg_decls),*) -> Self {
-                Self {
-                    transport: ::core::clone::Clone::clone(transport),
-                    options: ::core::default::Default::default(),
-                    #(#inits)*
-                }
+        #runtime::request! {
+            #[doc = #doc]
+            pub struct #name => #output {
+                #(#required)*
             }
-
-            #(#setters)*
-            #body_setter
-            #content_type_setter
-
+            #optional
         }
+
+        #max_items
 
         #send
-
-        #runtime::request_methods!(#name => #output);
     }
 }
 
+/// One entry of the `optional { .. }` list of `request!`: the setter's docs, its
+/// argument type and the field's type.
 fn param_setter(param: &Param) -> TokenStream {
     let field = param_ident(param);
     let mut docs = DocText::from_docs(&param.docs);
@@ -314,20 +269,12 @@ fn param_setter(param: &Param) -> TokenStream {
     }
     let docs = docs.assumptions(&param.docs).attrs();
     let deprecated = deprecated_attr(&param.docs);
-    let (ty, into) = arg_type(&param.ty, Scope::Requests);
-    let value = if into {
-        quote!(value.into())
-    } else {
-        quote!(value)
-    };
+    let (arg, _) = arg_type(&param.ty, Scope::Requests);
+    let ty = type_ref(&param.ty, Scope::Requests);
     quote! {
         #docs
         #deprecated
-        #[inline]
-        pub fn #field(mut self, value: #ty) -> Self {
-            self.#field = ::core::option::Option::Some(#value);
-            self
-        }
+        #field(#arg): #ty,
     }
 }
 
@@ -337,22 +284,7 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
     let method = format_ident!("{}", method_variant(op.method));
     let security = security(api, op, runtime);
     let accept_call = accept_call(op);
-    let path_calls = op.path_parts.iter().map(|part| match part {
-        PathPart::Literal(text) => quote!(call.path_literal(#text);),
-        PathPart::Param(wire) => match op
-            .params
-            .iter()
-            .find(|param| param.location == ParamLocation::Path && &param.wire_name == wire)
-        {
-            Some(param) => param_call(param),
-            // The checks stage reports a template name without a parameter; send it as
-            // written rather than invent a value.
-            None => {
-                let text = format!("{{{wire}}}");
-                quote!(call.path_literal(#text);)
-            }
-        },
-    });
+    let path_calls = path_calls(op);
     let other_calls = op
         .params
         .iter()
@@ -386,7 +318,7 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
     // spec's operations builds five. Neither is an async state machine: the only future
     // per operation is the small one the runtime's `execute` returns. What does not
     // depend on the operation (`send`, `send_with_response`, `options`, `IntoFuture`)
-    // comes from the runtime's `request_methods!`.
+    // comes from the runtime's `request!`.
     quote! {
         impl #runtime::Request for #name {
             type Output = #output;
@@ -399,8 +331,8 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
                     path: #path,
                     security: #security,
                 };
-                let mut call = #runtime::Call::new(&self.transport, &OPERATION, self.options);
-                #(#path_calls)*
+                let mut call = self.base.call(&OPERATION);
+                #path_calls
                 #(#other_calls)*
                 #body_call
                 #accept_call
@@ -415,6 +347,62 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
             }
         }
     }
+}
+
+/// The statements that append the path. When the template is plain (its parameters
+/// are all declared, and parsing it gives back its text), one `call.path_params(..)`
+/// walks the operation's template at run time with the values in template order;
+/// otherwise each piece is appended by itself.
+fn path_calls(op: &Operation) -> TokenStream {
+    let param = |wire: &str| {
+        op.params
+            .iter()
+            .find(|param| param.location == ParamLocation::Path && param.wire_name == wire)
+    };
+    let mut text = String::new();
+    let mut values = Vec::new();
+    let mut plain = true;
+    for part in &op.path_parts {
+        match part {
+            PathPart::Literal(literal) => text.push_str(literal),
+            PathPart::Param(wire) => {
+                text.push_str(&format!("{{{wire}}}"));
+                match param(wire) {
+                    Some(param) if is_plain_path_value(param) => {
+                        let field = param_ident(param);
+                        values.push(quote!(&self.#field));
+                    }
+                    _ => plain = false,
+                }
+            }
+        }
+    }
+    if plain && text == op.path {
+        if values.is_empty() {
+            let path = &op.path;
+            return quote!(call.path_literal(#path););
+        }
+        return quote!(call.path_params(&[#(#values),*])?;);
+    }
+    let calls = op.path_parts.iter().map(|part| match part {
+        PathPart::Literal(text) => quote!(call.path_literal(#text);),
+        PathPart::Param(wire) => match param(wire) {
+            Some(param) => param_call(param),
+            // The checks stage reports a template name without a parameter; send it as
+            // written rather than invent a value.
+            None => {
+                let text = format!("{{{wire}}}");
+                quote!(call.path_literal(#text);)
+            }
+        },
+    });
+    quote!(#(#calls)*)
+}
+
+/// Whether a path parameter is sent as one value's text (required, and not an array or
+/// a structured value, which [`param_call`] encodes).
+fn is_plain_path_value(param: &Param) -> bool {
+    param.required && !param.structured && !matches!(param.ty, TypeRef::Array(_))
 }
 
 /// `call.accept(..)` with the media types of the operation's documented responses, in
@@ -517,6 +505,8 @@ fn param_call(param: &Param) -> TokenStream {
     };
     if param.required {
         send(quote!(&self.#field))
+    } else if param.location == ParamLocation::Query && !param.structured && !is_array {
+        quote!(call.query_optional(#wire, &self.#field);)
     } else {
         let inner = send(quote!(value));
         quote! {

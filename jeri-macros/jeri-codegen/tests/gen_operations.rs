@@ -59,19 +59,29 @@ fn request_text(file: &syn::File, name: &str) -> String {
             syn::Item::Impl(item) => {
                 matches!(&*item.self_ty, syn::Type::Path(p) if p.path.is_ident(name))
             }
-            // `request_methods!(Name => Output)`
-            syn::Item::Macro(item) => item
-                .mac
-                .tokens
-                .clone()
-                .into_iter()
-                .next()
-                .is_some_and(|first| first.to_string() == name),
+            // `request! { #[doc = ..] pub struct Name => Output { .. } .. }`
+            syn::Item::Macro(item) => {
+                let tokens: Vec<String> = item
+                    .mac
+                    .tokens
+                    .clone()
+                    .into_iter()
+                    .map(|token| token.to_string())
+                    .collect();
+                tokens
+                    .windows(2)
+                    .any(|pair| pair[0] == "struct" && pair[1] == name)
+            }
             _ => false,
         })
         .collect();
     assert!(!items.is_empty(), "no request item {name}");
     pretty(items)
+}
+
+/// `text` without whitespace, for what is inside a macro invocation (printed as tokens).
+fn compact(text: &str) -> String {
+    text.split_whitespace().collect()
 }
 
 /// Method names of the root-level client struct `name`.
@@ -117,26 +127,10 @@ fn minimal_operation_renders_exactly() {
         operations: vec![op],
         ..gen_fixture::api()
     };
-    let expected = r#"/// Request for `getThing` (`GET /v1/things/{thingId}`), built by the client; send it with `.await`.
-#[derive(::core::fmt::Debug, ::core::clone::Clone)]
-#[must_use = "a request does nothing until it is sent or awaited"]
-pub struct GetThingRequest {
-    transport: crate::runtime::Transport,
-    options: crate::runtime::CallOptions,
-    thing_id: ::std::string::String,
-}
-impl GetThingRequest {
-    #[inline]
-    pub(crate) fn new(
-        transport: &crate::runtime::Transport,
-        thing_id: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        Self {
-            transport: ::core::clone::Clone::clone(transport),
-            options: ::core::default::Default::default(),
-            thing_id: thing_id.into(),
-        }
-    }
+    let expected = r#"crate::runtime::request! {
+    #[doc =
+    " Request for `getThing` (`GET /v1/things/{thingId}`), built by the client; send it with `.await`."]
+    pub struct GetThingRequest => bool { thing_id : ::std::string::String, }
 }
 impl crate::runtime::Request for GetThingRequest {
     type Output = bool;
@@ -155,13 +149,8 @@ impl crate::runtime::Request for GetThingRequest {
                 ],
             ],
         };
-        let mut call = crate::runtime::Call::new(
-            &self.transport,
-            &OPERATION,
-            self.options,
-        );
-        call.path_literal("/v1/things/");
-        call.path_param("thingId", &self.thing_id)?;
+        let mut call = self.base.call(&OPERATION);
+        call.path_params(&[&self.thing_id])?;
         ::core::result::Result::Ok(call)
     }
     #[inline]
@@ -174,11 +163,58 @@ impl crate::runtime::Request for GetThingRequest {
         }
     }
 }
-crate::runtime::request_methods!(GetThingRequest => bool);
 "#;
     assert_eq!(
         request_text(&generate(&api, &settings()), "GetThingRequest"),
         expected
+    );
+}
+
+#[test]
+fn path_pieces_are_appended_one_by_one_unless_the_template_is_plain() {
+    let parts = || {
+        vec![
+            PathPart::Literal("/v1/things/".to_string()),
+            PathPart::Param("ids".to_string()),
+            PathPart::Literal("/tags".to_string()),
+        ]
+    };
+    let path_op = |id: &str, ty: TypeRef| {
+        let mut op = operation(id, Method::Get, parts());
+        op.params = vec![param("ids", "ids", ParamLocation::Path, ty, true)];
+        op.responses = vec![response(StatusMatch::Code(204), None)];
+        op
+    };
+    let unplain = path_op("listThings", TypeRef::Array(Box::new(TypeRef::Bool)));
+    let plain = path_op("getThing", TypeRef::Bool);
+    let mut literal = operation(
+        "getStatus",
+        Method::Get,
+        vec![PathPart::Literal("/v1/status".to_string())],
+    );
+    literal.responses = vec![response(StatusMatch::Code(204), None)];
+    let api = Api {
+        types: Vec::new(),
+        operations: vec![unplain, plain, literal],
+        ..gen_fixture::api()
+    };
+    let file = generate(&api, &settings());
+    // An array is joined by the generated code, so the pieces go one by one.
+    let text = request_text(&file, "ListThingsRequest");
+    for expected in [
+        "call.path_literal(\"/v1/things/\");",
+        ".join(\",\");\n        call.path_param(\"ids\", &joined)?;",
+        "call.path_literal(\"/tags\");",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+    assert!(!text.contains("path_params"), "{text}");
+    let text = request_text(&file, "GetThingRequest");
+    assert!(text.contains("call.path_params(&[&self.ids])?;"), "{text}");
+    let text = request_text(&file, "GetStatusRequest");
+    assert!(
+        text.contains("call.path_literal(\"/v1/status\");"),
+        "{text}"
     );
 }
 
@@ -189,23 +225,33 @@ fn parameters_go_where_the_spec_puts_them() {
         "GetCustomerRequest",
     );
     for expected in [
-        // Required arguments in order; strings through `Into`.
-        "program_id: impl ::core::convert::Into<::std::string::String>,\n        email: impl ::core::convert::Into<::std::string::String>,\n        kind: super::types::CustomerKind,\n        ids: ::std::vec::Vec<i32>,\n    ) -> Self",
-        // Path pieces in template order.
-        "call.path_literal(\"/v1/programs/\");\n        call.path_param(\"programId\", &self.program_id)?;\n        call.path_literal(\"/customers/\");\n        call.path_param(\"email\", &self.email)?;",
+        // Path values in template order, the template walked by the runtime.
+        "call.path_params(&[&self.program_id, &self.email])?;",
         "call.query(\"kind\", &self.kind);",
         // Query arrays repeat the key.
         "for value in &self.ids {\n            call.query(\"ids\", value);\n        }",
-        "if let ::core::option::Option::Some(value) = &self.expires_in {\n            call.query(\"expires_in\", value);\n        }",
+        // A plain optional query value is sent when set.
+        "call.query_optional(\"expires_in\", &self.expires_in);",
         "call.header(\"X-Trace\", value)?;",
         // Header arrays are joined.
         ".join(\",\");\n            call.header(\"X-Tags\", &joined)?;",
-        // A parameter named like the request's own `options` gets a suffix.
-        "pub fn options_param(mut self, value: bool) -> Self",
-        "call.query(\"opts\", value);",
-        "pub fn trace(\n        mut self,\n        value: impl ::core::convert::Into<::std::string::String>,\n    ) -> Self",
+        "call.query_optional(\"opts\", &self.options_param);",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+    let declared = compact(&text);
+    for expected in [
+        // Required arguments in order, as stored; optional ones with their setter's
+        // argument type (strings through `Into`).
+        "structGetCustomerRequest=>super::types::Customer{program_id:::std::string::String,email:::std::string::String,kind:super::types::CustomerKind,ids:::std::vec::Vec<i32>,}",
+        "trace(impl::core::convert::Into<::std::string::String>):::std::string::String,",
+        // A parameter named like the request's own `options` gets a suffix.
+        "options_param(bool):bool,",
+    ] {
+        assert!(
+            declared.contains(expected),
+            "missing {expected:?} in\n{text}"
+        );
     }
 }
 
@@ -301,9 +347,9 @@ fn no_documented_success_accepts_any_2xx_as_unit() {
 fn optional_bodies_and_other_media_types() {
     let file = generate(&gen_fixture::api(), &settings());
     let delete = request_text(&file, "DeleteThingRequest");
-    assert!(delete.contains(
-        "/// The thing to delete.\n    #[inline]\n    pub fn body(mut self, value: super::types::OldThing) -> Self"
-    ));
+    assert!(compact(&delete).contains(
+        "optional{#[doc=\"Thethingtodelete.\"]body(super::types::OldThing):super::types::OldThing,}"
+    ), "{delete}");
     assert!(delete.contains(
         "if let ::core::option::Option::Some(body) = &self.body {\n            call.json_body(body)?;"
     ));
@@ -312,7 +358,9 @@ fn optional_bodies_and_other_media_types() {
     assert!(
         upload.contains("self.content_type.as_deref().unwrap_or(\"application/octet-stream\")")
     );
-    assert!(upload.contains("pub fn content_type("));
+    assert!(compact(&upload).contains(
+        "content_type(impl::core::convert::Into<::std::string::String>):::std::string::String,"
+    ));
     assert!(request_text(&file, "NoteRequest").contains("call.text_body(body)?;"));
     assert!(request_text(&file, "LoginRequest").contains("call.form_body(&self.body)?;"));
 }
@@ -360,7 +408,7 @@ fn client_has_every_operation_and_scopes_only_theirs() {
 }
 
 #[test]
-fn client_methods_delegate_to_the_request_constructor() {
+fn client_methods_call_the_request_constructor() {
     let text = pretty(generate(&gen_fixture::api(), &settings()).items);
     let expected = r#"    /// getCustomer
     ///
@@ -379,8 +427,8 @@ fn client_methods_delegate_to_the_request_constructor() {
     ) -> self::requests::GetCustomerRequest {
         self::requests::GetCustomerRequest::new(
             &self.transport,
-            program_id,
-            email,
+            program_id.into(),
+            email.into(),
             kind,
             ids,
         )
@@ -409,7 +457,8 @@ fn relative_runtime_path_is_reached_from_the_requests_module() {
         ..settings()
     };
     let text = pretty(generate(&gen_fixture::api(), &settings).items);
-    assert!(text.contains("transport: super::rt::Transport,"));
+    assert!(text.contains("super::rt::request! {"));
+    assert!(text.contains("impl super::rt::Request for GetCustomerRequest {"));
     assert!(text.contains("pub struct Client {\n    transport: rt::Transport,\n}"));
 }
 
