@@ -216,3 +216,73 @@ async fn unserializable_body_is_invalid_input() {
         other => panic!("expected InvalidInput, got {other:?}"),
     }
 }
+
+static GET_FILE: OperationInfo = OperationInfo {
+    id: "getFile",
+    method: Method::Get,
+    path: "/v1/{bucket}/files/{name}.json",
+    security: &[&[API_KEY_HEADER]],
+};
+
+static UNCLOSED: OperationInfo = OperationInfo {
+    id: "unclosed",
+    method: Method::Get,
+    path: "/v1/{bucket}/a{b",
+    security: &[&[API_KEY_HEADER]],
+};
+
+#[tokio::test]
+async fn path_params_walk_the_template_in_order() {
+    let server = Server::start(vec![Reply::json(200, "{}"), Reply::json(200, "{}")]).await;
+    let transport = server.transport();
+    let base = jeri_runtime::RequestBase::new(&transport);
+    let mut call = base.call(&GET_FILE);
+    call.path_params(&[&"b 1", &7])
+        .expect("two values for two names");
+    call.query_optional("limit", &Some(5));
+    call.query_optional::<u32>("page", &None);
+    call.send().await.expect("response");
+
+    // An unclosed `{` is literal text, encoded as any other.
+    let mut call = jeri_runtime::RequestBase::new(&transport).call(&UNCLOSED);
+    call.path_params(&[&"x"]).expect("one value for one name");
+    call.send().await.expect("response");
+
+    let targets: Vec<String> = server.requests().into_iter().map(|r| r.target).collect();
+    assert_eq!(targets, ["/v1/b%201/files/7.json?limit=5", "/v1/x/a%7Bb"]);
+}
+
+#[tokio::test]
+async fn path_params_refuse_a_count_the_template_does_not_name() {
+    let server = Server::start(vec![Reply::json(200, "{}")]).await;
+    let transport = server.transport();
+    let cases: [(&[&dyn std::fmt::Display], &str); 3] = [
+        (&[&"b"], "more parameters"),
+        (&[&"b", &"n", &"extra"], "fewer parameters"),
+        (&[&"b", &".."], "`name` cannot be \"..\""),
+    ];
+    for (values, expected) in cases {
+        let mut call = jeri_runtime::RequestBase::new(&transport).call(&GET_FILE);
+        match call.path_params(values) {
+            Err(Error::InvalidInput { operation, message }) => {
+                assert_eq!(operation, "getFile");
+                assert!(message.contains(expected), "{message}");
+            }
+            other => panic!("expected InvalidInput for {expected}, got {other:?}"),
+        }
+    }
+    assert_eq!(server.count(), 0);
+}
+
+#[tokio::test]
+async fn a_request_base_carries_its_call_options() {
+    // One attempt only: the 503 is not retried although GET is idempotent.
+    let server = Server::start(vec![Reply::json(503, "{}"), Reply::json(200, "{}")]).await;
+    let mut base = jeri_runtime::RequestBase::new(&server.transport());
+    base.set_options(CallOptions::new().max_attempts(1));
+    let mut call = base.call(&GET_FILE);
+    call.path_params(&[&"b", &"n"]).expect("values");
+    let response = call.send().await.expect("response");
+    assert_eq!(response.status(), 503);
+    assert_eq!(server.count(), 1);
+}
