@@ -136,7 +136,9 @@ use quote::quote;
 ///   lie within it, or the call fails with `Error::InvalidInput` before sending).
 ///
 ///   A body documented in several media types (and a typed multipart form) is the enum
-///   `requests::{Operation}Body`, one variant per media type, preferred first (JSON,
+///   `requests::{Operation}Content` (after OpenAPI's `content`, the media types of a
+///   body; the inline schema of a JSON body is `types::{Operation}Body`), one variant
+///   per media type, preferred first (JSON,
 ///   form, multipart, bytes, text; document order within a kind): `Json(T)`, `Form(T)`,
 ///   `Multipart({Operation}Form)` with `MultipartUntyped(Multipart)`, `Text(String)`,
 ///   `Bytes(Vec<u8>)`, or `Bytes { content_type, bytes }` under a range, whose type is
@@ -144,7 +146,7 @@ use quote::quote;
 ///   its media types (`ApplicationMergePatchJson`, `ImagePng`, `Any` for `*/*`). Each is
 ///   sent with its documented `Content-Type`. A required body is an argument of the
 ///   client method, an optional one (`required: false`, OpenAPI's default) the request's
-///   `.body(..)` setter; either takes `impl Into<{Operation}Body>`, with `From` for the
+///   `.body(..)` setter; either takes `impl Into<{Operation}Content>`, with `From` for the
 ///   preferred variant's type (and the forms), so code that passes the preferred type
 ///   compiles unchanged.
 ///

@@ -61,7 +61,8 @@ impl FilePart {
     }
 
     /// A file read from any reqwest body while the request is sent, such as
-    /// `reqwest::Body::from(tokio::fs::File)` (reqwest's `stream` feature). `length` is
+    /// `reqwest::Body::from(tokio::fs::File)` (reqwest's `stream` feature; reqwest is
+    /// re-exported as `jeri_runtime::reqwest`). `length` is
     /// its size in bytes when known: with every part's length known the request carries
     /// a `Content-Length`, otherwise it is sent chunked. See [the type's
     /// docs](FilePart#streams-are-sent-once) on retries.

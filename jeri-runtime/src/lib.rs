@@ -111,6 +111,12 @@ pub use chrono;
 /// case); re-exported so that code using generated types needs no dependency of its own.
 pub use uuid;
 
+/// The HTTP client underneath, re-exported so that what the runtime's API takes from it
+/// (a `reqwest::Body` for [`FilePart::body`], a `reqwest::Client` for
+/// `TransportBuilder::http_client`) needs no dependency of the caller's own, and is the
+/// version the runtime was built with.
+pub use reqwest;
+
 /// `Result` with this runtime's [`Error`]: what generated decoders and encoders return.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

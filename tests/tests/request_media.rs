@@ -16,7 +16,7 @@ mod media {
     jeri_macros::generate!("../specs/request-media.yaml");
 }
 
-use media::requests::{CreateNoteBody, CreateNoteForm, UploadForm};
+use media::requests::{CreateNoteContent, CreateNoteForm, UploadForm};
 use media::types::{Meta, Note};
 
 fn client(server: &Server) -> media::Client {
@@ -96,7 +96,7 @@ async fn a_body_documented_in_several_media_types_is_sent_in_the_one_picked() {
     // The preferred media type takes the schema's type as before.
     client.create_note(note.clone()).await.expect("json");
     client
-        .create_note(CreateNoteBody::Form(note.clone()))
+        .create_note(CreateNoteContent::Form(note.clone()))
         .await
         .expect("form");
     client
@@ -112,7 +112,7 @@ async fn a_body_documented_in_several_media_types_is_sent_in_the_one_picked() {
         .await
         .expect("text");
     client
-        .create_note(CreateNoteBody::Bytes {
+        .create_note(CreateNoteContent::Bytes {
             content_type: "image/png".to_owned(),
             bytes: vec![0x89, b'P', b'N', b'G'],
         })
@@ -164,7 +164,7 @@ async fn variants_holding_one_rust_type_are_each_sent_as_their_media_type() {
     // `Title` is `String`: `From` takes it to the preferred variant, JSON.
     client.put_title("Plan".to_owned()).await.expect("json");
     client
-        .put_title(media::requests::PutTitleBody::Text("Plan".to_owned()))
+        .put_title(media::requests::PutTitleContent::Text("Plan".to_owned()))
         .await
         .expect("text");
 
@@ -182,7 +182,7 @@ async fn a_content_type_outside_the_documented_range_is_refused_before_sending()
 
     for outside in ["text/plain", "image/*", "image", ""] {
         let error = client
-            .create_note(CreateNoteBody::Bytes {
+            .create_note(CreateNoteContent::Bytes {
                 content_type: outside.to_owned(),
                 bytes: b"not an image".to_vec(),
             })
@@ -405,4 +405,36 @@ async fn a_streamed_file_goes_out_chunk_by_chunk() {
     let first = text.find("first-chunk").expect("the first chunk");
     let second = text.find("second-chunk").expect("the second chunk");
     assert!(first < second, "{text}");
+}
+
+#[tokio::test]
+async fn a_file_part_reads_any_reqwest_body_through_the_runtimes_reexport() {
+    let server = Server::start(vec![Reply::status(204)]).await;
+    let client = client(&server);
+    // No reqwest dependency of the caller's own: the runtime's re-export names the body.
+    let body = jeri_runtime::reqwest::Body::from(vec![7u8; 1_500]);
+    let form = UploadForm::new(
+        "Body",
+        FilePart::body("body.bin", "application/octet-stream", body, Some(1_500)),
+    );
+    client.upload(form).await.expect("upload");
+
+    let sent = server.single();
+    assert_eq!(
+        sent.header("content-length").map(str::parse::<usize>),
+        Some(Ok(sent.body.len())),
+        "with the body's length given the form has a Content-Length"
+    );
+    assert_eq!(
+        parts(&sent).await,
+        [
+            part("title", None, b"Body"),
+            file(
+                "document",
+                "body.bin",
+                "application/octet-stream",
+                &[7; 1_500]
+            ),
+        ]
+    );
 }

@@ -1,4 +1,4 @@
-//! Request bodies that can be sent more than one way: the `{Operation}Body` enum (one
+//! Request bodies that can be sent more than one way: the `{Operation}Content` enum (one
 //! variant per documented media type) and the typed `{Operation}Form` of a multipart
 //! body whose schema is an object.
 
@@ -23,15 +23,21 @@ pub(crate) fn is_range(media: &str) -> bool {
     essence.contains('*') || essence.is_empty()
 }
 
-/// Whether the operation's body is the `{Operation}Body` enum: it is documented in
+/// Whether the operation's body is the `{Operation}Content` enum: it is documented in
 /// several media types, or as a typed multipart form (which may also be sent untyped).
 pub(crate) fn has_enum(body: &Body) -> bool {
     !body.alternatives.is_empty() || body.form.is_some()
 }
 
+/// `{Operation}Content`: the enum's name, after OpenAPI's `content` (a body's media
+/// types); `{Operation}Body` is the inline schema of a JSON body, in `types`.
+fn enum_ident(op: &Operation) -> Ident {
+    format_ident!("{}Content", op.type_name)
+}
+
 /// The enum's name, as seen from `scope`.
 pub(crate) fn enum_type(op: &Operation, scope: Scope) -> TokenStream {
-    let name = format_ident!("{}Body", op.type_name);
+    let name = enum_ident(op);
     match scope {
         Scope::Requests | Scope::Types => quote!(#name),
         Scope::Root => quote!(self::requests::#name),
@@ -212,7 +218,7 @@ pub(crate) fn body_items(
     body: &Body,
     runtime: &syn::Path,
 ) -> TokenStream {
-    let enum_name = format_ident!("{}Body", op.type_name);
+    let enum_name = enum_ident(op);
     let variants = variants(api, &enum_name, body, runtime);
     let decls = variants.iter().map(|v| &v.decl);
     // `From` for the preferred variant's type, and for each other type held by exactly
@@ -273,7 +279,7 @@ pub(crate) fn enum_send(
     value: TokenStream,
     runtime: &syn::Path,
 ) -> TokenStream {
-    let enum_name = format_ident!("{}Body", op.type_name);
+    let enum_name = enum_ident(op);
     let arms = variants(api, &enum_name, body, runtime)
         .into_iter()
         .map(|v| v.arm);
@@ -316,21 +322,36 @@ fn form_item(form: &MultipartForm, runtime: &syn::Path) -> TokenStream {
         } else {
             fields.push(quote!(#docs pub #member: #ty,));
         }
+        // Plain strings are taken through `Into`, as everywhere else.
+        let string = field.kind == FormFieldKind::Value(TypeRef::String);
+        let (arg, converted) = if string {
+            (
+                quote!(impl ::core::convert::Into<::std::string::String>),
+                quote!(::core::convert::Into::into(value)),
+            )
+        } else {
+            (ty.clone(), quote!(value))
+        };
         if field.required {
-            params.push(quote!(#member: #ty));
-            inits.push(quote!(#member,));
+            if string {
+                params.push(quote!(#member: #arg));
+                inits.push(quote!(#member: ::core::convert::Into::into(#member),));
+            } else {
+                params.push(quote!(#member: #ty));
+                inits.push(quote!(#member,));
+            }
         } else {
             inits.push(quote!(#member: ::core::default::Default::default(),));
             let doc = format!(" Sets the `{shown}` part.");
             let value = if optional {
-                quote!(::core::option::Option::Some(value))
+                quote!(::core::option::Option::Some(#converted))
             } else {
-                quote!(value)
+                converted
             };
             setters.push(quote! {
                 #[doc = #doc]
                 #[inline]
-                pub fn #member(mut self, value: #ty) -> Self {
+                pub fn #member(mut self, value: #arg) -> Self {
                     self.#member = #value;
                     self
                 }

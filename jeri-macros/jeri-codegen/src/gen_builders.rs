@@ -2,7 +2,8 @@
 //! who builds one with them keeps compiling when the spec gains an optional property.
 //!
 //! `new` takes the required properties in document order; each optional property has a
-//! setter named after it that consumes and returns the value. Removing or renaming a
+//! setter named after it that consumes and returns the value. Plain strings are taken as
+//! `impl Into<String>`, as request setters take them. Removing or renaming a
 //! property, or adding a required one, still fails to compile at the caller, naming it.
 
 use std::collections::{BTreeSet, HashMap};
@@ -72,15 +73,21 @@ pub(crate) fn builder_impl(
     let required: Vec<&Field> = fields.iter().filter(|f| f.required).collect();
     let params = required.iter().map(|field| {
         let member = ident(&field.rust_name);
-        let ty = field_type(field, runtime);
+        let ty = if takes_into(field) {
+            quote!(impl ::core::convert::Into<::std::string::String>)
+        } else {
+            field_type(field, runtime)
+        };
         quote!(#member: #ty)
     });
     let inits = fields.iter().map(|field| {
         let member = ident(&field.rust_name);
-        if field.required {
-            quote!(#member)
-        } else {
+        if !field.required {
             quote!(#member: ::core::default::Default::default())
+        } else if takes_into(field) {
+            quote!(#member: #member.into())
+        } else {
+            quote!(#member)
         }
     });
     let extra_init = has_extra.map(|member| quote!(#member: ::core::default::Default::default(),));
@@ -93,10 +100,14 @@ pub(crate) fn builder_impl(
             .map(|f| format!("`{}`", f.wire_name.replace('`', "'")))
             .collect::<Vec<_>>()
             .join(", ");
-        format!(
-            " A value with the required properties ({list}) and every optional one left out; \
-             set those with the methods named after them."
-        )
+        if required.len() == fields.len() {
+            format!(" A value with its properties ({list}).")
+        } else {
+            format!(
+                " A value with the required properties ({list}) and every optional one left \
+                 out; set those with the methods named after them."
+            )
+        }
     };
     let setters = fields
         .iter()
@@ -117,6 +128,12 @@ pub(crate) fn builder_impl(
             #(#setters)*
         }
     }
+}
+
+/// Whether a parameter for this field is taken as `impl Into<String>` (a plain string,
+/// as request setters take one), rather than as the type the struct holds.
+fn takes_into(field: &Field) -> bool {
+    !field.nullable && field.ty == TypeRef::String
 }
 
 /// The Rust type of a field as a constructor parameter (what the struct holds).
@@ -153,11 +170,19 @@ fn setter(field: &Field, runtime: &syn::Path) -> TokenStream {
         }
     } else {
         let doc = format!(" Sets `{wire}`.");
+        let (arg, value) = if takes_into(field) {
+            (
+                quote!(impl ::core::convert::Into<::std::string::String>),
+                quote!(value.into()),
+            )
+        } else {
+            (ty, quote!(value))
+        };
         quote! {
             #[doc = #doc]
             #[inline]
-            pub fn #method(mut self, value: #ty) -> Self {
-                self.#member = ::core::option::Option::Some(value);
+            pub fn #method(mut self, value: #arg) -> Self {
+                self.#member = ::core::option::Option::Some(#value);
                 self
             }
         }

@@ -421,3 +421,27 @@ fn server_types_derive_serde_as_their_crate_has_no_client_runtime() {
     assert!(runtime_impls.contains(":: jeri_runtime :: object !"));
     assert!(!runtime_impls.contains("rename = \"emailAddress\""));
 }
+
+#[test]
+fn constructors_and_setters_of_body_types_take_plain_strings_through_into() {
+    let api = gen_fixture::api();
+    let compact = |name: &str| text_of(&api, name).split_whitespace().collect::<String>();
+    // Every property required: the docs do not promise setters.
+    let user = compact("UserItem");
+    assert!(
+        user.contains("///Avaluewithitsproperties(`feature`,`email`).#[inline]pubfnnew(feature:impl::core::convert::Into<::std::string::String>,email:impl::core::convert::Into<::std::string::String>,)->Self{Self{feature:feature.into(),email:email.into(),}}"),
+        "{user}"
+    );
+    // A number is taken as it is held.
+    let loyalty = compact("LoyaltyItem");
+    assert!(
+        loyalty.contains("balance:f64,)->Self{Self{feature:feature.into(),balance,}}"),
+        "{loyalty}"
+    );
+    // An optional string's setter takes `impl Into<String>` too.
+    let old = compact("OldThing");
+    assert!(
+        old.contains("pubfnname(mutself,value:impl::core::convert::Into<::std::string::String>,)->Self{self.name=::core::option::Option::Some(value.into());self}"),
+        "{old}"
+    );
+}
