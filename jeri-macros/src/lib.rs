@@ -93,7 +93,9 @@ use quote::quote;
 ///   through the runtime's `request!`, which writes the struct, its constructor, its
 ///   setters and the methods every request shares, while the operation's own `Request`
 ///   impl says how its arguments are sent and its responses read); and `Client` with
-///   one method per operation (named after the `operationId` in snake_case), plus one
+///   one method per operation (named after the `operationId` in snake_case; its docs give
+///   the operation's summary and description, method and path, which error statuses
+///   have a typed body and of which type, and the required arguments), plus one
 ///   client per `scope(...)`. Each client has `from_transport` and `transport_builder()`:
 ///   a transport builder with the spec's first server as base URL when that is an
 ///   absolute URL (otherwise the caller must give one, including any path a relative

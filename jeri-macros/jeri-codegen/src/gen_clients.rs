@@ -8,6 +8,7 @@ use crate::gen_docs::{DocText, deprecated_attr, inline_text};
 use crate::gen_operations::{
     Arg, allow_deprecated_types, method_name, request_construction, requests_module, required_args,
 };
+use crate::gen_responses::Outcome;
 use crate::gen_type_ref::{Scope, ident, runtime_from_child, unraw};
 use crate::model::{Api, Docs, Operation};
 use crate::settings::Settings;
@@ -269,6 +270,9 @@ fn client_method(op: &Operation, runtime: &syn::Path) -> TokenStream {
         method_name(op.method),
         op.path.replace('`', "'")
     ));
+    if let Some(errors) = Outcome::new(op).errors_doc() {
+        docs.line(errors);
+    }
     let arg_docs: Vec<String> = op
         .params
         .iter()

@@ -240,6 +240,62 @@ impl<'a> Outcome<'a> {
         quote!(#(#codes)* #(#ranges)* _ => #fallback,)
     }
 
+    /// One doc line saying which error statuses have a typed body, and which type:
+    /// "Errors are `Error::Api`; the body is typed for `404` (`body::<ErrorBody>()`) and
+    /// `default`, any other status (`body::<Problem>()`)." `None` when no error body is
+    /// typed.
+    pub(crate) fn errors_doc(&self) -> Option<String> {
+        if self.default_only.is_some() {
+            // `default` alone types both sides; its errors read as the success type.
+            let ty = self.successes.first().and_then(|r| json_type(r))?;
+            return Some(format!(
+                "Errors are `Error::Api`; the body is typed for any status but `2XX` \
+                 (`body::<{}>()`).",
+                doc_type(ty)
+            ));
+        }
+        let errors: Vec<&Response> = self
+            .op
+            .responses
+            .iter()
+            .filter(|r| !is_success(r.status) && r.status != StatusMatch::Default)
+            .collect();
+        let mut typed: Vec<String> = group_by_type(&errors)
+            .into_iter()
+            .filter_map(|(ty, statuses)| {
+                let statuses: Vec<String> = statuses
+                    .into_iter()
+                    .map(|status| format!("`{}`", status_label(status)))
+                    .collect();
+                Some(format!(
+                    "{} (`body::<{}>()`)",
+                    statuses.join(", "),
+                    doc_type(ty?)
+                ))
+            })
+            .collect();
+        if let Some(ty) = self
+            .op
+            .responses
+            .iter()
+            .find(|r| r.status == StatusMatch::Default)
+            .and_then(json_type)
+        {
+            typed.push(format!(
+                "`default`, any other status (`body::<{}>()`)",
+                doc_type(ty)
+            ));
+        }
+        let list = match typed.as_slice() {
+            [] => return None,
+            [only] => only.clone(),
+            [rest @ .., last] => format!("{} and {last}", rest.join("; ")),
+        };
+        Some(format!(
+            "Errors are `Error::Api`; the body is typed for {list}."
+        ))
+    }
+
     /// The expression that decodes a success response into the output type.
     fn decode(&self, response: &Response) -> TokenStream {
         let value = match (&response.ty, response.media) {
@@ -424,4 +480,23 @@ pub(crate) fn status_label(status: StatusMatch) -> String {
         StatusMatch::Range(hundreds) => format!("{hundreds}XX"),
         StatusMatch::Default => "default".to_string(),
     }
+}
+
+/// A type as the docs show it: the generated name without its module path, standard
+/// types without theirs (`Vec<ErrorBody>`, `serde_json::Value`).
+fn doc_type(ty: &TypeRef) -> String {
+    let text: String = type_ref(ty, Scope::Types)
+        .to_string()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    [
+        "::std::vec::",
+        "::std::string::",
+        "::std::collections::",
+        "::core::option::",
+    ]
+    .iter()
+    .fold(text, |text, prefix| text.replace(prefix, ""))
+    .replace("::serde_json::", "serde_json::")
 }

@@ -414,6 +414,8 @@ fn client_methods_call_the_request_constructor() {
     ///
     /// `GET /v1/programs/{programId}/customers/{email}`
     ///
+    /// Errors are `Error::Api`; the body is typed for `401`, `404` (`body::<ErrorBody>()`) and `4XX` (`body::<serde_json::Value>()`).
+    ///
     /// - `program_id`: The program id or slug.
     ///
     /// <div class="warning">Assumption: Email is case-insensitive.</div>
@@ -436,6 +438,16 @@ fn client_methods_call_the_request_constructor() {
 "#;
     assert!(text.contains(expected), "got\n{text}");
     assert!(text.contains("    #[deprecated]\n    #[inline]\n    pub fn delete_thing(&self)"));
+    // A typed `default` covers every status not documented otherwise; a `default` alone
+    // types the errors as the success; no typed error body, no line.
+    for expected in [
+        "/// Errors are `Error::Api`; the body is typed for `default`, any other status (`body::<ErrorBody>()`).\n    #[inline]\n    pub fn upsert_items(",
+        "/// Errors are `Error::Api`; the body is typed for any status but `2XX` (`body::<Labels>()`).\n    #[inline]\n    pub fn get_status(",
+        "/// `POST /v1/notes`\n    #[inline]\n    pub fn note(",
+        "/// Errors are `Error::Api`; the body is typed for `404` (`body::<ErrorBody>()`).\n    #[inline]\n    pub fn ping(",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
 }
 
 #[test]
