@@ -48,6 +48,13 @@ use quote::quote;
 ///   (all of its operations), for a spec you do not own whose operation cannot be
 ///   generated as published. A name that matches no operation is an error, so nothing is
 ///   ever left out silently: every operation is generated, reported, or named here.
+/// - `only(operationId = "getCustomer", tag = "Rewards", path = "/v1/programs", ...)`: a
+///   subset client with just the operations that match at least one selector (an
+///   `operationId`, a tag, or a path prefix that ends at a `/`) and the types they reach.
+///   What is left out is listed in `pub const OMITTED_OPERATIONS` (`(operationId, method,
+///   path)` triples in document order, also in its docs); a selector that matches no
+///   operation is an error; problems the spec has only in what is left out are not
+///   reported.
 ///
 /// # What it generates
 ///
@@ -55,7 +62,11 @@ use quote::quote;
 /// - `pub mod types`: one item per schema. Objects become structs (with `allOf` members
 ///   merged), string and integer enums become enums that keep unknown values (declared
 ///   through the runtime's `open_enum!`, which adds `as_str`/`value`, `is_unknown`,
-///   `From`, `FromStr`, `Display` and serde once for all of them), `oneOf`/`anyOf` become
+///   `From`, `FromStr`, `Display` and serde once for all of them), except a string enum
+///   of one value, which is the runtime's `Constant` (an alias of `Constant<__Name>`:
+///   only that value decodes, so the alternatives of a union without a `discriminator`
+///   that differ only in such a tag are told apart; a constructor fills it in, and
+///   `Default`/`new()` build it), `oneOf`/`anyOf` become
 ///   enums (internally tagged when the schema has a `discriminator`), other named schemas
 ///   become type aliases. Inline objects and enums are named after where they sit:
 ///   `CustomerUserData` for property `userData` of `Customer`, `{Operation}Body` and

@@ -63,14 +63,31 @@ pub(crate) fn request_structs(api: &Api) -> BTreeSet<String> {
     seen
 }
 
-/// `impl Name { new(…), setters }` for one struct.
+/// The names of the string schemas with one allowed value (generated as the runtime's
+/// `Constant`): a constructor fills such a property in itself.
+pub(crate) fn constants(api: &Api) -> BTreeSet<String> {
+    api.types
+        .iter()
+        .filter(|def| matches!(&def.kind, TypeKind::StringEnum { variants } if variants.len() == 1))
+        .map(|def| def.name.clone())
+        .collect()
+}
+
+/// `impl Name { new(…), setters }` for one struct. A required property whose type is one
+/// of `constants` is not an argument: it can hold one value only.
 pub(crate) fn builder_impl(
     name: &proc_macro2::Ident,
     fields: &[Field],
     has_extra: Option<&proc_macro2::Ident>,
+    constants: &BTreeSet<String>,
     runtime: &syn::Path,
 ) -> TokenStream {
-    let required: Vec<&Field> = fields.iter().filter(|f| f.required).collect();
+    let is_constant =
+        |field: &Field| matches!(&field.ty, TypeRef::Named(name) if constants.contains(name));
+    let required: Vec<&Field> = fields
+        .iter()
+        .filter(|f| f.required && (f.nullable || !is_constant(f)))
+        .collect();
     let params = required.iter().map(|field| {
         let member = ident(&field.rust_name);
         let ty = if takes_into(field) {
@@ -82,7 +99,7 @@ pub(crate) fn builder_impl(
     });
     let inits = fields.iter().map(|field| {
         let member = ident(&field.rust_name);
-        if !field.required {
+        if !field.required || !required.iter().any(|r| std::ptr::eq(*r, field)) {
             quote!(#member: ::core::default::Default::default())
         } else if takes_into(field) {
             quote!(#member: #member.into())
@@ -91,24 +108,38 @@ pub(crate) fn builder_impl(
         }
     });
     let extra_init = has_extra.map(|member| quote!(#member: ::core::default::Default::default(),));
-    let new_doc = if required.is_empty() {
-        " A value with every property left out; set them with the methods named after them."
-            .to_owned()
-    } else {
-        let list = required
+    let names = |fields: &[&Field]| {
+        fields
             .iter()
             .map(|f| format!("`{}`", f.wire_name.replace('`', "'")))
             .collect::<Vec<_>>()
-            .join(", ");
-        if required.len() == fields.len() {
-            format!(" A value with its properties ({list}).")
-        } else {
-            format!(
-                " A value with the required properties ({list}) and every optional one left \
-                 out; set those with the methods named after them."
-            )
-        }
+            .join(", ")
     };
+    let has_optional = fields.iter().any(|f| !f.required);
+    let mut new_doc = match (required.is_empty(), has_optional) {
+        (true, true) => {
+            " A value with every optional property left out; set them with the methods named \
+             after them."
+                .to_owned()
+        }
+        (true, false) => " The value.".to_owned(),
+        (false, true) => format!(
+            " A value with the required properties ({}) and every optional one left out; set \
+             those with the methods named after them.",
+            names(&required)
+        ),
+        (false, false) => format!(" A value with its properties ({}).", names(&required)),
+    };
+    let filled: Vec<&Field> = fields
+        .iter()
+        .filter(|f| f.required && !required.iter().any(|r| std::ptr::eq(*r, *f)))
+        .collect();
+    if !filled.is_empty() {
+        new_doc.push_str(&format!(
+            " {} hold their one allowed value.",
+            names(&filled)
+        ));
+    }
     let setters = fields
         .iter()
         .filter(|f| !f.required)

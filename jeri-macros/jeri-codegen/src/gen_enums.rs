@@ -1,7 +1,7 @@
 //! Enums with hand-written serde impls: open string enums and tagged unions.
 
 use proc_macro2::{Ident, TokenStream};
-use quote::quote;
+use quote::{format_ident, quote};
 
 use crate::gen_type_ref::{Scope, ident, type_ref, unraw};
 use crate::model::TypeRef;
@@ -29,6 +29,36 @@ pub(crate) fn string_enum(
             pub enum #name: string, unknown #unknown {
                 #(#[doc = #docs] #names = #wires,)*
             }
+        }
+    }
+}
+
+/// A string schema with one allowed value: the runtime's `Constant`, which accepts only
+/// that value, so an untagged union whose alternatives it tags takes the alternative the
+/// value names. The value lives on a hidden uninhabited marker type, `__{Name}` (no
+/// generated name starts with `_`).
+pub(crate) fn constant(
+    name: &Ident,
+    attrs: &TokenStream,
+    value: &str,
+    runtime: &syn::Path,
+) -> TokenStream {
+    let marker = format_ident!("__{}", unraw(&name.to_string()));
+    let doc = format!(
+        " Always `{}`: another value does not decode as this type.",
+        value.replace('`', "'")
+    );
+    quote! {
+        #attrs
+        #[doc = ""]
+        #[doc = #doc]
+        pub type #name = #runtime::Constant<#marker>;
+
+        #[doc(hidden)]
+        pub enum #marker {}
+
+        impl #runtime::ConstantValue for #marker {
+            const VALUE: &'static str = #value;
         }
     }
 }

@@ -241,8 +241,8 @@ impl<'a> Outcome<'a> {
     }
 
     /// One doc line saying which error statuses have a typed body, and which type:
-    /// "Errors are `Error::Api`; the body is typed for `404` (`body::<ErrorBody>()`) and
-    /// `default`, any other status (`body::<Problem>()`)." `None` when no error body is
+    /// "Errors are `Error::Api`; the body is typed for `404` (`body::<types::ErrorBody>()`) and
+    /// `default`, any other status (`body::<types::Problem>()`)." `None` when no error body is
     /// typed.
     pub(crate) fn errors_doc(&self) -> Option<String> {
         if self.default_only.is_some() {
@@ -482,10 +482,11 @@ pub(crate) fn status_label(status: StatusMatch) -> String {
     }
 }
 
-/// A type as the docs show it: the generated name without its module path, standard
-/// types without theirs (`Vec<ErrorBody>`, `serde_json::Value`).
+/// A type as the docs show it: generated types in their module (`types::Error`, never
+/// mistaken for the runtime's `Error`), standard types without their path
+/// (`Vec<types::ErrorBody>`, `serde_json::Value`).
 fn doc_type(ty: &TypeRef) -> String {
-    let text: String = type_ref(ty, Scope::Types)
+    let text: String = type_ref(ty, Scope::Root)
         .to_string()
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -499,4 +500,5 @@ fn doc_type(ty: &TypeRef) -> String {
     .iter()
     .fold(text, |text, prefix| text.replace(prefix, ""))
     .replace("::serde_json::", "serde_json::")
+    .replace("self::types::", "types::")
 }

@@ -1,11 +1,13 @@
 //! `pub mod types`: one Rust item per [`TypeDef`].
 
+use std::collections::BTreeSet;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::gen_builders::{builder_impl, request_structs};
+use crate::gen_builders::{builder_impl, constants, request_structs};
 use crate::gen_docs::{DocText, deprecated_attr};
-use crate::gen_enums::{integer_enum, string_enum, tagged_union};
+use crate::gen_enums::{constant, integer_enum, string_enum, tagged_union};
 use crate::gen_type_ref::{RUNTIME_ALIAS, Scope, ident, runtime_from_child, type_ref, unraw};
 use crate::model::{Api, Field, TypeDef, TypeKind, TypeRef, UnionVariant};
 
@@ -30,10 +32,11 @@ pub fn types_module(api: &Api, runtime: &syn::Path) -> TokenStream {
 pub fn types_module_with(api: &Api, runtime: &syn::Path, serde: SerdeImpls) -> TokenStream {
     let runtime = runtime_from_child(runtime);
     let in_requests = request_structs(api);
-    let items = api
-        .types
-        .iter()
-        .map(|def| type_item(def, &runtime, in_requests.contains(&def.name), serde));
+    let constants = constants(api);
+    let items = api.types.iter().map(|def| {
+        let builder = in_requests.contains(&def.name).then_some(&constants);
+        type_item(def, &runtime, builder, serde)
+    });
     // Generated items refer to each other; a deprecated one would warn at each such use.
     let allow = uses_deprecated(api).then(|| quote!(#[allow(deprecated)]));
     // The one import of generated code: what date, UUID and Base64 types are reached
@@ -62,10 +65,13 @@ fn uses_deprecated(api: &Api) -> bool {
     })
 }
 
+/// `builder` is `Some` for a struct reached from a request body (it gets a constructor
+/// and setters), holding the names of the API's constants (which the constructor fills in
+/// itself).
 fn type_item(
     def: &TypeDef,
     runtime: &syn::Path,
-    in_requests: bool,
+    builder: Option<&BTreeSet<String>>,
     serde: SerdeImpls,
 ) -> TokenStream {
     let mut docs = DocText::from_docs(&def.docs);
@@ -92,16 +98,20 @@ fn type_item(
                 runtime,
                 serde,
             );
-            let builder = in_requests.then(|| {
+            let builder = builder.map(|constants| {
                 let extra = additional_properties
                     .as_ref()
                     .map(|_| extra_field_name(fields));
-                builder_impl(&name, fields, extra.as_ref(), runtime)
+                builder_impl(&name, fields, extra.as_ref(), constants, runtime)
             });
             quote!(#item #builder)
         }
         TypeKind::StringEnum { variants } => {
-            return string_enum(&name, &quote!(#docs #deprecated), variants, runtime);
+            let attrs = quote!(#docs #deprecated);
+            return match variants.as_slice() {
+                [only] => constant(&name, &attrs, &only.wire_value, runtime),
+                _ => string_enum(&name, &attrs, variants, runtime),
+            };
         }
         TypeKind::IntegerEnum { int, variants } => {
             return integer_enum(&name, &quote!(#docs #deprecated), *int, variants, runtime);

@@ -2,8 +2,11 @@
 //!
 //! Pointers look like `paths./v1/x.get.parameters[0]`: keys joined by `.`, sequence
 //! indices in `[]`. Keys may themselves contain dots (`/v1/file.json`), so at each level
-//! the longest key that matches the rest of the pointer wins. When the text does not make
-//! the answer certain (flow collections, aliases, odd layouts) the answer is `None`.
+//! the longest key that matches the rest of the pointer wins. A pointer into a node the
+//! walker cannot look inside (a flow collection such as `born: { type: integr }`, an
+//! alias) gets that node's first line: the place to look. When the text does not make
+//! the answer certain otherwise (a key or item that is not there, odd layouts) the answer
+//! is `None`.
 
 /// The 1-based line where the node at `pointer` starts, in JSON or YAML `source`.
 pub fn line_of(source: &str, pointer: &str) -> Option<usize> {
@@ -42,7 +45,9 @@ fn descend<D: Doc>(doc: &D, pointer: &str) -> Option<usize> {
     let mut rest = pointer;
     let mut first = true;
     while !rest.is_empty() {
-        let here = node?;
+        let Some(here) = node else {
+            return Some(line);
+        };
         if let Some(after) = rest.strip_prefix('[') {
             let close = after.find(']')?;
             let index: usize = after[..close].parse().ok()?;
@@ -487,9 +492,10 @@ components:
                 "paths./v1/x.json.get.responses.200.content.application/json.schema",
                 Some(26),
             ),
+            // Inside `schema: {type: object}`: the line of the flow mapping.
             (
                 "paths./v1/x.json.get.responses.200.content.application/json.schema.type",
-                None,
+                Some(26),
             ),
             ("components.schemas.Odd'Name", Some(29)),
             (
@@ -546,7 +552,8 @@ components:
     #[test]
     fn broken_text_gives_none() {
         assert_eq!(line_of("{\"a\": {\"b\": ", "a.b"), None);
-        assert_eq!(line_of("a:\n  b: [1, 2\n", "a.b[0]"), None);
+        // A flow sequence the walker cannot read: where it starts.
+        assert_eq!(line_of("a:\n  b: [1, 2\n", "a.b[0]"), Some(2));
         assert_eq!(line_of("", "a"), None);
     }
 

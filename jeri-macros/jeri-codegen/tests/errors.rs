@@ -186,6 +186,19 @@ fn unknown_type() {
 }
 
 #[test]
+fn an_error_inside_a_one_line_mapping_names_the_line_it_is_on() {
+    let source = spec(
+        "paths: {}\ncomponents:\n  schemas:\n    Author:\n      type: object\n      properties:\n        born: { type: integr }\n",
+    );
+    assert_eq!(
+        rendered(&source),
+        [
+            "spec.yaml:11: error at `components.schemas.Author.properties.born.type`: unknown type `integr`\n  help: use one of `string`, `integer`, `number`, `boolean`, `array`, `object`"
+        ]
+    );
+}
+
+#[test]
 fn all_errors_are_reported_together_and_good_parts_still_generate() {
     let source = spec(&format!(
         "paths:\n  /a/{{x}}:\n    get:\n      operationId: broken\n{OK}  /b:\n    get:\n      operationId: fine\n{OK}components:\n  schemas:\n    Bad:\n      type: money\n    Good:\n      type: object\n      properties:\n        n:\n          type: integer\n"

@@ -414,7 +414,7 @@ fn client_methods_call_the_request_constructor() {
     ///
     /// `GET /v1/programs/{programId}/customers/{email}`
     ///
-    /// Errors are `Error::Api`; the body is typed for `401`, `404` (`body::<ErrorBody>()`) and `4XX` (`body::<serde_json::Value>()`).
+    /// Errors are `Error::Api`; the body is typed for `401`, `404` (`body::<types::ErrorBody>()`) and `4XX` (`body::<serde_json::Value>()`).
     ///
     /// - `program_id`: The program id or slug.
     ///
@@ -441,10 +441,10 @@ fn client_methods_call_the_request_constructor() {
     // A typed `default` covers every status not documented otherwise; a `default` alone
     // types the errors as the success; no typed error body, no line.
     for expected in [
-        "/// Errors are `Error::Api`; the body is typed for `default`, any other status (`body::<ErrorBody>()`).\n    #[inline]\n    pub fn upsert_items(",
-        "/// Errors are `Error::Api`; the body is typed for any status but `2XX` (`body::<Labels>()`).\n    #[inline]\n    pub fn get_status(",
+        "/// Errors are `Error::Api`; the body is typed for `default`, any other status (`body::<types::ErrorBody>()`).\n    #[inline]\n    pub fn upsert_items(",
+        "/// Errors are `Error::Api`; the body is typed for any status but `2XX` (`body::<types::Labels>()`).\n    #[inline]\n    pub fn get_status(",
         "/// `POST /v1/notes`\n    #[inline]\n    pub fn note(",
-        "/// Errors are `Error::Api`; the body is typed for `404` (`body::<ErrorBody>()`).\n    #[inline]\n    pub fn ping(",
+        "/// Errors are `Error::Api`; the body is typed for `404` (`body::<types::ErrorBody>()`).\n    #[inline]\n    pub fn ping(",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }

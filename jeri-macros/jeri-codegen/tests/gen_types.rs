@@ -4,7 +4,7 @@ mod gen_fixture;
 
 use gen_fixture::{field, named, type_def};
 use jeri_codegen::gen_types::{SerdeImpls, types_module, types_module_with};
-use jeri_codegen::model::{Api, Docs, IntType, TypeDef, TypeKind, TypeRef};
+use jeri_codegen::model::{Api, Docs, EnumVariant, IntType, TypeDef, TypeKind, TypeRef};
 
 fn runtime() -> syn::Path {
     syn::parse_quote!(::jeri_runtime)
@@ -198,6 +198,32 @@ fn string_enums_are_one_open_enum_invocation() {
             "missing {expected:?} in\n{tokens}"
         );
     }
+}
+
+#[test]
+fn a_string_enum_of_one_value_is_a_constant() {
+    let def = type_def(
+        "ImageType",
+        TypeKind::StringEnum {
+            variants: vec![EnumVariant {
+                rust_name: "Image".to_string(),
+                wire_value: "image".to_string(),
+            }],
+        },
+    );
+    let items = type_items(&api_with(vec![def]));
+    let text = pretty(items);
+    let expected = r#"/// Generated from `components.schemas.ImageType`.
+///
+/// Always `image`: another value does not decode as this type.
+pub type ImageType = ::jeri_runtime::Constant<__ImageType>;
+#[doc(hidden)]
+pub enum __ImageType {}
+impl ::jeri_runtime::ConstantValue for __ImageType {
+    const VALUE: &'static str = "image";
+}
+"#;
+    assert_eq!(text, expected);
 }
 
 #[test]

@@ -58,6 +58,8 @@ fn defined_types(code: &str) -> BTreeSet<String> {
                 .unwrap_or_default()
                 .to_owned()
         })
+        // Hidden markers of constants (`__Name`) come with the constant `Name`.
+        .filter(|name| !name.starts_with("__"))
         .collect()
 }
 
