@@ -14,7 +14,8 @@ use crate::{Call, CallOptions, Error, OperationInfo, Received, Transport};
 /// and its per-call options.
 ///
 /// Request values declared by [`request!`](crate::request!) keep one in a field named
-/// `base`, filled by their constructor; the operation's `prepare` starts its call from it.
+/// `__base` (a name no parameter's field can take), filled by their constructor; the
+/// operation's `prepare` starts its call from it.
 #[derive(Clone, Debug)]
 pub struct RequestBase {
     transport: Transport,
@@ -86,7 +87,7 @@ pub trait Request: Sized {
 /// ```
 ///
 /// `Output` after `=>` is `<Name as Request>::Output`, spelled out so that the docs show
-/// it. The struct holds a [`RequestBase`] in `base` (which the operation's `prepare`
+/// it. The struct holds a [`RequestBase`] in `__base` (which the operation's `prepare`
 /// starts its call from), the required arguments as given and the optional ones as
 /// `Option`s, unset until their setter is called; a setter stores its argument through
 /// `Into`. The constructor `new(&Transport, required...)` is visible to the module around
@@ -108,7 +109,7 @@ macro_rules! request {
         #[derive(::core::fmt::Debug, ::core::clone::Clone)]
         #[must_use = "a request does nothing until it is sent or awaited"]
         pub struct $name {
-            base: $crate::RequestBase,
+            __base: $crate::RequestBase,
             $( $field: $field_ty, )*
             $($( $setter: ::core::option::Option<$optional_ty>, )*)?
         }
@@ -118,7 +119,7 @@ macro_rules! request {
             #[allow(clippy::too_many_arguments)]
             pub(super) fn new(transport: &$crate::Transport, $( $field: $field_ty ),*) -> Self {
                 Self {
-                    base: $crate::RequestBase::new(transport),
+                    __base: $crate::RequestBase::new(transport),
                     $( $field, )*
                     $($( $setter: ::core::option::Option::None, )*)?
                 }
@@ -136,7 +137,7 @@ macro_rules! request {
             /// Per-call options (retries, timeout) for this request.
             #[inline]
             pub fn options(mut self, options: $crate::CallOptions) -> Self {
-                self.base.set_options(options);
+                self.__base.set_options(options);
                 self
             }
 

@@ -1,7 +1,8 @@
 //! A string schema with one allowed value is a constant, for `tests/specs/constants.yaml`:
 //! alternatives of a union without a discriminator that differ only in such a value are
 //! told apart by it (an open enum would let the first alternative take every body), the
-//! value is sent as the string, and a query parameter of that type is its text.
+//! value is sent as the string, and a query parameter of that type is its text. A
+//! parameter named `base` keeps its name beside the request's own fields.
 
 use jeri_runtime::{Error, RetryPolicy};
 use jeri_tests::recording::{Reply, Server};
@@ -37,11 +38,12 @@ async fn the_pinned_value_picks_the_alternative_both_ways() {
     let stored = client(&server)
         .put_source(source.clone())
         .kind(Default::default())
+        .base("main")
         .await
         .expect("stored");
     let sent = server.single();
     assert_eq!(String::from_utf8_lossy(&sent.body), answer);
-    assert_eq!(sent.target, "/sources?kind=blank");
+    assert_eq!(sent.target, "/sources?kind=blank&base=main");
     // The first alternative has the same shape; the value says it is the second.
     assert_eq!(stored, source);
 }

@@ -331,7 +331,7 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
                     path: #path,
                     security: #security,
                 };
-                let mut call = self.base.call(&OPERATION);
+                let mut call = self.__base.call(&OPERATION);
                 #path_calls
                 #(#other_calls)*
                 #body_call

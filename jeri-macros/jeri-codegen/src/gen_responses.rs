@@ -200,17 +200,8 @@ impl<'a> Outcome<'a> {
                 ranges.push(range_arm(2, quote!(received.empty())));
             }
         }
-        let errors: Vec<&Response> = self
-            .op
-            .responses
-            .iter()
-            .filter(|r| !is_success(r.status) && r.status != StatusMatch::Default)
-            .collect();
-        let default = self
-            .op
-            .responses
-            .iter()
-            .find(|r| r.status == StatusMatch::Default);
+        let errors = self.errors();
+        let default = self.default_response();
         // A schema-less error needs its own arm only when a broader arm after it would
         // otherwise decode it with a schema that was not documented for it.
         let typed_default = default.is_some_and(|r| json_type(r).is_some());
@@ -254,13 +245,7 @@ impl<'a> Outcome<'a> {
                 doc_type(ty)
             ));
         }
-        let errors: Vec<&Response> = self
-            .op
-            .responses
-            .iter()
-            .filter(|r| !is_success(r.status) && r.status != StatusMatch::Default)
-            .collect();
-        let mut typed: Vec<String> = group_by_type(&errors)
+        let mut typed: Vec<String> = group_by_type(&self.errors())
             .into_iter()
             .filter_map(|(ty, statuses)| {
                 let statuses: Vec<String> = statuses
@@ -274,13 +259,7 @@ impl<'a> Outcome<'a> {
                 ))
             })
             .collect();
-        if let Some(ty) = self
-            .op
-            .responses
-            .iter()
-            .find(|r| r.status == StatusMatch::Default)
-            .and_then(json_type)
-        {
+        if let Some(ty) = self.default_response().and_then(json_type) {
             typed.push(format!(
                 "`default`, any other status (`body::<{}>()`)",
                 doc_type(ty)
@@ -294,6 +273,23 @@ impl<'a> Outcome<'a> {
         Some(format!(
             "Errors are `Error::Api`; the body is typed for {list}."
         ))
+    }
+
+    /// The documented error responses (explicit codes and ranges), in model order.
+    fn errors(&self) -> Vec<&'a Response> {
+        self.op
+            .responses
+            .iter()
+            .filter(|r| !is_success(r.status) && r.status != StatusMatch::Default)
+            .collect()
+    }
+
+    /// The `default` response, if documented.
+    fn default_response(&self) -> Option<&'a Response> {
+        self.op
+            .responses
+            .iter()
+            .find(|r| r.status == StatusMatch::Default)
     }
 
     /// The expression that decodes a success response into the output type.

@@ -149,7 +149,7 @@ impl crate::runtime::Request for GetThingRequest {
                 ],
             ],
         };
-        let mut call = self.base.call(&OPERATION);
+        let mut call = self.__base.call(&OPERATION);
         call.path_params(&[&self.thing_id])?;
         ::core::result::Result::Ok(call)
     }
