@@ -19,8 +19,8 @@ impl<T: Any + fmt::Debug + Send + Sync> DecodedBody for T {}
 ///
 /// Keeps the status, the operation id, the start of the raw body (at most
 /// [`ApiError::MAX_BODY_BYTES`]) and, when the operation documents an error
-/// schema and the body matches it, the decoded body.
-#[derive(Debug)]
+/// schema and the body matches it, the decoded body; when it does not match, why
+/// ([`body_error`](ApiError::body_error)). `Debug` shows the raw body as text.
 pub struct ApiError {
     operation: &'static str,
     status: u16,
@@ -28,6 +28,7 @@ pub struct ApiError {
     truncated: bool,
     retry_after: Option<Duration>,
     body: Option<Box<dyn DecodedBody>>,
+    body_error: Option<String>,
 }
 
 impl ApiError {
@@ -48,11 +49,17 @@ impl ApiError {
             truncated,
             retry_after,
             body: None,
+            body_error: None,
         }
     }
 
     pub(crate) fn with_body(mut self, body: Box<dyn DecodedBody>) -> Self {
         self.body = Some(body);
+        self
+    }
+
+    pub(crate) fn with_body_error(mut self, reason: String) -> Self {
+        self.body_error = Some(reason);
         self
     }
 
@@ -80,6 +87,14 @@ impl ApiError {
         body.downcast_ref::<T>()
     }
 
+    /// Why the body did not decode as the error schema the operation documents for
+    /// this status (the decoder's message, a Content-Type that is not JSON, or a body
+    /// cut at [`ApiError::MAX_BODY_BYTES`]); `None` when it decoded, or when no schema
+    /// is documented for the status.
+    pub fn body_error(&self) -> Option<&str> {
+        self.body_error.as_deref()
+    }
+
     /// The raw body as received, cut at [`ApiError::MAX_BODY_BYTES`].
     pub fn raw_body(&self) -> &[u8] {
         &self.raw_body
@@ -98,6 +113,20 @@ impl ApiError {
     /// The server's `Retry-After`, when it sent one in seconds.
     pub fn retry_after(&self) -> Option<Duration> {
         self.retry_after
+    }
+}
+
+impl fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiError")
+            .field("operation", &self.operation)
+            .field("status", &self.status)
+            .field("raw_body", &String::from_utf8_lossy(&self.raw_body))
+            .field("truncated", &self.truncated)
+            .field("retry_after", &self.retry_after)
+            .field("body", &self.body)
+            .field("body_error", &self.body_error)
+            .finish()
     }
 }
 
@@ -133,6 +162,21 @@ mod tests {
         assert_eq!(error.body::<String>(), None);
         let bare = ApiError::new("op", 404, Vec::new(), false, None);
         assert_eq!(bare.body::<Body>(), None);
+    }
+
+    #[test]
+    fn debug_shows_the_body_as_text() {
+        let error = ApiError::new("op", 400, br#"{"message":"bad"}"#.to_vec(), false, None)
+            .with_body_error("missing field `code`".to_owned());
+        let shown = format!("{error:?}");
+        assert!(
+            shown.contains(r#"raw_body: "{\"message\":\"bad\"}""#),
+            "{shown}"
+        );
+        assert!(
+            shown.contains(r#"body_error: Some("missing field `code`")"#),
+            "{shown}"
+        );
     }
 
     #[test]

@@ -240,12 +240,20 @@ impl Received {
     pub fn api_error<T: DeserializeOwned + fmt::Debug + Send + Sync + 'static>(self) -> Error {
         let decodable = self.content_type_is_json_or_absent();
         let error = self.into_api_error();
-        if !decodable || error.is_truncated() {
-            return Error::Api(error);
+        if !decodable {
+            let reason = "the body's Content-Type is not JSON".to_owned();
+            return Error::Api(error.with_body_error(reason));
+        }
+        if error.is_truncated() {
+            let reason = format!(
+                "the body was longer than the {} bytes kept",
+                ApiError::MAX_BODY_BYTES
+            );
+            return Error::Api(error.with_body_error(reason));
         }
         match serde_json::from_slice::<T>(error.raw_body()) {
             Ok(body) => Error::Api(error.with_body(Box::new(body))),
-            Err(_) => Error::Api(error),
+            Err(reason) => Error::Api(error.with_body_error(reason.to_string())),
         }
     }
 

@@ -210,6 +210,7 @@ async fn documented_errors_keep_the_typed_body() {
     assert_eq!(api.operation(), "getCustomer");
     assert_eq!(api.raw_body(), body.as_bytes());
     assert!(!api.is_truncated());
+    assert_eq!(api.body_error(), None);
     assert_eq!(
         api.body::<ErrorBody>(),
         Some(&ErrorBody {
@@ -232,12 +233,19 @@ async fn error_bodies_of_another_shape_stay_raw() {
     let api = error.as_api().expect("an API error");
     assert_eq!(api.body::<ErrorBody>(), None);
     assert_eq!(api.raw_text(), r#"{"oops":true}"#);
+    // Why it stayed raw: the decoder's own words.
+    let reason = api.body_error().expect("a reason");
+    assert!(reason.contains("missing field"), "{reason}");
 
     let html = Reply::status(404)
         .header("content-type", "text/html")
         .body(r#"{"statusCode":404,"message":"m","error":"e"}"#);
     let error = response(html).await.api_error::<ErrorBody>().await;
     assert_eq!(error.as_api().and_then(|api| api.body::<ErrorBody>()), None);
+    assert_eq!(
+        error.as_api().and_then(ApiError::body_error),
+        Some("the body's Content-Type is not JSON")
+    );
 }
 
 #[tokio::test]
@@ -252,6 +260,8 @@ async fn unexpected_keeps_the_raw_body() {
     let api = error.as_api().expect("an API error");
     assert_eq!(api.status(), 418);
     assert_eq!(api.body::<ErrorBody>(), None);
+    // No schema is documented for the status: nothing to explain.
+    assert_eq!(api.body_error(), None);
     assert!(api.raw_text().contains("418"));
     assert!(!error.is_retryable());
 }
@@ -268,5 +278,9 @@ async fn huge_error_bodies_are_bounded() {
     assert!(api.raw_body().len() <= 64 * 1024);
     assert_eq!(api.raw_body().len(), ApiError::MAX_BODY_BYTES);
     assert!(api.is_truncated());
+    assert_eq!(
+        api.body_error(),
+        Some("the body was longer than the 65536 bytes kept")
+    );
     assert!(error.to_string().len() < 1024);
 }
