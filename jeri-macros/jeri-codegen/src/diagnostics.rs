@@ -86,6 +86,16 @@ impl<'a> Diagnostics<'a> {
         }
     }
 
+    /// Whether an error was recorded at `pointer` or inside it (a follow-on problem
+    /// of that node need not be reported again).
+    pub fn has_error_within(&self, pointer: &str) -> bool {
+        self.errors.iter().any(|(error, _)| {
+            error.pointer.strip_prefix(pointer).is_some_and(|rest| {
+                rest.is_empty() || rest.starts_with('.') || rest.starts_with('[')
+            })
+        })
+    }
+
     /// The number of errors so far.
     pub fn len(&self) -> usize {
         self.errors.len()

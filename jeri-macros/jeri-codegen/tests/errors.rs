@@ -74,7 +74,7 @@ fn dangling_ref() {
     assert_eq!(
         rendered(&source),
         [
-            "spec.yaml:11: error at `components.schemas.Customer.properties.loyalty`: `$ref: '#/components/schemas/Loyalty'` points to schema `Loyalty`, which does not exist\n  help: define `Loyalty` under `components.schemas`, or fix the reference (closest existing: `LoyaltyData`, `Customer`)"
+            "spec.yaml:11: error at `components.schemas.Customer.properties.loyalty`: `$ref: '#/components/schemas/Loyalty'` points to schema `Loyalty`, which does not exist\n  help: define `Loyalty` under `components.schemas`, or fix the reference (closest existing: `LoyaltyData`)"
         ]
     );
 }
@@ -194,6 +194,19 @@ fn an_error_inside_a_one_line_mapping_names_the_line_it_is_on() {
         rendered(&source),
         [
             "spec.yaml:11: error at `components.schemas.Author.properties.born.type`: unknown type `integr`\n  help: use one of `string`, `integer`, `number`, `boolean`, `array`, `object`"
+        ]
+    );
+}
+
+#[test]
+fn a_parameter_whose_schema_is_wrong_is_reported_once() {
+    let source = spec(
+        "paths:\n  /books/{id}:\n    get:\n      operationId: getBook\n      parameters:\n        - name: id\n          in: path\n          required: true\n          schema: { type: integr }\n      responses:\n        '204': {description: ok}\n",
+    );
+    assert_eq!(
+        rendered(&source),
+        [
+            "spec.yaml:13: error at `paths./books/{id}.get.parameters[0].schema.type`: unknown type `integr`\n  help: use one of `string`, `integer`, `number`, `boolean`, `array`, `object`"
         ]
     );
 }

@@ -466,6 +466,13 @@ pub(super) fn check_param_types(built: &mut Built, diag: &mut Diagnostics<'_>) {
                 {
                     param.structured = true;
                 }
+                // The schema's own error was reported where it is; this would only
+                // repeat it.
+                ParamFit::No | ParamFit::AsStringList
+                    if diag.has_error_within(&child(pointer, "schema")) =>
+                {
+                    source.failed = true;
+                }
                 ParamFit::No | ParamFit::AsStringList => {
                     let what = if in_array {
                         "an array of a type"

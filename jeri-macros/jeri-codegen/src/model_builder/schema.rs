@@ -145,6 +145,15 @@ impl<'d> Builder<'d, '_, '_> {
                     .iter()
                     .map(|(k, _)| k.as_str())
                     .collect();
+                // Only names a typo away or holding the other: an unrelated name is no hint.
+                let near = (key.chars().count() / 3).max(2);
+                let lower = key.to_lowercase();
+                known.retain(|k| {
+                    let k_lower = k.to_lowercase();
+                    crate::diagnostics::distance(k, &key) <= near
+                        || k_lower.contains(&lower)
+                        || lower.contains(&k_lower)
+                });
                 known.sort_by_key(|k| crate::diagnostics::distance(k, &key));
                 known.truncate(3);
                 let hint = if known.is_empty() {
