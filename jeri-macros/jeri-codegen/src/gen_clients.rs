@@ -91,7 +91,7 @@ fn clients(api: &Api, settings: &Settings) -> TokenStream {
         inline_text(&api.version)
     ))
     .spec_docs(&api.docs)
-    .assumptions(&api.docs);
+    .notes(&api.docs);
     let client = client_struct(api, &format_ident!("Client"), doc.attrs(), &all, runtime);
     let scoped = settings.scopes.iter().map(|scope| {
         let accepted: Vec<&Operation> = api
@@ -286,7 +286,7 @@ fn client_method(op: &Operation, runtime: &syn::Path) -> TokenStream {
         )
         .filter_map(|(name, docs)| arg_doc(&name, docs))
         .collect();
-    let docs = docs.lines(arg_docs).assumptions(&op.docs).attrs();
+    let docs = docs.lines(arg_docs).notes(&op.docs).attrs();
     let deprecated = deprecated_attr(&op.docs);
     let method = method_ident(op);
     let request = format_ident!("{}Request", op.type_name);

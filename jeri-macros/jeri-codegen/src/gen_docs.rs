@@ -25,7 +25,7 @@ impl DocText {
     }
 
     /// Adds summary and description (skipping a description that repeats the summary).
-    /// Assumptions come last: see [`DocText::assumptions`].
+    /// Limits and assumptions come last: see [`DocText::notes`].
     pub(crate) fn spec_docs(&mut self, docs: &Docs) -> &mut Self {
         if let Some(summary) = non_blank(docs.summary.as_deref()) {
             self.markdown(summary);
@@ -38,8 +38,13 @@ impl DocText {
         self
     }
 
-    /// Adds each assumption as a rustdoc warning block.
-    pub(crate) fn assumptions(&mut self, docs: &Docs) -> &mut Self {
+    /// Adds what the spec says beyond its prose, after any fallback line: the schema's
+    /// limits (`Limits: from 1 to 100.`), then each assumption as a rustdoc warning
+    /// block.
+    pub(crate) fn notes(&mut self, docs: &Docs) -> &mut Self {
+        if let Some(limits) = &docs.limits {
+            self.paragraphs.push(vec![format!("Limits: {limits}.")]);
+        }
         for assumption in &docs.assumptions {
             let text = escape_html(&assumption.split_whitespace().collect::<Vec<_>>().join(" "));
             self.paragraphs.push(vec![format!(
@@ -367,16 +372,17 @@ mod tests {
     }
 
     fn doc_attrs(docs: &Docs) -> TokenStream {
-        DocText::from_docs(docs).assumptions(docs).attrs()
+        DocText::from_docs(docs).notes(docs).attrs()
     }
 
     #[test]
-    fn docs_render_summary_description_and_warnings() {
+    fn docs_render_summary_description_limits_and_warnings() {
         let docs = Docs {
             summary: Some("Get a thing".into()),
             description: Some("Longer words.\nSecond line.".into()),
             assumptions: vec!["Unit is <seconds>\n  maybe".into()],
             deprecated: true,
+            limits: Some("from 1 to 100".into()),
         };
         let rendered = doc_attrs(&docs).to_string();
         let expected = quote! {
@@ -384,6 +390,8 @@ mod tests {
             #[doc = ""]
             #[doc = " Longer words."]
             #[doc = " Second line."]
+            #[doc = ""]
+            #[doc = " Limits: from 1 to 100."]
             #[doc = ""]
             #[doc = " <div class=\"warning\">Assumption: Unit is &lt;seconds&gt; maybe</div>"]
         };

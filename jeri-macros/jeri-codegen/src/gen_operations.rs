@@ -199,7 +199,7 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
         if docs.is_empty() {
             docs.line("Sets the request body.");
         }
-        let docs = docs.assumptions(&body.docs).attrs();
+        let docs = docs.notes(&body.docs).attrs();
         let ty = body_ty(body);
         let arg = if has_enum(body) {
             quote!(impl ::core::convert::Into<#ty>)
@@ -267,7 +267,7 @@ fn param_setter(param: &Param) -> TokenStream {
             location_name(param.location)
         ));
     }
-    let docs = docs.assumptions(&param.docs).attrs();
+    let docs = docs.notes(&param.docs).attrs();
     let deprecated = deprecated_attr(&param.docs);
     let (arg, _) = arg_type(&param.ty, Scope::Requests);
     let ty = type_ref(&param.ty, Scope::Requests);

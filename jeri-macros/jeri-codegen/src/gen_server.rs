@@ -112,7 +112,7 @@ fn trait_method(op: &Operation, runtime: &syn::Path) -> TokenStream {
         method_name(op.method),
         op.path.replace('`', "'")
     ));
-    let docs = docs.assumptions(&op.docs).attrs();
+    let docs = docs.notes(&op.docs).attrs();
     quote! {
         #docs
         fn #name(

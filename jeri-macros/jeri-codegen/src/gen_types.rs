@@ -81,7 +81,7 @@ fn type_item(
             def.origin.replace('`', "'")
         ));
     }
-    let docs = docs.assumptions(&def.docs).attrs();
+    let docs = docs.notes(&def.docs).attrs();
     let deprecated = deprecated_attr(&def.docs);
     let name = ident(&def.name);
     let body = match &def.kind {
@@ -437,7 +437,7 @@ fn field_item(
         ));
         default_fn_name(type_name, field).to_string()
     });
-    docs.assumptions(&field.docs);
+    docs.notes(&field.docs);
     let docs = docs.attrs();
     let deprecated = deprecated_attr(&field.docs);
     let name = ident(&field.rust_name);

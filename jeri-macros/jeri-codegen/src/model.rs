@@ -34,6 +34,9 @@ pub struct Docs {
     pub description: Option<String>,
     /// Every `x-jeri-assumption` on the node, shown as a warning in rustdoc.
     pub assumptions: Vec<String>,
+    /// The schema's limits in words (`from 1 to 100`, `at most 64 characters`, `matching
+    /// `^[a-z]+$``), when it sets any.
+    pub limits: Option<String>,
     /// `deprecated: true`.
     pub deprecated: bool,
 }

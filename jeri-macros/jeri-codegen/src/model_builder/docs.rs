@@ -1,6 +1,6 @@
 //! Docs from spec nodes: summary, description, `x-jeri-assumption`, deprecation.
 
-use openapiv3::Schema;
+use openapiv3::{Schema, SchemaKind, Type};
 use serde_json::Value;
 
 use crate::diagnostics::{Diagnostics, child};
@@ -24,6 +24,7 @@ pub(crate) fn docs_from<'e>(
         description: non_blank(description),
         assumptions: assumptions(diag, pointer, extensions),
         deprecated,
+        limits: None,
     }
 }
 
@@ -59,15 +60,147 @@ pub(crate) fn assumptions<'e>(
     found
 }
 
-/// Docs from a schema: `title` as summary, `description`, assumptions, `deprecated`.
+/// Docs from a schema: `title` as summary, `description`, assumptions, `deprecated`, and
+/// its limits.
 pub(crate) fn schema_docs(diag: &mut Diagnostics<'_>, pointer: &str, schema: &Schema) -> Docs {
     let data = &schema.schema_data;
-    docs_from(
-        diag,
-        pointer,
-        data.title.as_deref(),
-        data.description.as_deref(),
-        &data.extensions,
-        data.deprecated,
-    )
+    Docs {
+        limits: limits(schema),
+        ..docs_from(
+            diag,
+            pointer,
+            data.title.as_deref(),
+            data.description.as_deref(),
+            &data.extensions,
+            data.deprecated,
+        )
+    }
+}
+
+/// A schema's limits in words: bounds of numbers, lengths and `pattern` of strings,
+/// sizes of arrays. `None` when it sets none.
+pub(crate) fn limits(schema: &Schema) -> Option<String> {
+    let SchemaKind::Type(ty) = &schema.schema_kind else {
+        return None;
+    };
+    let mut parts = Vec::new();
+    match ty {
+        Type::Integer(int) => parts.extend(bounds(
+            int.minimum.map(|n| n.to_string()),
+            int.exclusive_minimum,
+            int.maximum.map(|n| n.to_string()),
+            int.exclusive_maximum,
+        )),
+        Type::Number(number) => parts.extend(bounds(
+            number.minimum.map(|n| n.to_string()),
+            number.exclusive_minimum,
+            number.maximum.map(|n| n.to_string()),
+            number.exclusive_maximum,
+        )),
+        Type::String(string) => {
+            parts.extend(counted(string.min_length, string.max_length, "character"));
+            if let Some(pattern) = string.pattern.as_deref().filter(|p| !p.is_empty()) {
+                parts.push(format!("matching `{}`", pattern.replace('`', "'")));
+            }
+        }
+        Type::Array(array) => parts.extend(counted(array.min_items, array.max_items, "item")),
+        Type::Object(_) | Type::Boolean(_) => {}
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+fn bounds(
+    min: Option<String>,
+    exclusive_min: bool,
+    max: Option<String>,
+    exclusive_max: bool,
+) -> Option<String> {
+    let low = |min: String| {
+        if exclusive_min {
+            format!("greater than {min}")
+        } else {
+            format!("at least {min}")
+        }
+    };
+    let high = |max: String| {
+        if exclusive_max {
+            format!("less than {max}")
+        } else {
+            format!("at most {max}")
+        }
+    };
+    match (min, max) {
+        (Some(min), Some(max)) if !exclusive_min && !exclusive_max => {
+            Some(format!("from {min} to {max}"))
+        }
+        (Some(min), Some(max)) => Some(format!("{}, {}", low(min), high(max))),
+        (Some(min), None) => Some(low(min)),
+        (None, Some(max)) => Some(high(max)),
+        (None, None) => None,
+    }
+}
+
+fn counted(min: Option<usize>, max: Option<usize>, unit: &str) -> Option<String> {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    match (min.filter(|&n| n > 0), max) {
+        (Some(min), Some(max)) if min == max => {
+            Some(format!("exactly {min} {unit}{}", plural(min)))
+        }
+        (Some(min), Some(max)) => Some(format!("{min} to {max} {unit}s")),
+        (Some(min), None) => Some(format!("at least {min} {unit}{}", plural(min))),
+        (None, Some(max)) => Some(format!("at most {max} {unit}{}", plural(max))),
+        (None, None) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::limits;
+
+    fn limits_of(yaml: &str) -> Option<String> {
+        let schema: openapiv3::Schema = serde_yaml::from_str(yaml).expect("a schema");
+        limits(&schema)
+    }
+
+    #[test]
+    fn limits_in_words() {
+        let cases = [
+            (
+                "{type: integer, minimum: 1, maximum: 100}",
+                Some("from 1 to 100"),
+            ),
+            (
+                "{type: integer, minimum: 0, exclusiveMinimum: true, maximum: 5}",
+                Some("greater than 0, at most 5"),
+            ),
+            ("{type: integer, minimum: 0}", Some("at least 0")),
+            (
+                "{type: number, maximum: 2.5, exclusiveMaximum: true}",
+                Some("less than 2.5"),
+            ),
+            (
+                "{type: string, minLength: 1, maxLength: 64}",
+                Some("1 to 64 characters"),
+            ),
+            (
+                "{type: string, minLength: 2, maxLength: 2}",
+                Some("exactly 2 characters"),
+            ),
+            ("{type: string, maxLength: 1}", Some("at most 1 character")),
+            (
+                "{type: string, minLength: 1, pattern: '^[a-z]+$'}",
+                Some("at least 1 character; matching `^[a-z]+$`"),
+            ),
+            (
+                "{type: array, items: {type: string}, maxItems: 250}",
+                Some("at most 250 items"),
+            ),
+            ("{type: string, minLength: 0}", None),
+            ("{type: boolean}", None),
+            ("{type: object}", None),
+        ];
+        for (schema, expected) in cases {
+            assert_eq!(limits_of(schema).as_deref(), expected, "{schema}");
+        }
+    }
 }

@@ -298,7 +298,7 @@ impl Builder<'_, '_, '_> {
                     }
                 }
             };
-            let docs = docs_from(
+            let mut docs = docs_from(
                 self.diag,
                 &p_pointer,
                 None,
@@ -306,6 +306,9 @@ impl Builder<'_, '_, '_> {
                 &data.extensions,
                 data.deprecated.unwrap_or(false),
             );
+            if let ParameterSchemaOrContent::Schema(ReferenceOr::Item(schema)) = &data.format {
+                docs.limits = super::docs::limits(schema);
+            }
             let param = Param {
                 rust_name: names.claim(&snake_ident(&data.name)),
                 wire_name: data.name.clone(),

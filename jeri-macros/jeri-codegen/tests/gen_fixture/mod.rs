@@ -184,6 +184,7 @@ pub fn types() -> Vec<TypeDef> {
         description: Some("Holds a `Vec<T>` and [links](https://example.com).".to_string()),
         assumptions: vec!["Balance is an integer.".to_string()],
         deprecated: false,
+        limits: None,
     };
     let mut old = type_def(
         "OldThing",
