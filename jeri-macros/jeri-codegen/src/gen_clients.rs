@@ -305,8 +305,18 @@ fn client_method(op: &Operation, runtime: &syn::Path) -> TokenStream {
     }
 }
 
+/// `- `name`: description (limits: …)`, or `None` when the spec says nothing of it.
 fn arg_doc(name: &str, docs: &Docs) -> Option<String> {
-    let text = docs.description.as_deref().or(docs.summary.as_deref())?;
-    let text = inline_text(text);
-    (!text.is_empty()).then(|| format!("- `{name}`: {text}"))
+    let text = docs
+        .description
+        .as_deref()
+        .or(docs.summary.as_deref())
+        .map(inline_text)
+        .filter(|text| !text.is_empty());
+    match (text, &docs.limits) {
+        (Some(text), Some(limits)) => Some(format!("- `{name}`: {text} (limits: {limits})")),
+        (Some(text), None) => Some(format!("- `{name}`: {text}")),
+        (None, Some(limits)) => Some(format!("- `{name}`: limits: {limits}")),
+        (None, None) => None,
+    }
 }

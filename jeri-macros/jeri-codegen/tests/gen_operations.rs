@@ -416,7 +416,7 @@ fn client_methods_call_the_request_constructor() {
     ///
     /// Errors are `Error::Api`; the body is typed for `401`, `404` (`body::<types::ErrorBody>()`) and `4XX` (`body::<serde_json::Value>()`).
     ///
-    /// - `program_id`: The program id or slug.
+    /// - `program_id`: The program id or slug. (limits: 1 to 64 characters)
     ///
     /// <div class="warning">Assumption: Email is case-insensitive.</div>
     #[inline]

@@ -392,6 +392,7 @@ pub fn operations() -> Vec<Operation> {
     ];
     get_customer.params[0].docs = Docs {
         description: Some("The program id or slug.".to_string()),
+        limits: Some("1 to 64 characters".to_string()),
         ..Docs::default()
     };
     get_customer.responses = vec![
