@@ -6,7 +6,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::gen_docs::DocText;
-use crate::gen_type_ref::{Scope, ident, type_ref};
+use crate::gen_type_ref::{Scope, arg_type, ident, type_ref};
 use crate::model::{
     Api, Body, BodyAlternative, BodyMedia, FormFieldKind, MultipartForm, Operation, TypeKind,
     TypeRef,
@@ -322,24 +322,23 @@ fn form_item(form: &MultipartForm, runtime: &syn::Path) -> TokenStream {
         } else {
             fields.push(quote!(#docs pub #member: #ty,));
         }
-        // Plain strings are taken through `Into`, as everywhere else.
-        let string = field.kind == FormFieldKind::Value(TypeRef::String);
-        let (arg, converted) = if string {
-            (
-                quote!(impl ::core::convert::Into<::std::string::String>),
-                quote!(::core::convert::Into::into(value)),
-            )
+        // A value is taken as any caller-passed value is (plain strings through `Into`).
+        let (arg, into) = match &field.kind {
+            FormFieldKind::Value(value) => arg_type(value, Scope::Requests),
+            _ => (ty.clone(), false),
+        };
+        let converted = if into {
+            quote!(::core::convert::Into::into(value))
         } else {
-            (ty.clone(), quote!(value))
+            quote!(value)
         };
         if field.required {
-            if string {
-                params.push(quote!(#member: #arg));
-                inits.push(quote!(#member: ::core::convert::Into::into(#member),));
+            params.push(quote!(#member: #arg));
+            inits.push(if into {
+                quote!(#member: ::core::convert::Into::into(#member),)
             } else {
-                params.push(quote!(#member: #ty));
-                inits.push(quote!(#member,));
-            }
+                quote!(#member,)
+            });
         } else {
             inits.push(quote!(#member: ::core::default::Default::default(),));
             let doc = format!(" Sets the `{shown}` part.");

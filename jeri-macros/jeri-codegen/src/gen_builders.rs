@@ -11,7 +11,7 @@ use std::collections::{BTreeSet, HashMap};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::gen_type_ref::{Scope, ident, type_ref, unraw};
+use crate::gen_type_ref::{Scope, arg_type, ident, type_ref, unraw};
 use crate::model::{Api, Body, Field, TypeDef, TypeKind, TypeRef};
 
 /// The names of the structs reachable from a request body, in any depth.
@@ -84,27 +84,20 @@ pub(crate) fn builder_impl(
 ) -> TokenStream {
     let is_constant =
         |field: &Field| matches!(&field.ty, TypeRef::Named(name) if constants.contains(name));
-    let required: Vec<&Field> = fields
-        .iter()
-        .filter(|f| f.required && (f.nullable || !is_constant(f)))
-        .collect();
+    // An argument of `new`: required, and not a constant (a nullable one may be `null`).
+    let is_arg = |field: &Field| field.required && (field.nullable || !is_constant(field));
+    let required: Vec<&Field> = fields.iter().filter(|f| is_arg(f)).collect();
     let params = required.iter().map(|field| {
         let member = ident(&field.rust_name);
-        let ty = if takes_into(field) {
-            quote!(impl ::core::convert::Into<::std::string::String>)
-        } else {
-            field_type(field, runtime)
-        };
+        let (ty, _) = param_type(field);
         quote!(#member: #ty)
     });
     let inits = fields.iter().map(|field| {
         let member = ident(&field.rust_name);
-        if !field.required || !required.iter().any(|r| std::ptr::eq(*r, field)) {
-            quote!(#member: ::core::default::Default::default())
-        } else if takes_into(field) {
-            quote!(#member: #member.into())
-        } else {
-            quote!(#member)
+        match is_arg(field).then(|| param_type(field).1) {
+            None => quote!(#member: ::core::default::Default::default()),
+            Some(true) => quote!(#member: #member.into()),
+            Some(false) => quote!(#member),
         }
     });
     let extra_init = has_extra.map(|member| quote!(#member: ::core::default::Default::default(),));
@@ -130,10 +123,7 @@ pub(crate) fn builder_impl(
         ),
         (false, false) => format!(" A value with its properties ({}).", names(&required)),
     };
-    let filled: Vec<&Field> = fields
-        .iter()
-        .filter(|f| f.required && !required.iter().any(|r| std::ptr::eq(*r, *f)))
-        .collect();
+    let filled: Vec<&Field> = fields.iter().filter(|f| f.required && !is_arg(f)).collect();
     if !filled.is_empty() {
         new_doc.push_str(&format!(
             " {} hold their one allowed value.",
@@ -161,20 +151,14 @@ pub(crate) fn builder_impl(
     }
 }
 
-/// Whether a parameter for this field is taken as `impl Into<String>` (a plain string,
-/// as request setters take one), rather than as the type the struct holds.
-fn takes_into(field: &Field) -> bool {
-    !field.nullable && field.ty == TypeRef::String
-}
-
-/// The Rust type of a field as a constructor parameter (what the struct holds).
-fn field_type(field: &Field, runtime: &syn::Path) -> TokenStream {
-    let ty = type_ref(&field.ty, Scope::Types);
-    match (field.required, field.nullable) {
-        (true, false) => ty,
-        (true, true) | (false, false) => quote!(::core::option::Option<#ty>),
-        (false, true) => quote!(#runtime::Nullable<#ty>),
+/// The type of a required field as a constructor parameter, and whether it goes through
+/// `Into::into`: as [`arg_type`] says for a value, `Option` of it when it may be `null`.
+fn param_type(field: &Field) -> (TokenStream, bool) {
+    if field.nullable {
+        let ty = type_ref(&field.ty, Scope::Types);
+        return (quote!(::core::option::Option<#ty>), false);
     }
+    arg_type(&field.ty, Scope::Types)
 }
 
 fn setter(field: &Field, runtime: &syn::Path) -> TokenStream {
@@ -201,13 +185,11 @@ fn setter(field: &Field, runtime: &syn::Path) -> TokenStream {
         }
     } else {
         let doc = format!(" Sets `{wire}`.");
-        let (arg, value) = if takes_into(field) {
-            (
-                quote!(impl ::core::convert::Into<::std::string::String>),
-                quote!(value.into()),
-            )
+        let (arg, into) = arg_type(&field.ty, Scope::Types);
+        let value = if into {
+            quote!(value.into())
         } else {
-            (ty, quote!(value))
+            quote!(value)
         };
         quote! {
             #[doc = #doc]

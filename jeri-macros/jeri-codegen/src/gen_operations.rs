@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 use crate::gen_bodies::{self, default_bytes_type, has_enum, is_range, media_call};
 use crate::gen_docs::{DocText, deprecated_attr};
 use crate::gen_responses::Outcome;
-use crate::gen_type_ref::{Scope, ident, type_ref, unraw};
+use crate::gen_type_ref::{Scope, arg_type, ident, type_ref, unraw};
 use crate::model::{
     Api, Body, BodyMedia, Method, Operation, Param, ParamLocation, ParamStyle, PathPart,
     SecurityKind, TypeRef,
@@ -129,17 +129,6 @@ pub(crate) fn request_construction(op: &Operation, args: &[Arg]) -> TokenStream 
         }
     });
     quote!(self::requests::#name::new(&self.transport, #(#values),*))
-}
-
-/// Strings are taken as `impl Into<String>`; everything else as is.
-fn arg_type(ty: &TypeRef, scope: Scope) -> (TokenStream, bool) {
-    match ty {
-        TypeRef::String => (
-            quote!(impl ::core::convert::Into<::std::string::String>),
-            true,
-        ),
-        other => (type_ref(other, scope), false),
-    }
 }
 
 fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {

@@ -120,6 +120,19 @@ fn int_type(int: IntType) -> TokenStream {
     }
 }
 
+/// The type a caller passes for a value of `ty` (a request argument or setter, a body
+/// type's constructor or setter): plain strings as `impl Into<String>`, everything else
+/// as it is held; and whether the value then goes through `Into::into`.
+pub(crate) fn arg_type(ty: &TypeRef, scope: Scope) -> (TokenStream, bool) {
+    match ty {
+        TypeRef::String => (
+            quote!(impl ::core::convert::Into<::std::string::String>),
+            true,
+        ),
+        other => (type_ref(other, scope), false),
+    }
+}
+
 /// The runtime path as seen from a module one level below the invocation site: a
 /// relative path gains a `super::`.
 pub(crate) fn runtime_from_child(runtime: &syn::Path) -> syn::Path {
