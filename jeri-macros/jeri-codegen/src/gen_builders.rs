@@ -11,6 +11,7 @@ use std::collections::{BTreeSet, HashMap};
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::gen_enums::constant_value;
 use crate::gen_type_ref::{Scope, arg_type, ident, type_ref, unraw};
 use crate::model::{Api, Body, Field, TypeDef, TypeKind, TypeRef};
 
@@ -68,7 +69,7 @@ pub(crate) fn request_structs(api: &Api) -> BTreeSet<String> {
 pub(crate) fn constants(api: &Api) -> BTreeSet<String> {
     api.types
         .iter()
-        .filter(|def| matches!(&def.kind, TypeKind::StringEnum { variants } if variants.len() == 1))
+        .filter(|def| constant_value(&def.kind).is_some())
         .map(|def| def.name.clone())
         .collect()
 }

@@ -4,8 +4,8 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::gen_type_ref::{Scope, ident, type_ref, unraw};
-use crate::model::TypeRef;
 use crate::model::{EnumVariant, IntType, IntegerVariant, UNKNOWN_VARIANT, UnionVariant};
+use crate::model::{TypeKind, TypeRef};
 
 /// A string enum that keeps values the spec does not list in `Unknown`, so a server adding
 /// a value does not break decoding: one invocation of the runtime's `open_enum!`, which
@@ -30,6 +30,18 @@ pub(crate) fn string_enum(
                 #(#[doc = #docs] #names = #wires,)*
             }
         }
+    }
+}
+
+/// The one value of a string enum that has exactly one: such a type is generated as a
+/// [`constant`] rather than an open enum.
+pub(crate) fn constant_value(kind: &TypeKind) -> Option<&str> {
+    match kind {
+        TypeKind::StringEnum { variants } => match variants.as_slice() {
+            [only] => Some(&only.wire_value),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

@@ -7,7 +7,7 @@ use quote::quote;
 
 use crate::gen_builders::{builder_impl, constants, request_structs};
 use crate::gen_docs::{DocText, deprecated_attr};
-use crate::gen_enums::{constant, integer_enum, string_enum, tagged_union};
+use crate::gen_enums::{constant, constant_value, integer_enum, string_enum, tagged_union};
 use crate::gen_type_ref::{RUNTIME_ALIAS, Scope, ident, runtime_from_child, type_ref, unraw};
 use crate::model::{Api, Field, TypeDef, TypeKind, TypeRef, UnionVariant};
 
@@ -108,9 +108,9 @@ fn type_item(
         }
         TypeKind::StringEnum { variants } => {
             let attrs = quote!(#docs #deprecated);
-            return match variants.as_slice() {
-                [only] => constant(&name, &attrs, &only.wire_value, runtime),
-                _ => string_enum(&name, &attrs, variants, runtime),
+            return match constant_value(&def.kind) {
+                Some(value) => constant(&name, &attrs, value, runtime),
+                None => string_enum(&name, &attrs, variants, runtime),
             };
         }
         TypeKind::IntegerEnum { int, variants } => {
