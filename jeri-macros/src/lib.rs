@@ -241,7 +241,6 @@ use quote::quote;
 /// ```
 #[proc_macro]
 pub fn generate(input: TokenStream) -> TokenStream {
-    let input_text = input.to_string();
     let (literal, settings) = match jeri_codegen::Settings::parse(input.into()) {
         Ok(parsed) => parsed,
         Err(e) => return e.to_compile_error().into(),
@@ -261,52 +260,31 @@ pub fn generate(input: TokenStream) -> TokenStream {
                 .into();
         }
     };
-    let (generated, errors) = generate_detached(&input_text, &source).unwrap_or_else(|| {
-        let output = jeri_codegen::generate(&source, &settings);
-        (output.tokens.into(), output.errors)
-    });
-    let errors = errors.iter().map(|e| {
+    // Built on the compiler's own tokens. Printing the output as text and parsing it back
+    // would be quicker to hand over, but the compiler files such text as a source of the
+    // crate named by its hash, so any change to the output would change the crate's hash
+    // and force its whole metadata to be written again on every rebuild.
+    let output = jeri_codegen::generate(&source, &settings);
+    let errors = output.errors.iter().map(|e| {
         let message = jeri_codegen::render_error(&written, e);
         quote::quote_spanned!(literal.span()=> ::core::compile_error!(#message);)
     });
     let tracked = std::fs::canonicalize(&resolved).unwrap_or(resolved);
     let tracked = tracked.to_string_lossy().into_owned();
+    // `include_str!` makes the compiler track the spec, so that editing it rebuilds the
+    // crate. As the documentation of a hidden unnamed constant, the text is neither
+    // compiled nor documented, and the crate's metadata does not change with it (as a
+    // `&str` constant, every edit of the spec forced the metadata to be written again).
+    // Left out when rustdoc collects doctests, which it would find in the spec's text.
     let mut all: TokenStream = quote! {
-        const _: &str = ::core::include_str!(#tracked);
+        #[doc(hidden)]
+        #[cfg_attr(not(doctest), doc = ::core::include_str!(#tracked))]
+        const _: () = ();
         #(#errors)*
     }
     .into();
-    all.extend(generated);
+    all.extend(TokenStream::from(output.tokens));
     all
-}
-
-/// Runs the generator on proc-macro2's own token implementation rather than the
-/// compiler's, and hands the compiler the result as one string to parse.
-///
-/// Inside a proc macro, proc-macro2 otherwise creates every token through the compiler's
-/// proc-macro bridge, one call per token: for a spec of a few hundred operations that is
-/// millions of calls, a large share of a rebuild after a spec edit. The settings are
-/// parsed again from `input` on the same side (their spans are no longer needed: the
-/// caller already reported their errors). `None` when they do not parse there, and the
-/// caller runs the generator the ordinary way.
-fn generate_detached(
-    input: &str,
-    source: &str,
-) -> Option<(TokenStream, Vec<jeri_codegen::SpecError>)> {
-    /// Back to the compiler's tokens however this function returns.
-    struct Restore;
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            proc_macro2::fallback::unforce();
-        }
-    }
-    proc_macro2::fallback::force();
-    let _restore = Restore;
-    let input: proc_macro2::TokenStream = input.parse().ok()?;
-    let (_, settings) = jeri_codegen::Settings::parse(input).ok()?;
-    let output = jeri_codegen::generate(source, &settings);
-    // A detached stream becomes the compiler's by printing and parsing it, once.
-    Some((output.tokens.into(), output.errors))
 }
 
 /// The spec path as `include_str!` would resolve it.
