@@ -8,11 +8,22 @@ use crate::locate;
 
 /// Parses the spec; `None` (with errors recorded) when it cannot be used at all.
 ///
-/// The text is read into a value first, so that what real documents contain does not
+/// A JSON document that needs no rewriting is read directly ([`plain_json`]). Any other
+/// text is read into a value first, so that what real documents contain does not
 /// stop the load: YAML anchors, aliases and merge keys (`<<`) are resolved, and the
 /// constructs [`tolerate`] rewrites are read the documented way; `$ref`s to any other node
 /// than a named component are read as that node ([`crate::pointer_refs`]).
 pub fn load(source: &str, diag: &mut Diagnostics<'_>) -> Option<OpenAPI> {
+    if locate::is_json(source)
+        && let Some(doc) = plain_json(source)
+    {
+        return Some(doc);
+    }
+    load_general(source, diag)
+}
+
+/// [`load`] without the shortcut for plain JSON: the way every document can take.
+pub fn load_general(source: &str, diag: &mut Diagnostics<'_>) -> Option<OpenAPI> {
     let json = locate::is_json(source);
     let mut value = if json {
         parse_json(source, diag)?
@@ -52,6 +63,68 @@ pub fn load(source: &str, diag: &mut Diagnostics<'_>) -> Option<OpenAPI> {
             None
         }
     }
+}
+
+/// A JSON document that needs nothing of what [`load`] does besides parsing, read
+/// straight into the OpenAPI structure: half the time of reading it into a value first,
+/// and the macro runs unoptimized in a debug build, on every rebuild after a spec edit.
+///
+/// `None` sends the document the general way, which also reports every problem: when
+/// the text may hold what [`tolerate`], merge keys or [`crate::pointer_refs`] rewrite
+/// (a `"null"` string, a `"<<"` key, a `$ref` other than `#/components/<kind>/<Name>`, a
+/// bound that is not an `i64`),
+/// names another version (`"swagger"`, an `openapi` not 3.0), or does not parse.
+pub fn plain_json(source: &str) -> Option<OpenAPI> {
+    let rewritten = ["\"null\"", "\"<<\"", "\"swagger\""]
+        .iter()
+        .any(|text| source.contains(text));
+    let only_component_refs = source
+        .match_indices("\"$ref\"")
+        .all(|(at, key)| component_ref_value(&source[at + key.len()..]));
+    let integer_bounds = ["\"minimum\"", "\"maximum\"", "\"multipleOf\""]
+        .iter()
+        .all(|name| {
+            source
+                .match_indices(name)
+                .all(|(at, key)| integer_value(&source[at + key.len()..]))
+        });
+    if rewritten || !only_component_refs || !integer_bounds {
+        return None;
+    }
+    let doc = std::panic::catch_unwind(|| serde_json::from_str::<OpenAPI>(source).ok())
+        .ok()
+        .flatten()?;
+    doc.openapi.starts_with("3.0").then_some(doc)
+}
+
+/// Whether the text after a `"$ref"` key is `: "#/components/<kind>/<Name>"`, with no
+/// escapes in the string.
+fn component_ref_value(rest: &str) -> bool {
+    let Some(rest) = rest.trim_start().strip_prefix(':') else {
+        return false;
+    };
+    let Some(rest) = rest.trim_start().strip_prefix('"') else {
+        return false;
+    };
+    let Some(end) = rest.find('"') else {
+        return false;
+    };
+    let reference = &rest[..end];
+    !reference.contains('\\') && crate::pointer_refs::is_named_component(reference)
+}
+
+/// Whether the text after a bound's key is `: <integer>` within `i64`: a fraction or a
+/// larger number is what [`tolerate`] moves aside where the schema is an integer.
+fn integer_value(rest: &str) -> bool {
+    let Some(rest) = rest.trim_start().strip_prefix(':') else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '-'))
+        .unwrap_or(rest.len());
+    let after = rest[end..].chars().next();
+    !matches!(after, Some('.' | 'e' | 'E')) && rest[..end].parse::<i64>().is_ok()
 }
 
 /// The parser's own message and line for a document that does not fit OpenAPI's
@@ -368,6 +441,64 @@ components:
         assert!(extended["properties"]["id"].get("minimum").is_none());
         let maybe = serde_json::to_value(&schemas["Maybe"]).unwrap_or_default();
         assert_eq!(maybe["anyOf"][1]["nullable"], true);
+    }
+
+    const PLAIN: &str = r##"{"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+        "paths": {"/a": {"get": {"responses": {"200": {"description": "ok",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/A"}}}}}}}},
+        "components": {"schemas": {"A": {"type": "integer", "minimum": -3, "maximum": 9}}}}"##;
+
+    fn same_as_general(source: &str) -> bool {
+        let mut diag = Diagnostics::new(source);
+        let general = load_general(source, &mut diag).map(|doc| serde_json::to_value(doc).ok());
+        let plain = plain_json(source).map(|doc| serde_json::to_value(doc).ok());
+        general.is_some() && general == plain
+    }
+
+    #[test]
+    fn plain_json_is_read_directly_and_as_the_general_way_reads_it() {
+        assert!(plain_json(PLAIN).is_some());
+        assert!(same_as_general(PLAIN));
+    }
+
+    #[test]
+    fn json_that_needs_rewriting_goes_the_general_way() {
+        let variants = [
+            // A bound tolerate moves aside, written as a fraction or beyond i64.
+            PLAIN.replace("\"minimum\": -3", "\"minimum\": -3.0"),
+            PLAIN.replace("\"maximum\": 9", "\"maximum\": 9223372036854776000"),
+            PLAIN.replace("\"maximum\": 9", "\"maximum\": 9e3"),
+            // OpenAPI 3.1's null type, a merge key, a pointer reference.
+            PLAIN.replace("\"type\": \"integer\",", "\"type\": \"null\","),
+            PLAIN.replace("\"A\": {", "\"A\": {\"<<\": {},"),
+            PLAIN.replace(
+                "#/components/schemas/A",
+                "#/components/schemas/A/properties/b",
+            ),
+            PLAIN.replace("#/components/schemas/A", "#/paths/~1a"),
+            PLAIN.replace("#/components/schemas/A", "#/components/schemas\\/A"),
+            // Another version, or not OpenAPI at all.
+            PLAIN.replace("3.0.3", "3.1.0"),
+            PLAIN.replace("\"openapi\": \"3.0.3\",", "\"swagger\": \"2.0\","),
+            PLAIN.replace(
+                "\"openapi\": \"3.0.3\",",
+                "\"openapi\": \"3.0.3\", \"swagger\": \"2.0\",",
+            ),
+            PLAIN.replace("\"responses\": {", "\"responses\": 7, \"x\": {"),
+        ];
+        for variant in &variants {
+            assert_ne!(variant, PLAIN);
+            assert!(plain_json(variant).is_none(), "{variant}");
+        }
+        // What the general way then does with them.
+        let fraction = variants[0].as_str();
+        let mut diag = Diagnostics::new(fraction);
+        let doc = load(fraction, &mut diag).map(|doc| serde_json::to_value(doc).ok());
+        let doc = doc.flatten().unwrap_or_default();
+        assert_eq!(doc["components"]["schemas"]["A"]["x-jeri-minimum"], -3.0);
+        assert!(!errors(&variants[8]).is_empty());
+        assert!(!errors(&variants[9]).is_empty());
+        assert!(!errors(&variants[10]).is_empty());
     }
 
     #[test]

@@ -47,13 +47,18 @@ pub fn inline(doc: &mut Value, diag: &mut Diagnostics<'_>) {
 /// component.
 fn pointer_ref(map: &serde_yaml::Mapping) -> Option<&str> {
     let reference = map.get("$ref")?.as_str()?;
-    let pointer = reference.strip_prefix('#')?;
-    let segments: Vec<&str> = pointer.split('/').collect();
-    let named_component = matches!(
+    reference.strip_prefix('#')?;
+    (!is_named_component(reference)).then_some(reference)
+}
+
+/// Whether `reference` is `#/components/<kind>/<Name>`, the form the model resolves
+/// itself (and [`inline`] leaves alone).
+pub fn is_named_component(reference: &str) -> bool {
+    let segments: Vec<&str> = reference.split('/').collect();
+    matches!(
         segments.as_slice(),
-        ["", "components", kind, name] if COMPONENT_KINDS.contains(kind) && !name.is_empty()
-    );
-    (!named_component).then_some(reference)
+        ["#", "components", kind, name] if COMPONENT_KINDS.contains(kind) && !name.is_empty()
+    )
 }
 
 fn contains_pointer_ref(value: &Value) -> bool {

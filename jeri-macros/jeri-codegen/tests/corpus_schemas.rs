@@ -101,3 +101,42 @@ fn hyperswitch_and_kratos_schemas_model() {
 fn every_corpus_schema_models() {
     assert_schemas_model(&[]);
 }
+
+/// Every JSON spec of the corpus that `load` reads directly (no rewriting needed) reads
+/// as the general way reads it, and the plain ones are taken directly.
+#[test]
+fn plain_json_specs_load_as_the_general_way_loads_them() {
+    let Some(dir) = corpus() else { return };
+    let mut direct = Vec::new();
+    for sub in ["", "realworld"] {
+        let Ok(entries) = std::fs::read_dir(dir.join(sub)) else {
+            continue;
+        };
+        for path in entries.filter_map(Result::ok).map(|entry| entry.path()) {
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).expect("read the spec");
+            let Some(plain) = jeri_codegen::load::plain_json(&source) else {
+                continue;
+            };
+            let mut diag = jeri_codegen::diagnostics::Diagnostics::new(&source);
+            let general = jeri_codegen::load::load_general(&source, &mut diag);
+            assert_eq!(
+                serde_json::to_value(Some(plain)).ok(),
+                serde_json::to_value(general).ok(),
+                "{}",
+                path.display()
+            );
+            direct.push(
+                path.file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+            );
+        }
+    }
+    direct.sort();
+    eprintln!("read directly: {direct:?}");
+    assert!(direct.contains(&"nexus.json".to_owned()), "{direct:?}");
+}
