@@ -100,10 +100,15 @@ use quote::quote;
 ///   mismatched `jeri-macros`/`jeri-runtime` pair is one error naming the versions to
 ///   align); `pub mod requests` with one request value per operation (holding its
 ///   arguments, with setters for optional ones, `send()`, `send_with_response()` for the
-///   value with the response's status and headers, and `IntoFuture`: each is declared
-///   through the runtime's `request!`, which writes the struct, its constructor, its
-///   setters and the methods every request shares, while the operation's own `Request`
-///   impl says how its arguments are sent and its responses read); and `Client` with
+///   value with the response's status and headers, and `IntoFuture`). An operation with
+///   optional arguments gets a struct `{Operation}Request`, declared through the
+///   runtime's `request!` (the struct, its constructor, its setters and the methods every
+///   request shares), with a `Request` impl saying how its arguments are sent and its
+///   responses read. An operation whose arguments are all required needs no setters:
+///   `{Operation}Request` is an alias of the runtime's `Prepared<{Operation}Operation>`,
+///   whose methods are written once in the runtime, and the uninhabited
+///   `{Operation}Operation` implements the runtime's `Operation` (arguments as a tuple).
+///   Either kind of request is built only by a client method; and `Client` with
 ///   one method per operation (named after the `operationId` in snake_case; its docs give
 ///   the operation's summary and description, method and path, which error statuses
 ///   have a typed body and of which type, and the required arguments), plus one

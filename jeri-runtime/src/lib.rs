@@ -58,6 +58,7 @@ pub mod open_enum;
 mod operation;
 mod options;
 mod parameters;
+mod prepared;
 mod received;
 mod redaction;
 mod request;
@@ -88,6 +89,7 @@ pub use nullable::Nullable;
 pub use open_enum::OpenEnum;
 pub use operation::{Method, OperationInfo, SecurityRequirement};
 pub use options::CallOptions;
+pub use prepared::{Operation, Prepared};
 pub use received::Received;
 pub use request::{Decode, Request, RequestBase};
 pub use response::Response;
@@ -131,7 +133,7 @@ pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
 /// generated for, so a `jeri-macros` and a `jeri-runtime` that disagree on how
 /// generated code calls the runtime fail to build with one error naming the
 /// versions to align, instead of with many errors inside generated code.
-pub const CONTRACT: u32 = 4;
+pub const CONTRACT: u32 = 5;
 
 /// What generated code reaches through the runtime rather than through the user's own
 /// dependencies (used by [`open_enum!`]). Not part of the public API.

@@ -286,3 +286,85 @@ async fn a_request_base_carries_its_call_options() {
     assert_eq!(response.status(), 503);
     assert_eq!(server.count(), 1);
 }
+
+/// `getFile` as generated code describes an operation whose arguments are all required.
+enum GetFileOperation {}
+
+impl jeri_runtime::Operation for GetFileOperation {
+    type Args = (String, u32);
+    type Output = serde_json::Value;
+    const OPERATION: &'static OperationInfo = &GET_FILE;
+    type Seal = ();
+
+    fn prepare(base: jeri_runtime::RequestBase, (bucket, name): Self::Args) -> Result<Call, Error> {
+        let mut call = base.call(Self::OPERATION);
+        call.path_params(&[&bucket, &name])?;
+        Ok(call)
+    }
+
+    fn decode(received: jeri_runtime::Received) -> Result<serde_json::Value, Error> {
+        match received.status() {
+            200 => received.json(),
+            _ => received.unexpected_result(),
+        }
+    }
+}
+
+type GetFileRequest = jeri_runtime::Prepared<GetFileOperation>;
+
+#[tokio::test]
+async fn a_prepared_request_sends_awaits_and_keeps_its_options() {
+    let server = Server::start(vec![
+        Reply::json(200, r#"{"n":1}"#),
+        Reply::json(503, "{}"),
+        Reply::json(200, r#"{"n":3}"#),
+        Reply::json(200, "[]"),
+    ])
+    .await;
+    let transport = server.transport();
+    let request = GetFileRequest::new(&transport, ("b 1".to_owned(), 7), ());
+    assert_eq!(
+        format!("{request:?}"),
+        format!(
+            "Prepared {{ operation: \"getFile\", args: (\"b 1\", 7), base: {:?} }}",
+            jeri_runtime::RequestBase::new(&transport)
+        )
+    );
+    let copy = request.clone();
+    assert_eq!(request.await.expect("awaited")["n"], 1);
+    // One attempt only: the 503 is not retried although GET is idempotent.
+    let single = copy.options(CallOptions::new().max_attempts(1));
+    let unexpected = single.send_with_response().await.map(|r| r.status());
+    assert_eq!(unexpected.err().and_then(|error| error.status()), Some(503));
+    let with_response = GetFileRequest::new(&transport, ("b".to_owned(), 3), ())
+        .send_with_response()
+        .await
+        .expect("response");
+    assert_eq!(with_response.status(), 200);
+    assert_eq!(with_response.into_value()["n"], 3);
+    let download = GetFileRequest::new(&transport, ("b".to_owned(), 4), ())
+        .send_streaming()
+        .await
+        .expect("download");
+    assert_eq!(download.status(), 200);
+    let targets: Vec<String> = server.requests().into_iter().map(|r| r.target).collect();
+    assert_eq!(
+        targets,
+        [
+            "/v1/b%201/files/7.json",
+            "/v1/b%201/files/7.json",
+            "/v1/b/files/3.json",
+            "/v1/b/files/4.json"
+        ]
+    );
+
+    // An argument that cannot be sent fails the future; nothing goes out.
+    let refused = GetFileRequest::new(&transport, ("..".to_owned(), 5), ())
+        .send()
+        .await;
+    assert!(
+        matches!(refused, Err(Error::InvalidInput { .. })),
+        "{refused:?}"
+    );
+    assert_eq!(server.count(), 4);
+}

@@ -16,7 +16,7 @@ use crate::settings::Settings;
 /// The contract between generated code and the runtime it calls, as `jeri-runtime`'s
 /// `CONTRACT` names it: raised whenever generated code starts calling the runtime
 /// differently.
-pub const RUNTIME_CONTRACT: u32 = 4;
+pub const RUNTIME_CONTRACT: u32 = 5;
 
 /// Everything client mode adds next to `types`: `SERVERS`, the runtime contract check,
 /// `requests`, `Client` and one struct per scope. Empty in types-only mode.

@@ -17,6 +17,7 @@ mod gen_docs;
 mod gen_enums;
 mod gen_omitted;
 pub mod gen_operations;
+mod gen_prepare;
 mod gen_responses;
 pub mod gen_server;
 mod gen_server_checks;

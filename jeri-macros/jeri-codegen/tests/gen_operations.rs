@@ -49,15 +49,20 @@ fn requests_items(file: &syn::File) -> Vec<syn::Item> {
         .expect("a requests module")
 }
 
-/// The struct, enum and impls named `name` inside `requests`, pretty-printed.
+/// The struct, enum and impls named `name` inside `requests`, pretty-printed; for a
+/// request that is an alias of the runtime's `Prepared`, the alias, its marker type
+/// (`…Operation`) and the marker's impl.
 fn request_text(file: &syn::File, name: &str) -> String {
+    let marker = format!("{}Operation", name.trim_end_matches("Request"));
+    let named = |ident: &syn::Ident| ident == name || ident == &marker;
     let items: Vec<syn::Item> = requests_items(file)
         .into_iter()
         .filter(|item| match item {
             syn::Item::Struct(item) => item.ident == name,
-            syn::Item::Enum(item) => item.ident == name,
+            syn::Item::Enum(item) => named(&item.ident),
+            syn::Item::Type(item) => item.ident == name,
             syn::Item::Impl(item) => {
-                matches!(&*item.self_ty, syn::Type::Path(p) if p.path.is_ident(name))
+                matches!(&*item.self_ty, syn::Type::Path(p) if p.path.get_ident().is_some_and(named))
             }
             // `request! { #[doc = ..] pub struct Name => Output { .. } .. }`
             syn::Item::Macro(item) => {
@@ -127,30 +132,37 @@ fn minimal_operation_renders_exactly() {
         operations: vec![op],
         ..gen_fixture::api()
     };
-    let expected = r#"crate::runtime::request! {
-    #[doc =
-    " Request for `getThing` (`GET /v1/things/{thingId}`), built by the client; send it with `.await`."]
-    pub struct GetThingRequest => bool { thing_id : ::std::string::String, }
-}
-impl crate::runtime::Request for GetThingRequest {
+    // Every argument is required: the request is the runtime's `Prepared` over a marker
+    // type whose `Operation` impl encodes the arguments, taken from a tuple.
+    let expected = r#"/// Request for `getThing` (`GET /v1/things/{thingId}`), built by the client; send it with `.await`.
+pub type GetThingRequest = crate::runtime::Prepared<GetThingOperation>;
+/// The `getThing` operation (`GET /v1/things/{thingId}`): how [`GetThingRequest`] encodes its arguments and decodes the response.
+pub enum GetThingOperation {}
+impl crate::runtime::Operation for GetThingOperation {
+    type Args = (::std::string::String,);
     type Output = bool;
-    #[inline]
-    fn prepare(self) -> crate::runtime::Result<crate::runtime::Call> {
-        static OPERATION: crate::runtime::OperationInfo = crate::runtime::OperationInfo {
-            id: "getThing",
-            method: crate::runtime::Method::Get,
-            path: "/v1/things/{thingId}",
-            security: &[
-                &[
-                    crate::runtime::SecurityRequirement::ApiKeyHeader {
-                        scheme: "apiKey",
-                        header: "api-key",
-                    },
-                ],
+    const OPERATION: &'static crate::runtime::OperationInfo = &crate::runtime::OperationInfo {
+        id: "getThing",
+        method: crate::runtime::Method::Get,
+        path: "/v1/things/{thingId}",
+        security: &[
+            &[
+                crate::runtime::SecurityRequirement::ApiKeyHeader {
+                    scheme: "apiKey",
+                    header: "api-key",
+                },
             ],
-        };
-        let mut call = self.__base.call(&OPERATION);
-        call.path_params(&[&self.thing_id])?;
+        ],
+    };
+    type Seal = Seal;
+    #[inline]
+    #[allow(unused_variables)]
+    fn prepare(
+        base: crate::runtime::RequestBase,
+        (arg_thing_id,): Self::Args,
+    ) -> crate::runtime::Result<crate::runtime::Call> {
+        let mut call = base.call(Self::OPERATION);
+        call.path_params(&[&arg_thing_id])?;
         ::core::result::Result::Ok(call)
     }
     #[inline]
@@ -210,7 +222,7 @@ fn path_pieces_are_appended_one_by_one_unless_the_template_is_plain() {
     }
     assert!(!text.contains("path_params"), "{text}");
     let text = request_text(&file, "GetThingRequest");
-    assert!(text.contains("call.path_params(&[&self.ids])?;"), "{text}");
+    assert!(text.contains("call.path_params(&[&arg_ids])?;"), "{text}");
     let text = request_text(&file, "GetStatusRequest");
     assert!(
         text.contains("call.path_literal(\"/v1/status\");"),
@@ -362,7 +374,7 @@ fn optional_bodies_and_other_media_types() {
         "content_type(impl::core::convert::Into<::std::string::String>):::std::string::String,"
     ));
     assert!(request_text(&file, "NoteRequest").contains("call.text_body(body)?;"));
-    assert!(request_text(&file, "LoginRequest").contains("call.form_body(&self.body)?;"));
+    assert!(request_text(&file, "LoginRequest").contains("call.form_body(&arg_body)?;"));
 }
 
 #[test]
@@ -438,6 +450,14 @@ fn client_methods_call_the_request_constructor() {
 "#;
     assert!(text.contains(expected), "got\n{text}");
     assert!(text.contains("    #[deprecated]\n    #[inline]\n    pub fn delete_thing(&self)"));
+    // A request of required arguments only takes them as one tuple, and the seal only
+    // the client's methods can make.
+    for expected in [
+        "self::requests::PingRequest::new(&self.transport, (), self::requests::Seal(()))",
+        "self::requests::LoginRequest::new(\n            &self.transport,\n            (body,),\n            self::requests::Seal(()),\n        )",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
     // A typed `default` covers every status not documented otherwise; a `default` alone
     // types the errors as the success; no typed error body, no line.
     for expected in [
