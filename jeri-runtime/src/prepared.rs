@@ -15,23 +15,22 @@ use std::fmt;
 use crate::{BoxFuture, Call, CallOptions, Download, Error, OperationInfo, Received};
 use crate::{Request, RequestBase, ResponseValue, Transport};
 
-/// One operation whose arguments are all required, implemented by generated code on an
-/// uninhabited marker type.
-pub trait Operation {
+/// One operation whose arguments are all required, implemented by generated code on a
+/// marker type whose field is private to the generated client: a `Prepared` request is
+/// built only by the client's methods, so a client scoped to a credential offers only
+/// the operations that credential can call.
+pub trait Operation: Sized {
     /// The arguments, in the order the client method takes them, as a tuple.
     type Args;
     /// What a successful call returns.
     type Output: Send + 'static;
     /// The operation's id, method, path template and security requirements.
     const OPERATION: &'static OperationInfo;
-    /// What only the generated client can make (a type whose field is private to it),
-    /// required by [`Prepared::new`]: requests are built by the client's methods, so a
-    /// client scoped to a credential offers only the operations that credential can call.
-    type Seal;
 
-    /// Encodes the arguments into a call started from `base`; an argument that cannot be
-    /// sent is the `Err` (`Error::InvalidInput`), and nothing is sent.
-    fn prepare(base: RequestBase, args: Self::Args) -> Result<Call, Error>;
+    /// Encodes the arguments into `call` (started for [`OPERATION`](Self::OPERATION));
+    /// an argument that cannot be sent is the `Err` (`Error::InvalidInput`), and
+    /// nothing is sent.
+    fn encode(call: &mut Call, args: Self::Args) -> Result<(), Error>;
 
     /// Turns the received response into the operation's result: a documented success
     /// into `Output`, anything else into an `Error`.
@@ -54,10 +53,10 @@ pub struct Prepared<O: Operation> {
 
 impl<O: Operation> Prepared<O> {
     /// A request sending `args` through a clone of `transport`, with default call
-    /// options. Called by generated client methods, which alone can make the seal.
+    /// options. Called by generated client methods, which alone can make an `O`.
     #[doc(hidden)]
     #[inline]
-    pub fn new(transport: &Transport, args: O::Args, _seal: O::Seal) -> Self {
+    pub fn new(transport: &Transport, args: O::Args, _operation: O) -> Self {
         Self {
             base: RequestBase::new(transport),
             args,
@@ -80,14 +79,14 @@ impl<O: Operation> Prepared<O> {
     /// future.
     #[inline]
     pub fn send(self) -> BoxFuture<Result<O::Output, Error>> {
-        crate::execute(O::prepare(self.base, self.args), O::decode)
+        crate::execute(self.prepare(), O::decode)
     }
 
     /// Like [`send`](Self::send), also keeping the response's HTTP status and headers
     /// (request ids, rate limits) next to the decoded value.
     #[inline]
     pub fn send_with_response(self) -> BoxFuture<Result<ResponseValue<O::Output>, Error>> {
-        crate::execute_with_response(O::prepare(self.base, self.args), O::decode)
+        crate::execute_with_response(self.prepare(), O::decode)
     }
 
     /// Sends the request and returns a successful response with its body unread, to be
@@ -95,7 +94,7 @@ impl<O: Operation> Prepared<O> {
     /// downloads. Error statuses are decoded as [`send`](Self::send) decodes them.
     #[inline]
     pub fn send_streaming(self) -> BoxFuture<Result<Download, Error>> {
-        crate::execute_streaming(O::prepare(self.base, self.args), O::decode)
+        crate::execute_streaming(self.prepare(), O::decode)
     }
 }
 
@@ -104,7 +103,8 @@ impl<O: Operation> Request for Prepared<O> {
 
     #[inline]
     fn prepare(self) -> Result<Call, Error> {
-        O::prepare(self.base, self.args)
+        let mut call = self.base.call(O::OPERATION);
+        O::encode(&mut call, self.args).map(|()| call)
     }
 
     #[inline]

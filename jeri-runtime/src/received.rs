@@ -272,6 +272,35 @@ impl Received {
         Err(self.api_error::<T>())
     }
 
+    /// The decoder of the most common operation in one call: the `success` status is a
+    /// JSON body of type `T` ([`json`](Self::json)), any status from 400 to 599 is
+    /// [`Error::Api`] with a body of type `E` ([`api_error_result`](Self::api_error_result)),
+    /// and any other status is [`unexpected`](Self::unexpected).
+    pub fn json_or_api_error<T, E>(self, success: u16) -> Result<T, Error>
+    where
+        T: DeserializeOwned,
+        E: DeserializeOwned + fmt::Debug + Send + Sync + 'static,
+    {
+        match self.status {
+            status if status == success => self.json(),
+            400..=599 => self.api_error_result::<E, T>(),
+            _ => self.unexpected_result(),
+        }
+    }
+
+    /// [`json_or_api_error`](Self::json_or_api_error) for a success without a body
+    /// ([`empty`](Self::empty)).
+    pub fn empty_or_api_error<E>(self, success: u16) -> Result<(), Error>
+    where
+        E: DeserializeOwned + fmt::Debug + Send + Sync + 'static,
+    {
+        match self.status {
+            status if status == success => self.empty(),
+            400..=599 => self.api_error_result::<E, ()>(),
+            _ => self.unexpected_result(),
+        }
+    }
+
     /// [`unexpected`](Self::unexpected) as a decoder's result: `Err` of it, whatever
     /// the success type `O`.
     pub fn unexpected_result<O>(self) -> Result<O, Error> {

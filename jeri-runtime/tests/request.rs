@@ -288,18 +288,15 @@ async fn a_request_base_carries_its_call_options() {
 }
 
 /// `getFile` as generated code describes an operation whose arguments are all required.
-enum GetFileOperation {}
+struct GetFileOperation(());
 
 impl jeri_runtime::Operation for GetFileOperation {
     type Args = (String, u32);
     type Output = serde_json::Value;
     const OPERATION: &'static OperationInfo = &GET_FILE;
-    type Seal = ();
 
-    fn prepare(base: jeri_runtime::RequestBase, (bucket, name): Self::Args) -> Result<Call, Error> {
-        let mut call = base.call(Self::OPERATION);
-        call.path_params(&[&bucket, &name])?;
-        Ok(call)
+    fn encode(call: &mut Call, (bucket, name): Self::Args) -> Result<(), Error> {
+        call.path_params(&[&bucket, &name])
     }
 
     fn decode(received: jeri_runtime::Received) -> Result<serde_json::Value, Error> {
@@ -322,7 +319,7 @@ async fn a_prepared_request_sends_awaits_and_keeps_its_options() {
     ])
     .await;
     let transport = server.transport();
-    let request = GetFileRequest::new(&transport, ("b 1".to_owned(), 7), ());
+    let request = GetFileRequest::new(&transport, ("b 1".to_owned(), 7), GetFileOperation(()));
     assert_eq!(
         format!("{request:?}"),
         format!(
@@ -336,13 +333,13 @@ async fn a_prepared_request_sends_awaits_and_keeps_its_options() {
     let single = copy.options(CallOptions::new().max_attempts(1));
     let unexpected = single.send_with_response().await.map(|r| r.status());
     assert_eq!(unexpected.err().and_then(|error| error.status()), Some(503));
-    let with_response = GetFileRequest::new(&transport, ("b".to_owned(), 3), ())
+    let with_response = GetFileRequest::new(&transport, ("b".to_owned(), 3), GetFileOperation(()))
         .send_with_response()
         .await
         .expect("response");
     assert_eq!(with_response.status(), 200);
     assert_eq!(with_response.into_value()["n"], 3);
-    let download = GetFileRequest::new(&transport, ("b".to_owned(), 4), ())
+    let download = GetFileRequest::new(&transport, ("b".to_owned(), 4), GetFileOperation(()))
         .send_streaming()
         .await
         .expect("download");
@@ -359,7 +356,7 @@ async fn a_prepared_request_sends_awaits_and_keeps_its_options() {
     );
 
     // An argument that cannot be sent fails the future; nothing goes out.
-    let refused = GetFileRequest::new(&transport, ("..".to_owned(), 5), ())
+    let refused = GetFileRequest::new(&transport, ("..".to_owned(), 5), GetFileOperation(()))
         .send()
         .await;
     assert!(
@@ -367,4 +364,92 @@ async fn a_prepared_request_sends_awaits_and_keeps_its_options() {
         "{refused:?}"
     );
     assert_eq!(server.count(), 4);
+}
+
+/// `getFile` decoded by the runtime's decoders for the most common shape.
+struct GetFileCommon(());
+
+impl jeri_runtime::Operation for GetFileCommon {
+    type Args = ();
+    type Output = serde_json::Value;
+    const OPERATION: &'static OperationInfo = &GET_FILE;
+
+    fn encode(call: &mut Call, (): Self::Args) -> Result<(), Error> {
+        call.path_params(&[&"b", &"n"])
+    }
+
+    fn decode(received: jeri_runtime::Received) -> Result<serde_json::Value, Error> {
+        received.json_or_api_error::<serde_json::Value, serde_json::Value>(200)
+    }
+}
+
+/// The same with a success that has no body.
+struct DeleteFileCommon(());
+
+impl jeri_runtime::Operation for DeleteFileCommon {
+    type Args = ();
+    type Output = ();
+    const OPERATION: &'static OperationInfo = &GET_FILE;
+
+    fn encode(call: &mut Call, (): Self::Args) -> Result<(), Error> {
+        call.path_params(&[&"b", &"n"])
+    }
+
+    fn decode(received: jeri_runtime::Received) -> Result<(), Error> {
+        received.empty_or_api_error::<serde_json::Value>(204)
+    }
+}
+
+#[tokio::test]
+async fn the_common_decoders_read_the_success_the_errors_and_the_rest() {
+    let server = Server::start(vec![
+        Reply::json(200, r#"{"n":1}"#),
+        Reply::json(404, r#"{"why":"gone"}"#),
+        Reply::json(503, r#"{"why":"busy"}"#),
+        Reply::json(201, r#"{"n":2}"#),
+        Reply::status(204),
+        Reply::json(400, r#"{"why":"bad"}"#),
+        Reply::json(200, "{}"),
+    ])
+    .await;
+    let transport = server.transport();
+    let once = || CallOptions::new().max_attempts(1);
+    let get = || jeri_runtime::Prepared::new(&transport, (), GetFileCommon(())).options(once());
+    let delete =
+        || jeri_runtime::Prepared::new(&transport, (), DeleteFileCommon(())).options(once());
+
+    assert_eq!(get().await.expect("the success")["n"], 1);
+    for (status, why) in [(404, "gone"), (503, "busy")] {
+        let error = get().await.expect_err("an error status");
+        let api = error.as_api().expect("Error::Api");
+        assert_eq!(api.status(), status);
+        assert_eq!(
+            api.body::<serde_json::Value>()
+                .map(|body| body["why"].clone()),
+            Some(why.into())
+        );
+    }
+    // Another success status than the documented one is unexpected: no typed body.
+    let error = get().await.expect_err("undocumented 201");
+    assert_eq!(error.status(), Some(201));
+    assert_eq!(
+        error
+            .as_api()
+            .and_then(|api| api.body::<serde_json::Value>()),
+        None
+    );
+
+    delete().await.expect("the empty success");
+    let error = delete().await.expect_err("an error status");
+    assert_eq!(error.status(), Some(400));
+    assert!(
+        error
+            .as_api()
+            .and_then(|api| api.body::<serde_json::Value>())
+            .is_some()
+    );
+    assert_eq!(
+        delete().await.expect_err("undocumented 200").status(),
+        Some(200)
+    );
 }

@@ -8,7 +8,7 @@ use crate::gen_docs::{DocText, deprecated_attr};
 use crate::gen_prepare::{Args, encode_args, operation_info, param_ident};
 use crate::gen_responses::Outcome;
 use crate::gen_type_ref::{Scope, arg_type, type_ref};
-use crate::model::{Api, Body, BodyMedia, Method, Operation, Param, ParamLocation};
+use crate::model::{Api, Body, BodyMedia, Method, Operation, Param, ParamLocation, PathPart};
 
 /// `#[allow(deprecated)]` for code that names the spec's types, when one of them is
 /// deprecated: the warning belongs at the user's uses, not inside generated code.
@@ -27,21 +27,11 @@ pub(crate) fn requests_module(api: &Api, runtime: &syn::Path) -> TokenStream {
         .operations
         .iter()
         .map(|op| request_item(api, op, runtime));
-    // The client's methods, in the module around this one, are the only code that can
-    // make a `Seal`, and so the only code that can build a `Prepared` request.
-    let seal = api.operations.iter().any(is_prepared).then(|| {
-        quote! {
-            #[doc = " Made only by the client's methods, to build requests: see `Operation::Seal`."]
-            #[doc(hidden)]
-            pub struct Seal(pub(super) ());
-        }
-    });
     quote! {
         #[doc = " One request value per operation: holds the arguments, setters for optional"]
         #[doc = " ones, `send()` and `IntoFuture`."]
         #allow
         pub mod requests {
-            #seal
             #(#items)*
         }
     }
@@ -113,10 +103,11 @@ pub(crate) fn request_construction(op: &Operation, args: &[Arg]) -> TokenStream 
         }
     });
     if is_prepared(op) {
+        let marker = format_ident!("{}Operation", op.type_name);
         return quote!(self::requests::#name::new(
             &self.transport,
             (#(#values,)*),
-            self::requests::Seal(()),
+            self::requests::#marker(()),
         ));
     }
     quote!(self::requests::#name::new(&self.transport, #(#values),*))
@@ -275,7 +266,7 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
     let info = operation_info(api, op, runtime);
     let encode = encode_args(api, op, runtime, Args::Fields);
     let output = outcome.output_type();
-    let arms = outcome.match_arms();
+    let decode = outcome.decode_body();
     let name = format_ident!("{}Request", op.type_name);
     // `prepare` and `decode` are `#[inline]`, like every per-operation function, so
     // that an operation is compiled to machine code in the crate that calls it, when it
@@ -298,9 +289,7 @@ fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) ->
 
             #[inline]
             fn decode(received: #runtime::Received) -> #runtime::Result<Self::Output> {
-                match received.status() {
-                    #arms
-                }
+                #decode
             }
         }
     }
@@ -322,10 +311,11 @@ pub(crate) fn is_prepared(op: &Operation) -> bool {
         && !bytes_body
 }
 
-/// An operation whose arguments are all required: an uninhabited marker type
-/// implementing the runtime's `Operation`, and the request named as an alias of
-/// `Prepared<Marker>`, whose methods (`send`, `options`, `IntoFuture`, …) the runtime
-/// writes once for every such operation.
+/// An operation whose arguments are all required: a marker type implementing the
+/// runtime's `Operation`, and the request named as an alias of `Prepared<Marker>`, whose
+/// methods (`send`, `options`, `IntoFuture`, …) the runtime writes once for every such
+/// operation. The marker's field is visible only to the module around `requests`, where
+/// the client's methods make it to build the request.
 fn prepared_item(
     api: &Api,
     op: &Operation,
@@ -359,41 +349,44 @@ fn prepared_item(
             (field, ty)
         }))
         .unzip();
+    // A path parameter the template does not name is not sent (the checks report it).
+    let unused = op.params.iter().any(|param| {
+        param.location == ParamLocation::Path
+            && !op
+                .path_parts
+                .iter()
+                .any(|part| matches!(part, PathPart::Param(wire) if *wire == param.wire_name))
+    });
+    let allow = unused.then(|| quote!(#[allow(unused_variables)]));
     let info = operation_info(api, op, runtime);
     let encode = encode_args(api, op, runtime, Args::Locals);
     let output = outcome.output_type();
-    let arms = outcome.match_arms();
+    let decode = outcome.decode_body();
     quote! {
         #[doc = #doc]
         pub type #name = #runtime::Prepared<#marker>;
 
         #[doc = #marker_doc]
-        pub enum #marker {}
+        pub struct #marker(pub(super) ());
 
         impl #runtime::Operation for #marker {
             type Args = (#(#types,)*);
             type Output = #output;
             const OPERATION: &'static #runtime::OperationInfo = &#info;
-            type Seal = Seal;
 
-            // A path parameter the template does not name is not sent; the checks
-            // report it, and its argument is left unused here.
             #[inline]
-            #[allow(unused_variables)]
-            fn prepare(
-                base: #runtime::RequestBase,
+            #allow
+            fn encode(
+                call: &mut #runtime::Call,
                 (#(#fields,)*): Self::Args,
-            ) -> #runtime::Result<#runtime::Call> {
-                let mut call = base.call(Self::OPERATION);
+            ) -> #runtime::Result<()> {
                 #encode
-                ::core::result::Result::Ok(call)
+                ::core::result::Result::Ok(())
             }
 
             #[inline]
             fn decode(received: #runtime::Received) -> #runtime::Result<Self::Output> {
-                match received.status() {
-                    #arms
-                }
+                #decode
             }
         }
     }

@@ -171,7 +171,62 @@ impl<'a> Outcome<'a> {
     }
 
     /// The arms of `match received.status() { ... }`.
-    pub(crate) fn match_arms(&self) -> TokenStream {
+    /// The body of the operation's `decode`: for the most common shape (one success
+    /// status with a JSON body or none, and one error type for every status from 400 to
+    /// 599, nothing else documented) one call of the runtime's decoder for that shape;
+    /// otherwise a `match` on the status.
+    pub(crate) fn decode_body(&self) -> TokenStream {
+        if let Some(call) = self.common_decode() {
+            return call;
+        }
+        let arms = self.match_arms();
+        quote! {
+            match received.status() {
+                #arms
+            }
+        }
+    }
+
+    fn common_decode(&self) -> Option<TokenStream> {
+        let ([success], false, None, None) = (
+            self.successes.as_slice(),
+            self.several,
+            self.default_only,
+            self.default_response(),
+        ) else {
+            return None;
+        };
+        let StatusMatch::Code(code) = success.status else {
+            return None;
+        };
+        let errors = self.errors();
+        let groups = group_by_type(&errors);
+        let [(Some(error), statuses)] = groups.as_slice() else {
+            return None;
+        };
+        let mut statuses = statuses.clone();
+        statuses.sort_by_key(|status| match status {
+            StatusMatch::Range(hundreds) => *hundreds,
+            _ => 0,
+        });
+        if statuses != [StatusMatch::Range(4), StatusMatch::Range(5)] {
+            return None;
+        }
+        let code = Literal::u16_unsuffixed(code);
+        let error = type_ref(error, Scope::Requests);
+        match (&success.ty, success.media, success.alternatives.is_empty()) {
+            (Some(ty), ResponseMedia::Json, true) => {
+                let ty = type_ref(ty, Scope::Requests);
+                Some(quote!(received.json_or_api_error::<#ty, #error>(#code)))
+            }
+            (None, _, true) | (_, ResponseMedia::Empty, true) => {
+                Some(quote!(received.empty_or_api_error::<#error>(#code)))
+            }
+            _ => None,
+        }
+    }
+
+    fn match_arms(&self) -> TokenStream {
         let mut codes = Vec::new();
         let mut ranges = Vec::new();
         if let Some(only) = self.default_only {

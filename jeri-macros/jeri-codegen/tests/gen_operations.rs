@@ -58,7 +58,7 @@ fn request_text(file: &syn::File, name: &str) -> String {
     let items: Vec<syn::Item> = requests_items(file)
         .into_iter()
         .filter(|item| match item {
-            syn::Item::Struct(item) => item.ident == name,
+            syn::Item::Struct(item) => named(&item.ident),
             syn::Item::Enum(item) => named(&item.ident),
             syn::Item::Type(item) => item.ident == name,
             syn::Item::Impl(item) => {
@@ -137,7 +137,7 @@ fn minimal_operation_renders_exactly() {
     let expected = r#"/// Request for `getThing` (`GET /v1/things/{thingId}`), built by the client; send it with `.await`.
 pub type GetThingRequest = crate::runtime::Prepared<GetThingOperation>;
 /// The `getThing` operation (`GET /v1/things/{thingId}`): how [`GetThingRequest`] encodes its arguments and decodes the response.
-pub enum GetThingOperation {}
+pub struct GetThingOperation(pub(super) ());
 impl crate::runtime::Operation for GetThingOperation {
     type Args = (::std::string::String,);
     type Output = bool;
@@ -154,16 +154,13 @@ impl crate::runtime::Operation for GetThingOperation {
             ],
         ],
     };
-    type Seal = Seal;
     #[inline]
-    #[allow(unused_variables)]
-    fn prepare(
-        base: crate::runtime::RequestBase,
+    fn encode(
+        call: &mut crate::runtime::Call,
         (arg_thing_id,): Self::Args,
-    ) -> crate::runtime::Result<crate::runtime::Call> {
-        let mut call = base.call(Self::OPERATION);
+    ) -> crate::runtime::Result<()> {
         call.path_params(&[&arg_thing_id])?;
-        ::core::result::Result::Ok(call)
+        ::core::result::Result::Ok(())
     }
     #[inline]
     fn decode(
@@ -450,11 +447,11 @@ fn client_methods_call_the_request_constructor() {
 "#;
     assert!(text.contains(expected), "got\n{text}");
     assert!(text.contains("    #[deprecated]\n    #[inline]\n    pub fn delete_thing(&self)"));
-    // A request of required arguments only takes them as one tuple, and the seal only
-    // the client's methods can make.
+    // A request of required arguments only takes them as one tuple, and the marker
+    // only the client's methods can make.
     for expected in [
-        "self::requests::PingRequest::new(&self.transport, (), self::requests::Seal(()))",
-        "self::requests::LoginRequest::new(\n            &self.transport,\n            (body,),\n            self::requests::Seal(()),\n        )",
+        "self::requests::PingRequest::new(\n            &self.transport,\n            (),\n            self::requests::PingOperation(()),\n        )",
+        "self::requests::LoginRequest::new(\n            &self.transport,\n            (body,),\n            self::requests::LoginOperation(()),\n        )",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
@@ -501,4 +498,101 @@ fn types_only_generates_no_operations() {
         ..settings()
     };
     assert!(operations(&gen_fixture::api(), &settings).is_empty());
+}
+
+#[test]
+fn the_common_response_shape_decodes_in_one_call() {
+    let op = |id: &str, responses| {
+        let mut op = operation(
+            id,
+            Method::Get,
+            vec![PathPart::Literal("/v1/things".to_string())],
+        );
+        op.responses = responses;
+        op
+    };
+    let errors = || {
+        vec![
+            response(StatusMatch::Range(4), Some(TypeRef::String)),
+            response(StatusMatch::Range(5), Some(TypeRef::String)),
+        ]
+    };
+    let with = |mut first: Vec<_>, rest: Vec<_>| {
+        first.extend(rest);
+        first
+    };
+    let api = Api {
+        types: Vec::new(),
+        operations: vec![
+            op(
+                "getThing",
+                with(
+                    vec![response(StatusMatch::Code(200), Some(TypeRef::Bool))],
+                    errors(),
+                ),
+            ),
+            op(
+                "dropThing",
+                with(vec![response(StatusMatch::Code(204), None)], errors()),
+            ),
+            // Near misses: a second success, an error typed apart, no 5XX, a `default`.
+            op(
+                "twoSuccesses",
+                with(
+                    vec![
+                        response(StatusMatch::Code(200), Some(TypeRef::Bool)),
+                        response(StatusMatch::Code(201), Some(TypeRef::Bool)),
+                    ],
+                    errors(),
+                ),
+            ),
+            op(
+                "typedApart",
+                with(
+                    vec![
+                        response(StatusMatch::Code(200), Some(TypeRef::Bool)),
+                        response(StatusMatch::Code(404), Some(TypeRef::Bool)),
+                    ],
+                    errors(),
+                ),
+            ),
+            op(
+                "noServerErrors",
+                vec![
+                    response(StatusMatch::Code(200), Some(TypeRef::Bool)),
+                    response(StatusMatch::Range(4), Some(TypeRef::String)),
+                ],
+            ),
+            op(
+                "withDefault",
+                with(
+                    vec![
+                        response(StatusMatch::Code(200), Some(TypeRef::Bool)),
+                        response(StatusMatch::Default, Some(TypeRef::String)),
+                    ],
+                    errors(),
+                ),
+            ),
+        ],
+        ..gen_fixture::api()
+    };
+    let file = generate(&api, &settings());
+    assert!(
+        request_text(&file, "GetThingRequest")
+            .contains("received.json_or_api_error::<bool, ::std::string::String>(200)")
+    );
+    assert!(
+        request_text(&file, "DropThingRequest")
+            .contains("received.empty_or_api_error::<::std::string::String>(204)")
+    );
+    for name in [
+        "TwoSuccessesRequest",
+        "TypedApartRequest",
+        "NoServerErrorsRequest",
+        "WithDefaultRequest",
+    ] {
+        let text = request_text(&file, name);
+        assert!(text.contains("match received.status()"), "{name}: {text}");
+        assert!(!text.contains("_or_api_error"), "{name}: {text}");
+    }
 }
