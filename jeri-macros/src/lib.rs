@@ -110,8 +110,11 @@ use quote::quote;
 ///   `{Operation}Operation` implements the runtime's `Operation` (arguments as a tuple).
 ///   Either kind of request is built only by a client method; and `Client` with
 ///   one method per operation (named after the `operationId` in snake_case; its docs give
-///   the operation's summary and description, method and path, which error statuses
-///   have a typed body and of which type, and the required arguments), plus one
+///   the operation's summary and description, method and path, what `.await` gives,
+///   which error statuses have a typed body and of which type, and the required
+///   arguments with their limits; limits such as `minimum` or `maxLength`, here and on
+///   types, properties and setters, are the spec's, stated in the docs and left to the
+///   server to enforce: the client does not check them before sending), plus one
 ///   client per `scope(...)`. Each client has `from_transport` and `transport_builder()`:
 ///   a transport builder with the spec's first server as base URL when that is an
 ///   absolute URL (otherwise the caller must give one, including any path a relative

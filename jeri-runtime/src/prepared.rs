@@ -5,7 +5,7 @@
 //! request value depends on the operation except how the arguments are encoded and how
 //! the response is decoded. Generated code describes that in an [`Operation`] impl on a
 //! marker type and names the request `Prepared<Marker>` (through an alias such as
-//! `GetCustomerRequest`); `options`, `send`, `send_with_response`, `send_streaming`,
+//! `{Operation}Request`); `options`, `send`, `send_with_response`, `send_streaming`,
 //! `IntoFuture`, `Clone` and `Debug` are written and compiled here once. In a crate with
 //! hundreds of such operations this is most of what the compiler would otherwise go
 //! over again on every rebuild.
@@ -39,7 +39,7 @@ pub trait Operation: Sized {
 
 /// A request whose arguments are all given, ready to send: what the client method of an
 /// operation without optional arguments returns (named per operation by an alias, such
-/// as `GetCustomerRequest`).
+/// as `{Operation}Request`).
 ///
 /// Send it with `.await`, or with [`send`](Self::send),
 /// [`send_with_response`](Self::send_with_response) or

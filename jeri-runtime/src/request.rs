@@ -16,10 +16,20 @@ use crate::{Call, CallOptions, Error, OperationInfo, Received, Transport};
 /// Request values declared by [`request!`](crate::request!) keep one in a field named
 /// `__base` (a name no parameter's field can take), filled by their constructor; the
 /// operation's `prepare` starts its call from it.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct RequestBase {
     transport: Transport,
     options: CallOptions,
+}
+
+/// Shows the per-call options only: the transport is the client's, and its whole
+/// configuration in every request's `Debug` would drown the arguments.
+impl std::fmt::Debug for RequestBase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RequestBase")
+            .field("options", &self.options)
+            .finish_non_exhaustive()
+    }
 }
 
 impl RequestBase {

@@ -265,12 +265,14 @@ fn method_ident(op: &Operation) -> Ident {
 fn client_method(op: &Operation, runtime: &syn::Path) -> TokenStream {
     let mut docs = DocText::default();
     docs.spec_docs(&op.docs);
+    let outcome = Outcome::new(op);
     docs.line(format!(
-        "`{} {}`",
+        "`{} {}`; sending the request (`.await`) gives `{}`.",
         method_name(op.method),
-        op.path.replace('`', "'")
+        op.path.replace('`', "'"),
+        outcome.output_doc()
     ));
-    if let Some(errors) = Outcome::new(op).errors_doc() {
+    if let Some(errors) = outcome.errors_doc() {
         docs.line(errors);
     }
     let arg_docs: Vec<String> = op

@@ -74,6 +74,24 @@ impl<'a> Outcome<'a> {
         }
     }
 
+    /// What a successful call gives, as the client's docs name it (`types::Book`,
+    /// `requests::GetBookResponse`, `()`).
+    pub(crate) fn output_doc(&self) -> String {
+        if self.several {
+            return format!("requests::{}", self.enum_name());
+        }
+        match self.successes.first() {
+            Some(response) if !response.alternatives.is_empty() => {
+                format!("requests::{}", self.body_enum_name(response))
+            }
+            Some(response) => response
+                .ty
+                .as_ref()
+                .map_or_else(|| "()".to_owned(), doc_type),
+            None => "()".to_owned(),
+        }
+    }
+
     /// The type a success body is decoded into: its body enum when it is read by its
     /// `Content-Type`, else its type; `None` without content.
     fn body_type(&self, response: &Response) -> Option<TokenStream> {

@@ -421,7 +421,7 @@ fn client_methods_call_the_request_constructor() {
     let text = pretty(generate(&gen_fixture::api(), &settings()).items);
     let expected = r#"    /// getCustomer
     ///
-    /// `GET /v1/programs/{programId}/customers/{email}`
+    /// `GET /v1/programs/{programId}/customers/{email}`; sending the request (`.await`) gives `types::Customer`.
     ///
     /// Errors are `Error::Api`; the body is typed for `401`, `404` (`body::<types::ErrorBody>()`) and `4XX` (`body::<serde_json::Value>()`).
     ///
@@ -460,7 +460,8 @@ fn client_methods_call_the_request_constructor() {
     for expected in [
         "/// Errors are `Error::Api`; the body is typed for `default`, any other status (`body::<types::ErrorBody>()`).\n    #[inline]\n    pub fn upsert_items(",
         "/// Errors are `Error::Api`; the body is typed for any status but `2XX` (`body::<types::Labels>()`).\n    #[inline]\n    pub fn get_status(",
-        "/// `POST /v1/notes`\n    #[inline]\n    pub fn note(",
+        "/// `POST /v1/notes`; sending the request (`.await`) gives `()`.\n    #[inline]\n    pub fn note(",
+        "/// `POST /v1/programs/{programId}/items`; sending the request (`.await`) gives `requests::UpsertItemsResponse`.\n",
         "/// Errors are `Error::Api`; the body is typed for `404` (`body::<types::ErrorBody>()`).\n    #[inline]\n    pub fn ping(",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
