@@ -112,14 +112,18 @@ use quote::quote;
 ///   one method per operation (named after the `operationId` in snake_case; its docs give
 ///   the operation's summary and description, method and path, what `.await` gives,
 ///   which error statuses have a typed body and of which type, and the required
-///   arguments with their limits; limits such as `minimum` or `maxLength`, here and on
-///   types, properties and setters, are the spec's, stated in the docs and left to the
-///   server to enforce: the client does not check them before sending), plus one
+///   arguments with their limits), plus one
 ///   client per `scope(...)`. Each client has `from_transport` and `transport_builder()`:
 ///   a transport builder with the spec's first server as base URL when that is an
 ///   absolute URL (otherwise the caller must give one, including any path a relative
 ///   server such as `/api` names: the relative server is not appended to it) and a
 ///   `User-Agent` of `<title>/<version>` from the spec's `info`.
+/// - Limits of schemas (`minimum`, `maximum` and their exclusive forms, `minLength`,
+///   `maxLength`, `minItems`, `maxItems`, `pattern`) are stated in the docs of types,
+///   properties, setters and arguments. A parameter's limits except `pattern` are also
+///   checked before sending: a value outside one fails the request with
+///   `Error::InvalidInput` (naming the parameter, the limit and the value) and nothing is
+///   sent. Limits inside bodies, and patterns, are left to the server.
 /// - with `server`: `pub mod server` with the trait `Server` (one async method per
 ///   operation, taking `{Operation}Request` with the typed parameters, `body` and the
 ///   `credentials` found, returning `jeri_server::Reply<{Operation}Response>`, an enum with

@@ -117,6 +117,26 @@ impl Call {
         encoding::push_literal(&mut self.path, text);
     }
 
+    /// Refuses a parameter value outside a limit of its schema, before anything is
+    /// sent: `measured` is what the limit is about (the number itself, a string's
+    /// character count, an array's length), `within` the generated comparison of it,
+    /// `limit` the limit in words (`at least 1`, `at most 64 characters`). Outside it,
+    /// [`Error::InvalidInput`] names the parameter, the limit and what was measured.
+    pub fn check_limit(
+        &self,
+        name: &str,
+        measured: &dyn Display,
+        within: bool,
+        limit: &str,
+    ) -> Result<(), Error> {
+        if within {
+            return Ok(());
+        }
+        Err(self.invalid(format!(
+            "parameter `{name}` must be {limit} (the spec's limit), got {measured}"
+        )))
+    }
+
     /// Appends a path parameter as exactly one path segment: everything but
     /// RFC 3986 unreserved characters is percent-encoded.
     ///

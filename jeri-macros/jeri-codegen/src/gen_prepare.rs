@@ -1,13 +1,13 @@
 //! Encoding an operation's arguments into a call: the body of its `prepare`, shared by
 //! request structs (arguments in fields) and prepared requests (arguments in a tuple).
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::gen_bodies::{self, default_bytes_type, has_enum, is_range, media_call};
 use crate::gen_type_ref::{ident, unraw};
 use crate::model::{
-    Api, Body, BodyMedia, Method, Operation, Param, ParamLocation, ParamStyle, PathPart,
+    Api, Body, BodyMedia, Limit, Method, Operation, Param, ParamLocation, ParamStyle, PathPart,
     SecurityKind, TypeRef,
 };
 
@@ -82,6 +82,7 @@ pub(crate) fn encode_args(
     runtime: &syn::Path,
     args: Args,
 ) -> TokenStream {
+    let limit_checks = op.params.iter().map(|param| limit_checks(param, args));
     let path_calls = path_calls(op, args);
     let other_calls = op
         .params
@@ -110,11 +111,104 @@ pub(crate) fn encode_args(
     });
     let accept_call = accept_call(op);
     quote! {
+        #(#limit_checks)*
         #path_calls
         #(#other_calls)*
         #body_call
         #accept_call
     }
+}
+
+/// The `call.check_limit(..)` statements for a parameter's [`Limit`]s that apply to its
+/// type (bounds to numbers, lengths to strings, item counts to arrays); an optional
+/// parameter is checked when set.
+fn limit_checks(param: &Param, args: Args) -> TokenStream {
+    let wire = &param.wire_name;
+    let value = quote!(value);
+    let checks: Vec<TokenStream> = param
+        .limits
+        .iter()
+        .filter_map(|limit| {
+            let (measured, within, words) = limit_check(&param.ty, limit, &value)?;
+            Some(quote!(call.check_limit(#wire, #measured, #within, #words)?;))
+        })
+        .collect();
+    if checks.is_empty() {
+        return TokenStream::new();
+    }
+    let field = args.get(&param_ident(param));
+    if param.required {
+        quote! {
+            {
+                let value = &#field;
+                #(#checks)*
+            }
+        }
+    } else {
+        quote! {
+            if let ::core::option::Option::Some(value) = &#field {
+                #(#checks)*
+            }
+        }
+    }
+}
+
+const CHARACTERS: [&str; 2] = ["character long", "characters long"];
+const ITEMS: [&str; 2] = ["item", "items"];
+
+/// What one limit measures of `value` (a reference; the measure is one too), the
+/// comparison, and the limit in words; `None` when the limit does not apply to the
+/// parameter's type.
+fn limit_check(
+    ty: &TypeRef,
+    limit: &Limit,
+    value: &TokenStream,
+) -> Option<(TokenStream, TokenStream, String)> {
+    let number = matches!(ty, TypeRef::Integer(_) | TypeRef::Number(_));
+    let shown = |bound: f64| {
+        if bound.fract() == 0.0 && bound.abs() < 1e15 {
+            format!("{}", bound as i64)
+        } else {
+            bound.to_string()
+        }
+    };
+    let bound_check = |bound: f64, strict: bool, below: bool| {
+        let literal = Literal::f64_unsuffixed(bound);
+        let (within, words) = match (below, strict) {
+            (false, true) => (quote!((*#value as f64) > #literal), "greater than"),
+            (false, false) => (quote!((*#value as f64) >= #literal), "at least"),
+            (true, true) => (quote!((*#value as f64) < #literal), "less than"),
+            (true, false) => (quote!((*#value as f64) <= #literal), "at most"),
+        };
+        (quote!(#value), within, format!("{words} {}", shown(bound)))
+    };
+    let count_check = |measured: TokenStream, n: usize, below: bool, unit: [&str; 2]| {
+        let literal = Literal::usize_unsuffixed(n);
+        let (within, words) = if below {
+            (quote!(#measured <= #literal), "at most")
+        } else {
+            (quote!(#measured >= #literal), "at least")
+        };
+        let unit = if n == 1 { unit[0] } else { unit[1] };
+        (quote!(&#measured), within, format!("{words} {n} {unit}"))
+    };
+    let string = *ty == TypeRef::String;
+    let array = matches!(ty, TypeRef::Array(_));
+    let chars = quote!(#value.chars().count());
+    let items = quote!(#value.len());
+    Some(match *limit {
+        Limit::Minimum { bound, exclusive } if number && bound.is_finite() => {
+            bound_check(bound, exclusive, false)
+        }
+        Limit::Maximum { bound, exclusive } if number && bound.is_finite() => {
+            bound_check(bound, exclusive, true)
+        }
+        Limit::MinLength(n) if string => count_check(chars, n, false, CHARACTERS),
+        Limit::MaxLength(n) if string => count_check(chars, n, true, CHARACTERS),
+        Limit::MinItems(n) if array => count_check(items, n, false, ITEMS),
+        Limit::MaxItems(n) if array => count_check(items, n, true, ITEMS),
+        _ => return None,
+    })
 }
 
 /// The statements that append the path. When the template is plain (its parameters

@@ -371,6 +371,37 @@ pub struct Param {
     pub required: bool,
     /// Docs from the parameter.
     pub docs: Docs,
+    /// The limits of its schema the client checks before sending (see [`Limit`]).
+    pub limits: Vec<Limit>,
+}
+
+/// A limit of a parameter's schema, checked before a request is sent: a value outside
+/// it is `Error::InvalidInput` and nothing goes out. `pattern` is not among them (it is
+/// stated in the docs, and left to the server).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Limit {
+    /// `minimum` of a number (`exclusiveMinimum` makes it strict).
+    Minimum {
+        /// The bound.
+        bound: f64,
+        /// Whether the value must be greater, not equal.
+        exclusive: bool,
+    },
+    /// `maximum` of a number (`exclusiveMaximum` makes it strict).
+    Maximum {
+        /// The bound.
+        bound: f64,
+        /// Whether the value must be less, not equal.
+        exclusive: bool,
+    },
+    /// `minLength` of a string, in characters.
+    MinLength(usize),
+    /// `maxLength` of a string, in characters.
+    MaxLength(usize),
+    /// `minItems` of an array.
+    MinItems(usize),
+    /// `maxItems` of an array.
+    MaxItems(usize),
 }
 
 /// A request body.

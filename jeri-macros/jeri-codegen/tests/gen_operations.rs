@@ -4,7 +4,9 @@ mod gen_fixture;
 
 use gen_fixture::{operation, param, response};
 use jeri_codegen::gen_clients::operations;
-use jeri_codegen::model::{Api, Method, ParamLocation, PathPart, StatusMatch, TypeRef};
+use jeri_codegen::model::{
+    Api, IntType, Limit, Method, ParamLocation, PathPart, StatusMatch, TypeRef,
+};
 use jeri_codegen::settings::{Scope, Settings};
 
 fn settings() -> Settings {
@@ -596,4 +598,57 @@ fn the_common_response_shape_decodes_in_one_call() {
         assert!(text.contains("match received.status()"), "{name}: {text}");
         assert!(!text.contains("_or_api_error"), "{name}: {text}");
     }
+}
+
+#[test]
+fn parameter_limits_are_checked_before_encoding() {
+    let mut op = operation(
+        "getThing",
+        Method::Get,
+        vec![
+            PathPart::Literal("/v1/things/".to_string()),
+            PathPart::Param("code".to_string()),
+        ],
+    );
+    let mut code = param("code", "code", ParamLocation::Path, TypeRef::String, true);
+    code.limits = vec![Limit::MaxLength(4)];
+    let mut limit = param(
+        "limit",
+        "limit",
+        ParamLocation::Query,
+        TypeRef::Integer(IntType::I32),
+        false,
+    );
+    limit.limits = vec![Limit::Minimum {
+        bound: 1.0,
+        exclusive: true,
+    }];
+    // A length limit says nothing about a number: no check.
+    let mut count = param(
+        "count",
+        "count",
+        ParamLocation::Query,
+        TypeRef::Integer(IntType::I64),
+        true,
+    );
+    count.limits = vec![Limit::MinLength(2)];
+    op.params = vec![code, count, limit];
+    op.responses = vec![response(StatusMatch::Code(204), None)];
+    let api = Api {
+        types: Vec::new(),
+        operations: vec![op],
+        ..gen_fixture::api()
+    };
+    let text = request_text(&generate(&api, &settings()), "GetThingRequest");
+    for expected in [
+        "{\n            let value = &self.code;\n            call.check_limit(\n                \"code\",\n                &value.chars().count(),\n                value.chars().count() <= 4,\n                \"at most 4 characters long\",\n            )?;\n        }",
+        "if let ::core::option::Option::Some(value) = &self.limit {\n            call.check_limit(\"limit\", value, (*value as f64) > 1.0, \"greater than 1\")?;\n        }",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+    assert_eq!(text.matches("check_limit").count(), 2, "{text}");
+    // Checked before anything is appended to the call.
+    let checked = text.find("check_limit").unwrap_or(usize::MAX);
+    let path = text.find("call.path").unwrap_or(0);
+    assert!(checked < path, "{text}");
 }

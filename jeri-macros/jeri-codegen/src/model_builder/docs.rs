@@ -4,7 +4,7 @@ use openapiv3::{Schema, SchemaKind, Type};
 use serde_json::Value;
 
 use crate::diagnostics::{Diagnostics, child};
-use crate::model::Docs;
+use crate::model::{Docs, Limit};
 
 /// The extension that records an assumption the spec makes where the API is undocumented.
 const ASSUMPTION: &str = "x-jeri-assumption";
@@ -109,6 +109,58 @@ pub(crate) fn limits(schema: &Schema) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("; "))
 }
 
+/// The limits of a parameter's schema the client checks (see [`Limit`]): number bounds
+/// for a number, lengths for a string, item counts for an array.
+pub(crate) fn checked_limits(schema: &Schema) -> Vec<Limit> {
+    let SchemaKind::Type(ty) = &schema.schema_kind else {
+        return Vec::new();
+    };
+    let number = |min: Option<f64>, exclusive_min, max: Option<f64>, exclusive_max| {
+        let min = min.map(|bound| Limit::Minimum {
+            bound,
+            exclusive: exclusive_min,
+        });
+        let max = max.map(|bound| Limit::Maximum {
+            bound,
+            exclusive: exclusive_max,
+        });
+        min.into_iter().chain(max).collect()
+    };
+    let counts = |min: Option<usize>,
+                  max: Option<usize>,
+                  low: fn(usize) -> Limit,
+                  high: fn(usize) -> Limit| {
+        min.map(low).into_iter().chain(max.map(high)).collect()
+    };
+    match ty {
+        Type::Integer(int) => number(
+            int.minimum.map(|n| n as f64),
+            int.exclusive_minimum,
+            int.maximum.map(|n| n as f64),
+            int.exclusive_maximum,
+        ),
+        Type::Number(n) => number(
+            n.minimum,
+            n.exclusive_minimum,
+            n.maximum,
+            n.exclusive_maximum,
+        ),
+        Type::String(string) => counts(
+            string.min_length,
+            string.max_length,
+            Limit::MinLength,
+            Limit::MaxLength,
+        ),
+        Type::Array(array) => counts(
+            array.min_items,
+            array.max_items,
+            Limit::MinItems,
+            Limit::MaxItems,
+        ),
+        Type::Object(_) | Type::Boolean(_) => Vec::new(),
+    }
+}
+
 fn bounds(
     min: Option<String>,
     exclusive_min: bool,
@@ -155,7 +207,8 @@ fn counted(min: Option<usize>, max: Option<usize>, unit: &str) -> Option<String>
 
 #[cfg(test)]
 mod tests {
-    use super::limits;
+    use super::{checked_limits, limits};
+    use crate::model::Limit;
 
     fn limits_of(yaml: &str) -> Option<String> {
         let schema: openapiv3::Schema = serde_yaml::from_str(yaml).expect("a schema");
@@ -202,5 +255,44 @@ mod tests {
         for (schema, expected) in cases {
             assert_eq!(limits_of(schema).as_deref(), expected, "{schema}");
         }
+    }
+
+    #[test]
+    fn checked_limits_of_each_kind() {
+        let of = |yaml: &str| {
+            let schema: openapiv3::Schema = serde_yaml::from_str(yaml).expect("a schema");
+            checked_limits(&schema)
+        };
+        assert_eq!(
+            of("{type: integer, minimum: -3, maximum: 3, exclusiveMaximum: true}"),
+            [
+                Limit::Minimum {
+                    bound: -3.0,
+                    exclusive: false
+                },
+                Limit::Maximum {
+                    bound: 3.0,
+                    exclusive: true
+                }
+            ]
+        );
+        assert_eq!(
+            of("{type: number, minimum: 0.5, exclusiveMinimum: true}"),
+            [Limit::Minimum {
+                bound: 0.5,
+                exclusive: true
+            }]
+        );
+        assert_eq!(
+            of("{type: string, minLength: 2, maxLength: 4, pattern: '^a'}"),
+            [Limit::MinLength(2), Limit::MaxLength(4)]
+        );
+        assert_eq!(
+            of("{type: array, items: {type: string}, minItems: 1, maxItems: 2}"),
+            [Limit::MinItems(1), Limit::MaxItems(2)]
+        );
+        assert_eq!(of("{type: boolean}"), []);
+        assert_eq!(of("{type: object}"), []);
+        assert_eq!(of("{oneOf: [{type: string}]}"), []);
     }
 }

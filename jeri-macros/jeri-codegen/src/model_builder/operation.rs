@@ -306,8 +306,12 @@ impl Builder<'_, '_, '_> {
                 &data.extensions,
                 data.deprecated.unwrap_or(false),
             );
+            let mut limits = Vec::new();
             if let ParameterSchemaOrContent::Schema(ReferenceOr::Item(schema)) = &data.format {
                 docs.limits = super::docs::limits(schema);
+                if style != ParamStyle::Json {
+                    limits = super::docs::checked_limits(schema);
+                }
             }
             let param = Param {
                 rust_name: names.claim(&snake_ident(&data.name)),
@@ -318,6 +322,7 @@ impl Builder<'_, '_, '_> {
                 structured: style == ParamStyle::Json,
                 required: data.required || location == ParamLocation::Path,
                 docs,
+                limits,
             };
             out.push((param, p_pointer));
         }

@@ -58,6 +58,7 @@ pub fn param(
         structured: false,
         required,
         docs: Docs::default(),
+        limits: Vec::new(),
     }
 }
 
