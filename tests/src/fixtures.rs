@@ -31,6 +31,20 @@ pub fn client_with(base_url: &str, policy: RetryPolicy) -> Client {
         .expect("a client for the loopback server")
 }
 
+/// A transport for a client generated from a test's own spec (its
+/// `transport_builder()`, with any settings the test adds), sending to the loopback
+/// `server`, without retries: each reply a test queues is answered to one request.
+pub fn loopback(
+    builder: jeri_runtime::TransportBuilder,
+    server: &crate::recording::Server,
+) -> jeri_runtime::Transport {
+    builder
+        .base_url(server.url())
+        .retry_policy(jeri_runtime::RetryPolicy::disabled())
+        .build()
+        .expect("a transport for the loopback server")
+}
+
 /// The default retry policy with millisecond waits, so retry tests do not
 /// sleep for long.
 pub fn fast_retries() -> RetryPolicy {

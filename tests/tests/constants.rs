@@ -4,7 +4,8 @@
 //! value is sent as the string, and a query parameter of that type is its text. A
 //! parameter named `base` keeps its name beside the request's own fields.
 
-use jeri_runtime::{Error, RetryPolicy};
+use jeri_runtime::Error;
+use jeri_tests::fixtures::loopback;
 use jeri_tests::recording::{Reply, Server};
 
 mod api {
@@ -14,12 +15,8 @@ mod api {
 use api::types::{DiskSource, DiskSourceGlobalImage, DiskSourceGlobalImageType};
 
 fn client(server: &Server) -> api::Client {
-    let transport = api::Client::transport_builder()
-        .base_url(server.url())
-        .retry_policy(RetryPolicy::disabled())
-        .build()
-        .expect("transport");
-    api::Client::from_transport(transport)
+    let builder = api::Client::transport_builder();
+    api::Client::from_transport(loopback(builder, server))
 }
 
 #[tokio::test]

@@ -2,21 +2,17 @@
 //! largest-body limit, and error statuses decoded as `send()` decodes them
 //! (`tests/specs/negotiation.yaml`, over loopback).
 
-use jeri_runtime::{Error, RetryPolicy};
+use jeri_runtime::Error;
 use jeri_test_support::{Reply, Server};
+use jeri_tests::fixtures::loopback;
 
 mod reports {
     jeri_macros::generate!("../specs/negotiation.yaml");
 }
 
 fn client(server: &Server, max_body_size: usize) -> reports::Client {
-    let transport = reports::Client::transport_builder()
-        .base_url(server.url())
-        .max_body_size(max_body_size)
-        .retry_policy(RetryPolicy::disabled())
-        .build()
-        .expect("a transport for the loopback server");
-    reports::Client::from_transport(transport)
+    let builder = reports::Client::transport_builder().max_body_size(max_body_size);
+    reports::Client::from_transport(loopback(builder, server))
 }
 
 #[tokio::test]

@@ -5,7 +5,8 @@
 
 use jeri_runtime::chrono::{DateTime, NaiveDate, TimeZone as _, Utc};
 use jeri_runtime::uuid::Uuid;
-use jeri_runtime::{Base64, Error, Nullable, RetryPolicy};
+use jeri_runtime::{Base64, Error, Nullable};
+use jeri_tests::fixtures::loopback;
 use jeri_tests::recording::{Reply, Server};
 
 mod api {
@@ -19,12 +20,8 @@ mod as_strings {
 use api::types;
 
 fn client(server: &Server) -> api::Client {
-    let transport = api::Client::transport_builder()
-        .base_url(server.url())
-        .retry_policy(RetryPolicy::disabled())
-        .build()
-        .expect("transport");
-    api::Client::from_transport(transport)
+    let builder = api::Client::transport_builder();
+    api::Client::from_transport(loopback(builder, server))
 }
 
 /// Each value is sent as `wire` and read back from it unchanged.

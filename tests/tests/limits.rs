@@ -3,7 +3,8 @@
 //! for `tests/specs/limits.yaml`: a value outside one is `Error::InvalidInput` naming the
 //! parameter and the limit, and nothing reaches the server; values on the bounds go out.
 
-use jeri_runtime::{Error, RetryPolicy};
+use jeri_runtime::Error;
+use jeri_tests::fixtures::loopback;
 use jeri_tests::recording::{Reply, Server};
 
 mod api {
@@ -11,12 +12,8 @@ mod api {
 }
 
 fn client(server: &Server) -> api::Client {
-    let transport = api::Client::transport_builder()
-        .base_url(server.url())
-        .retry_policy(RetryPolicy::disabled())
-        .build()
-        .expect("transport");
-    api::Client::from_transport(transport)
+    let builder = api::Client::transport_builder();
+    api::Client::from_transport(loopback(builder, server))
 }
 
 #[tokio::test]
