@@ -281,11 +281,7 @@ impl Received {
         T: DeserializeOwned,
         E: DeserializeOwned + fmt::Debug + Send + Sync + 'static,
     {
-        match self.status {
-            status if status == success => self.json(),
-            400..=599 => self.api_error_result::<E, T>(),
-            _ => self.unexpected_result(),
-        }
+        self.success_or_api_error::<T, E>(success, Self::json)
     }
 
     /// [`json_or_api_error`](Self::json_or_api_error) for a success without a body
@@ -294,9 +290,20 @@ impl Received {
     where
         E: DeserializeOwned + fmt::Debug + Send + Sync + 'static,
     {
+        self.success_or_api_error::<(), E>(success, Self::empty)
+    }
+
+    fn success_or_api_error<T, E>(
+        self,
+        success: u16,
+        decode: fn(Self) -> Result<T, Error>,
+    ) -> Result<T, Error>
+    where
+        E: DeserializeOwned + fmt::Debug + Send + Sync + 'static,
+    {
         match self.status {
-            status if status == success => self.empty(),
-            400..=599 => self.api_error_result::<E, ()>(),
+            status if status == success => decode(self),
+            400..=599 => self.api_error_result::<E, T>(),
             _ => self.unexpected_result(),
         }
     }

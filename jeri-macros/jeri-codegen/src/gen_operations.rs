@@ -103,7 +103,7 @@ pub(crate) fn request_construction(op: &Operation, args: &[Arg]) -> TokenStream 
         }
     });
     if is_prepared(op) {
-        let marker = format_ident!("{}Operation", op.type_name);
+        let marker = marker_ident(op);
         return quote!(self::requests::#name::new(
             &self.transport,
             (#(#values,)*),
@@ -111,6 +111,36 @@ pub(crate) fn request_construction(op: &Operation, args: &[Arg]) -> TokenStream 
         ));
     }
     quote!(self::requests::#name::new(&self.transport, #(#values),*))
+}
+
+/// The required arguments as the request holds them, in the client method's order: the
+/// field's name and its type seen from `requests`.
+fn required_fields(op: &Operation, runtime: &syn::Path) -> Vec<(Ident, TokenStream)> {
+    op.params
+        .iter()
+        .filter(|param| param.required)
+        .map(|param| (param_ident(param), type_ref(&param.ty, Scope::Requests)))
+        .chain(
+            op.body
+                .iter()
+                .filter(|body| body.required)
+                .map(|body| (format_ident!("body"), request_body_type(op, body, runtime))),
+        )
+        .collect()
+}
+
+/// The type a request holds its body in: the media enum when the body has one.
+fn request_body_type(op: &Operation, body: &Body, runtime: &syn::Path) -> TokenStream {
+    if has_enum(body) {
+        gen_bodies::enum_type(op, Scope::Requests)
+    } else {
+        body_type(body, Scope::Requests, runtime)
+    }
+}
+
+/// `{Operation}Operation`: the marker type of a [`Prepared`](is_prepared) request.
+fn marker_ident(op: &Operation) -> Ident {
+    format_ident!("{}Operation", op.type_name)
 }
 
 fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
@@ -124,12 +154,12 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
     let outcome = Outcome::new(op);
     let output = outcome.output_type();
     let response_enum = outcome.response_enum();
+    let body_items = op
+        .body
+        .as_ref()
+        .filter(|body| has_enum(body))
+        .map(|body| gen_bodies::body_items(api, op, body, runtime));
     if is_prepared(op) {
-        let body_items = op
-            .body
-            .as_ref()
-            .filter(|body| has_enum(body))
-            .map(|body| gen_bodies::body_items(api, op, body, runtime));
         let item = prepared_item(api, op, runtime, &outcome, &doc);
         return quote! {
             #response_enum
@@ -138,26 +168,9 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
         };
     }
 
-    let body_ty = |body: &Body| {
-        if has_enum(body) {
-            gen_bodies::enum_type(op, Scope::Requests)
-        } else {
-            body_type(body, Scope::Requests, runtime)
-        }
-    };
-    let required = op
-        .params
-        .iter()
-        .filter(|param| param.required)
-        .map(|param| {
-            let field = param_ident(param);
-            let ty = type_ref(&param.ty, Scope::Requests);
-            quote!(#field: #ty,)
-        })
-        .chain(op.body.as_ref().filter(|body| body.required).map(|body| {
-            let ty = body_ty(body);
-            quote!(body: #ty,)
-        }));
+    let required = required_fields(op, runtime)
+        .into_iter()
+        .map(|(field, ty)| quote!(#field: #ty,));
     let bytes_body = op
         .body
         .as_ref()
@@ -184,7 +197,7 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
             docs.line("Sets the request body.");
         }
         let docs = docs.notes(&body.docs).attrs();
-        let ty = body_ty(body);
+        let ty = request_body_type(op, body, runtime);
         let arg = if has_enum(body) {
             quote!(impl ::core::convert::Into<#ty>)
         } else {
@@ -213,11 +226,6 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
             }
         }
     });
-    let body_items = op
-        .body
-        .as_ref()
-        .filter(|body| has_enum(body))
-        .map(|body| gen_bodies::body_items(api, op, body, runtime));
     let send = send_fn(api, op, runtime, &outcome);
 
     quote! {
@@ -324,7 +332,7 @@ fn prepared_item(
     doc: &str,
 ) -> TokenStream {
     let name = format_ident!("{}Request", op.type_name);
-    let marker = format_ident!("{}Operation", op.type_name);
+    let marker = marker_ident(op);
     let marker_doc = format!(
         " The `{}` operation (`{} {}`): how [`{name}`] encodes its arguments and decodes \
          the response.",
@@ -332,22 +340,9 @@ fn prepared_item(
         method_name(op.method),
         op.path.replace('`', "'")
     );
-    let (fields, types): (Vec<TokenStream>, Vec<TokenStream>) = op
-        .params
-        .iter()
-        .map(|param| {
-            let field = Args::Locals.get(&param_ident(param));
-            (field, type_ref(&param.ty, Scope::Requests))
-        })
-        .chain(op.body.as_ref().map(|body| {
-            let field = Args::Locals.get(&format_ident!("body"));
-            let ty = if has_enum(body) {
-                gen_bodies::enum_type(op, Scope::Requests)
-            } else {
-                body_type(body, Scope::Requests, runtime)
-            };
-            (field, ty)
-        }))
+    let (fields, types): (Vec<TokenStream>, Vec<TokenStream>) = required_fields(op, runtime)
+        .into_iter()
+        .map(|(field, ty)| (Args::Locals.get(&field), ty))
         .unzip();
     // A path parameter the template does not name is not sent (the checks report it).
     let unused = op.params.iter().any(|param| {

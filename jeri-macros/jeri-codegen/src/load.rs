@@ -100,10 +100,10 @@ pub fn plain_json(source: &str) -> Option<OpenAPI> {
 /// Whether the text after a `"$ref"` key is `: "#/components/<kind>/<Name>"`, with no
 /// escapes in the string.
 fn component_ref_value(rest: &str) -> bool {
-    let Some(rest) = rest.trim_start().strip_prefix(':') else {
+    let Some(rest) = value_after_key(rest) else {
         return false;
     };
-    let Some(rest) = rest.trim_start().strip_prefix('"') else {
+    let Some(rest) = rest.strip_prefix('"') else {
         return false;
     };
     let Some(end) = rest.find('"') else {
@@ -116,15 +116,20 @@ fn component_ref_value(rest: &str) -> bool {
 /// Whether the text after a bound's key is `: <integer>` within `i64`: a fraction or a
 /// larger number is what [`tolerate`] moves aside where the schema is an integer.
 fn integer_value(rest: &str) -> bool {
-    let Some(rest) = rest.trim_start().strip_prefix(':') else {
+    let Some(rest) = value_after_key(rest) else {
         return false;
     };
-    let rest = rest.trim_start();
     let end = rest
         .find(|c: char| !(c.is_ascii_digit() || c == '-'))
         .unwrap_or(rest.len());
     let after = rest[end..].chars().next();
     !matches!(after, Some('.' | 'e' | 'E')) && rest[..end].parse::<i64>().is_ok()
+}
+
+/// The text of the value after a key (`: value…` → `value…`); `None` when no `:`
+/// follows, as where the key's text is a value itself.
+fn value_after_key(rest: &str) -> Option<&str> {
+    rest.trim_start().strip_prefix(':').map(str::trim_start)
 }
 
 /// The parser's own message and line for a document that does not fit OpenAPI's
