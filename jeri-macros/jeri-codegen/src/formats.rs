@@ -130,6 +130,7 @@ mod tests {
             operations: Vec::new(),
             security_schemes: Vec::new(),
             servers: Vec::new(),
+            rules: Default::default(),
         };
         assert!(used(&api));
         keep_strings(&mut api);

@@ -13,7 +13,6 @@ use crate::gen_type_ref::{Scope, ident, type_ref, unraw};
 use crate::model::{
     Api, BodyMedia, Method, Operation, ParamLocation, PathPart, SecurityKind, TypeRef,
 };
-use crate::validation::{Check, OperationChecks, Validation};
 
 /// Method names of the `Server` trait and its `Answers` supertrait; an operation whose
 /// method would take one of them gets a suffix.
@@ -29,16 +28,15 @@ const TRAIT_METHODS: &[&str] = &[
 ];
 
 /// `pub mod server`, or nothing when `runtime` is `None`.
-pub fn server(api: &Api, validation: &Validation, runtime: &syn::Path) -> TokenStream {
-    let checker = Checker::new(validation, runtime);
+pub fn server(api: &Api, runtime: &syn::Path) -> TokenStream {
+    let checker = Checker::new(&api.rules, runtime);
     let checks = checker.module(api);
     let allow = crate::gen_operations::allow_deprecated_types(api);
     let methods = api.operations.iter().map(|op| trait_method(op, runtime));
     let items = api
         .operations
         .iter()
-        .zip(&validation.operations)
-        .map(|(op, checks)| operation_items(api, op, checks, &checker, runtime));
+        .map(|op| operation_items(api, op, &checker, runtime));
     let router = router(api, runtime);
     let trait_doc = format!(
         " The operations of {} {}, one method each. Every method answers `501 Not \
@@ -129,13 +127,12 @@ fn trait_method(op: &Operation, runtime: &syn::Path) -> TokenStream {
 fn operation_items(
     api: &Api,
     op: &Operation,
-    checks: &OperationChecks,
     checker: &Checker<'_>,
     runtime: &syn::Path,
 ) -> TokenStream {
     let request = request_struct(op, runtime);
     let response = crate::gen_server_responses::response_enum(op, &response_ident(op), runtime);
-    let handler = handler(api, op, checks, checker, runtime);
+    let handler = handler(api, op, checker, runtime);
     quote!(#request #response #handler)
 }
 
@@ -229,11 +226,10 @@ fn scheme_carrier(kind: &SecurityKind, runtime: &syn::Path) -> TokenStream {
 fn handler(
     api: &Api,
     op: &Operation,
-    checks: &OperationChecks,
     checker: &Checker<'_>,
     runtime: &syn::Path,
 ) -> TokenStream {
-    let (param_checks, body_check) = (&checks.params, checks.body.as_ref());
+    let body_check = op.body.as_ref().and_then(|body| body.check.as_ref());
     let name = handler_ident(op);
     let method = method_ident(op);
     let request = request_ident(op);
@@ -271,7 +267,7 @@ fn handler(
     let mut decodes = Vec::new();
     let mut fields = Vec::new();
     for (i, param) in op.params.iter().enumerate() {
-        let check = param_checks.get(i).cloned().unwrap_or_else(Check::any);
+        let check = &param.check;
         let value = format_ident!("value_{}", i);
         let wire = &param.wire_name;
         let required = param.required;
@@ -284,7 +280,7 @@ fn handler(
                     .position(|part| *part == PathPart::Param(param.wire_name.clone()))
                     .unwrap_or(path_position);
                 path_position += 1;
-                let scalar = checker.scalar(&check);
+                let scalar = checker.scalar(check);
                 (
                     quote!(Path),
                     quote!(incoming.path_value(#position, #scalar, p)),
@@ -292,7 +288,7 @@ fn handler(
             }
             ParamLocation::Query => match &param.ty {
                 TypeRef::Array(item) => {
-                    let scalar = match checker.items(&check) {
+                    let scalar = match checker.items(check) {
                         Some(items) => checker.scalar(items),
                         None => scalar_of_type(item, runtime),
                     };
@@ -302,7 +298,7 @@ fn handler(
                     )
                 }
                 _ => {
-                    let scalar = checker.scalar(&check);
+                    let scalar = checker.scalar(check);
                     (
                         quote!(Query),
                         quote!(incoming.query_value(#wire, #scalar, #required, p)),
@@ -310,14 +306,14 @@ fn handler(
                 }
             },
             ParamLocation::Cookie => {
-                let scalar = checker.scalar(&check);
+                let scalar = checker.scalar(check);
                 (
                     quote!(Cookie),
                     quote!(incoming.cookie_value(#wire, #scalar, #required, p)),
                 )
             }
             ParamLocation::Header => {
-                let scalar = checker.scalar(&check);
+                let scalar = checker.scalar(check);
                 let lower = wire.to_ascii_lowercase();
                 (
                     quote!(Header),
@@ -325,7 +321,7 @@ fn handler(
                 )
             }
         };
-        let body = checker.check(&check);
+        let body = checker.check(check);
         let checked = (!body.is_empty())
             .then(|| quote!(if let ::core::option::Option::Some(v) = &#value { #body }));
         reads.push(quote! {
@@ -569,6 +565,21 @@ fn router(api: &Api, runtime: &syn::Path) -> TokenStream {
                 .method_not_allowed_fallback(#rt::no_route::<S>)
                 .with_state(::std::sync::Arc::new(server))
         }
+    }
+}
+
+/// `pattern`s a generated server cannot compile (the `regex` crate's syntax has no
+/// look-around or backreferences); a client only states patterns in its docs.
+pub fn report_bad_patterns(api: &Api, diag: &mut Diagnostics<'_>) {
+    for bad in &api.rules.bad_patterns {
+        diag.error(
+            &bad.pointer,
+            format!(
+                "`pattern: '{}'` cannot be checked by the generated server: {}",
+                bad.pattern, bad.error
+            ),
+            "write the pattern without look-around and backreferences (the Rust `regex` syntax), or remove it",
+        );
     }
 }
 

@@ -6,18 +6,17 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::model::Api;
-use crate::naming::{NameSet, snake_ident};
-use crate::validation::{
-    Additional, ArrayRule, Bound, Check, Format, IntegerRule, NumberRule, ObjectRule, Rule,
-    StringRule, Validation,
+use crate::model::{
+    Additional, Api, ArrayRule, Bound, Check, Format, IntegerRule, NumberRule, ObjectRule, Rule,
+    Rules, StringRule,
 };
+use crate::naming::{NameSet, snake_ident};
 
 /// How generated checks reach the server runtime and the component functions.
 pub(crate) struct Checker<'a> {
     runtime: &'a syn::Path,
-    validation: &'a Validation,
-    /// The function name of each component check, parallel to `validation.components`.
+    rules: &'a Rules,
+    /// The function name of each component check, parallel to `rules.components`.
     names: Vec<Ident>,
     /// How the code using the checks reaches the `checks` module (`checks::` from the
     /// server module, nothing from inside it).
@@ -25,9 +24,9 @@ pub(crate) struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    pub(crate) fn new(validation: &'a Validation, runtime: &'a syn::Path) -> Self {
+    pub(crate) fn new(rules: &'a Rules, runtime: &'a syn::Path) -> Self {
         let mut taken = NameSet::new();
-        let names = validation
+        let names = rules
             .components
             .iter()
             .map(|component| format_ident!("{}", taken.claim(&snake_ident(&component.key))))
@@ -42,7 +41,7 @@ impl<'a> Checker<'a> {
             .collect();
         Checker {
             runtime,
-            validation,
+            rules,
             names,
             prefix: quote!(checks::),
         }
@@ -52,13 +51,13 @@ impl<'a> Checker<'a> {
     pub(crate) fn module(&self, api: &Api) -> TokenStream {
         let inner = Checker {
             runtime: self.runtime,
-            validation: self.validation,
+            rules: self.rules,
             names: self.names.clone(),
             prefix: TokenStream::new(),
         };
         let rt = self.runtime;
         let functions =
-            self.validation
+            self.rules
                 .components
                 .iter()
                 .zip(&self.names)
@@ -362,7 +361,7 @@ impl<'a> Checker<'a> {
     /// How the text of a parameter with this check becomes a value before the check.
     pub(crate) fn scalar(&self, check: &Check) -> TokenStream {
         let rt = self.runtime;
-        let kind = match self.leaf(&check.rule, 0) {
+        let kind = match self.rules.leaf(&check.rule) {
             Some(Rule::String(_)) => quote!(String),
             Some(Rule::Integer(_)) => quote!(Integer),
             Some(Rule::Number(_)) => quote!(Number),
@@ -374,7 +373,7 @@ impl<'a> Checker<'a> {
 
     /// The check of an array parameter's items.
     pub(crate) fn items<'c>(&'c self, check: &'c Check) -> Option<&'c Check> {
-        match self.leaf(&check.rule, 0) {
+        match self.rules.leaf(&check.rule) {
             Some(Rule::Array(rule)) => rule.items.as_deref(),
             _ => None,
         }
@@ -384,7 +383,7 @@ impl<'a> Checker<'a> {
     /// name, how the text becomes a value, and whether the property is an array (one part
     /// per item). Empty when the schema is not an object.
     pub(crate) fn form_fields(&self, check: &Check) -> Vec<(String, TokenStream, bool)> {
-        let Some(Rule::Object(rule)) = self.leaf(&check.rule, 0) else {
+        let Some(Rule::Object(rule)) = self.rules.leaf(&check.rule) else {
             return Vec::new();
         };
         rule.properties
@@ -394,22 +393,6 @@ impl<'a> Checker<'a> {
                 None => (name.clone(), self.scalar(property), false),
             })
             .collect()
-    }
-
-    /// The rule behind component references and single-part `allOf`s.
-    fn leaf<'c>(&'c self, rule: &'c Rule, depth: usize) -> Option<&'c Rule> {
-        match rule {
-            _ if depth > 16 => None,
-            Rule::Component(index) => {
-                let component = self.validation.components.get(*index)?;
-                self.leaf(&component.check.rule, depth + 1)
-            }
-            Rule::AllOf(parts) => match parts.as_slice() {
-                [only] => self.leaf(&only.rule, depth + 1),
-                _ => None,
-            },
-            other => Some(other),
-        }
     }
 }
 

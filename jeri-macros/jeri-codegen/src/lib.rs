@@ -35,7 +35,6 @@ pub mod pointer_refs;
 pub mod select;
 pub mod settings;
 pub mod skip;
-pub mod validation;
 
 pub use diagnostics::{SpecError, render_error};
 pub use settings::{Scope, Selector, Settings};
@@ -97,8 +96,8 @@ pub fn generate(source: &str, settings: &Settings) -> Output {
     let mut tokens = gen_types::types_module_with(&api, &settings.runtime, serde);
     if let Some(runtime) = &settings.server {
         gen_server::check_routes(&api, &mut diag);
-        let validation = validation::build(&doc, &api, &mut diag);
-        tokens.extend(gen_server::server(&api, &validation, runtime));
+        gen_server::report_bad_patterns(&api, &mut diag);
+        tokens.extend(gen_server::server(&api, runtime));
     } else if !settings.types_only {
         tokens.extend(gen_clients::operations(&api, settings));
     }

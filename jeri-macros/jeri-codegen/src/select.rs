@@ -311,6 +311,7 @@ mod tests {
             ty: named("ChargeInput"),
             required: true,
             max_items: None,
+            check: None,
             docs: Docs::default(),
             media: BodyMedia::Json,
             content_type: "application/json".into(),
@@ -378,6 +379,7 @@ mod tests {
             ],
             security_schemes: Vec::new(),
             servers: Vec::new(),
+            rules: Default::default(),
         }
     }
 

@@ -1,7 +1,7 @@
 //! Server mode: the spec errors only a server has, and the validation model read from a
 //! spec (what the generated checks are made from).
 
-use jeri_codegen::validation::{Additional, Format, Rule};
+use jeri_codegen::model::{Additional, Format, Rule};
 use jeri_codegen::{Settings, generate, render_error};
 
 const HEAD: &str = "openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\n";
@@ -68,7 +68,7 @@ fn a_pattern_the_regex_crate_cannot_compile_is_an_error() {
 }
 
 #[test]
-fn the_validation_model_keeps_every_constraint() {
+fn the_model_keeps_every_constraint() {
     let source = format!(
         "{HEAD}paths:\n  /items:\n    post:\n      operationId: addItems\n      parameters:\n        - {{name: limit, in: query, schema: {{type: integer, format: int32, minimum: 1}}}}\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              type: array\n              maxItems: 3\n              items: {{$ref: '#/components/schemas/Item'}}\n      responses:\n        '201': {{description: ok}}\ncomponents:\n  schemas:\n    Item:\n      type: object\n      additionalProperties: false\n      required: [id, name]\n      properties:\n        id: {{type: string, format: uuid, readOnly: true}}\n        name: {{type: string, minLength: 1, maxLength: 12, pattern: '^[a-z]+$'}}\n        note: {{type: string, nullable: true, enum: [a, b, null]}}\n        kind:\n          oneOf:\n            - {{$ref: '#/components/schemas/Item'}}\n            - {{type: number, exclusiveMaximum: true, maximum: 2.5}}\n"
     );
@@ -79,10 +79,9 @@ fn the_validation_model_keeps_every_constraint() {
     .expect("the spec loads");
     let mut diag = jeri_codegen::diagnostics::Diagnostics::new(&source);
     let built = jeri_codegen::model_builder::build(&doc, &mut diag);
-    let validation = jeri_codegen::validation::build(&doc, &built.api, &mut diag);
     assert!(diag.is_empty());
 
-    let item = &validation.components[0];
+    let item = &built.api.rules.components[0];
     assert_eq!(item.key, "Item");
     let Rule::Object(object) = &item.check.rule else {
         panic!("Item is an object: {:?}", item.check)
@@ -109,8 +108,8 @@ fn the_validation_model_keeps_every_constraint() {
     assert!(matches!(&alternatives[1].1.rule, Rule::Number(n)
         if n.maximum.as_ref().is_some_and(|m| m.exclusive && m.value == 2.5 && m.text == "2.5")));
 
-    let operation = &validation.operations[0];
-    let Rule::Integer(limit) = &operation.params[0].rule else {
+    let operation = &built.api.operations[0];
+    let Rule::Integer(limit) = &operation.params[0].check.rule else {
         panic!("limit is an integer: {:?}", operation.params[0])
     };
     assert_eq!(limit.minimum.as_ref().map(|b| b.value), Some(1));
@@ -118,7 +117,12 @@ fn the_validation_model_keeps_every_constraint() {
         limit.maximum.as_ref().map(|b| (b.value, b.text.as_str())),
         Some((i128::from(i32::MAX), "2147483647"))
     );
-    let Some(Rule::Array(body)) = operation.body.as_ref().map(|b| &b.rule) else {
+    let Some(Rule::Array(body)) = operation
+        .body
+        .as_ref()
+        .and_then(|b| b.check.as_ref())
+        .map(|c| &c.rule)
+    else {
         panic!("the body is an array: {:?}", operation.body)
     };
     assert_eq!(body.max_items, Some(3));

@@ -73,7 +73,7 @@ impl<'d> Builder<'d, '_, '_> {
     fn is_file_array(&self, s: SRef<'_>) -> bool {
         self.resolved(s, "")
             .is_some_and(|(schema, ..)| match classify(schema) {
-                Shape::Array(Some(items), _) => self.is_file(items),
+                Shape::Array(Some(items)) => self.is_file(items),
                 _ => false,
             })
     }

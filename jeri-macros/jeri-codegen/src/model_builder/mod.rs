@@ -10,6 +10,7 @@ mod form;
 mod media;
 mod operation;
 mod request_body;
+mod rules;
 mod schema;
 mod shape;
 
@@ -18,12 +19,13 @@ use std::collections::HashMap;
 use openapiv3::{OpenAPI, ReferenceOr, SecurityScheme as OaScheme};
 
 use crate::diagnostics::{Diagnostics, child};
-use crate::model::{Api, Operation, SecurityKind, SecurityScheme, Server, TypeDef, TypeKind};
+use crate::model::{
+    Api, Operation, Rules, SecurityKind, SecurityScheme, Server, TypeDef, TypeKind,
+};
 use crate::naming::{NameSet, pascal_ident};
 
 pub(crate) use docs::docs_from;
-pub(crate) use media::{essence, is_json};
-pub(crate) use operation::method_op;
+pub(crate) use media::essence;
 
 /// The model plus what the checks need to know about where things came from.
 #[derive(Debug)]
@@ -48,6 +50,14 @@ pub struct OpSource {
 /// Builds the model of `doc`, recording problems in `diag`.
 pub fn build(doc: &OpenAPI, diag: &mut Diagnostics<'_>) -> Built {
     let mut builder = Builder::new(doc, diag);
+    // Rules first: parameters' limits follow references into them.
+    if let Some(c) = &doc.components {
+        for (key, schema) in &c.schemas {
+            let pointer = child("components.schemas", key);
+            let rule = builder.reader.component(key, &pointer, schema);
+            builder.rules.components.push(rule);
+        }
+    }
     for index in 0..builder.components.len() {
         builder.component_kind(index);
     }
@@ -66,6 +76,8 @@ pub fn build(doc: &OpenAPI, diag: &mut Diagnostics<'_>) -> Built {
         })
         .collect();
     let components = builder.component_keys.clone();
+    let mut rules = std::mem::take(&mut builder.rules);
+    rules.bad_patterns = builder.reader.take_bad_patterns();
     types.extend(std::mem::take(&mut builder.inline).into_iter().flatten());
     cycles::break_alias_cycles(&mut types, builder.diag);
     cycles::box_recursive_fields(&mut types);
@@ -92,6 +104,7 @@ pub fn build(doc: &OpenAPI, diag: &mut Diagnostics<'_>) -> Built {
                     description: s.description.clone(),
                 })
                 .collect(),
+            rules,
         },
         ops,
         components,
@@ -126,6 +139,10 @@ struct Builder<'d, 'a, 'b> {
     by_key: HashMap<String, usize>,
     /// Inline types; `None` while a slot is being filled.
     inline: Vec<Option<TypeDef>>,
+    /// Reads the rules of parameters and bodies.
+    reader: rules::Reader,
+    /// The component schemas' rules, read before anything else.
+    rules: Rules,
 }
 
 impl<'d, 'a, 'b> Builder<'d, 'a, 'b> {
@@ -158,6 +175,8 @@ impl<'d, 'a, 'b> Builder<'d, 'a, 'b> {
             type_names,
             components,
             component_keys,
+            reader: rules::Reader::new(by_key.clone()),
+            rules: Rules::default(),
             by_key,
             inline: Vec::new(),
         }

@@ -10,7 +10,7 @@ use super::schema::SRef;
 use super::{Builder, Built, OpSource};
 use crate::diagnostics::{Diagnostics, child, index};
 use crate::model::{
-    Method, Operation, Param, ParamLocation, ParamStyle, PathPart, SecurityScheme, TypeDef,
+    Check, Method, Operation, Param, ParamLocation, ParamStyle, PathPart, SecurityScheme, TypeDef,
     TypeKind, TypeRef,
 };
 use crate::naming::{NameSet, pascal_case, pascal_ident, snake_case, snake_ident};
@@ -306,13 +306,18 @@ impl Builder<'_, '_, '_> {
                 &data.extensions,
                 data.deprecated.unwrap_or(false),
             );
-            let mut limits = Vec::new();
-            if let ParameterSchemaOrContent::Schema(ReferenceOr::Item(schema)) = &data.format {
-                docs.limits = super::docs::limits(schema);
-                if style != ParamStyle::Json {
-                    limits = super::docs::checked_limits(schema);
-                }
-            }
+            let check = match &data.format {
+                ParameterSchemaOrContent::Schema(schema) => self
+                    .reader
+                    .check(SRef::of(schema), &child(&p_pointer, "schema")),
+                ParameterSchemaOrContent::Content(_) => Check::any(),
+            };
+            docs.limits = self.rules.words(&check, true);
+            let limits = if style == ParamStyle::Json {
+                Vec::new()
+            } else {
+                self.rules.limits(&check)
+            };
             let param = Param {
                 rust_name: names.claim(&snake_ident(&data.name)),
                 wire_name: data.name.clone(),
@@ -322,6 +327,7 @@ impl Builder<'_, '_, '_> {
                 structured: style == ParamStyle::Json,
                 required: data.required || location == ParamLocation::Path,
                 docs,
+                check,
                 limits,
             };
             out.push((param, p_pointer));

@@ -14,9 +14,9 @@ use super::Builder;
 use super::docs::docs_from;
 use super::media::{bytes_type, essence, is_json, is_structured, is_text};
 use super::operation::resolve;
-use super::schema::{SRef, Shape, classify};
+use super::schema::SRef;
 use crate::diagnostics::child;
-use crate::model::{Body, BodyAlternative, BodyMedia, TypeRef};
+use crate::model::{Body, BodyAlternative, BodyMedia, Check, Rule, TypeRef};
 use crate::naming::{NameSet, pascal_case, pascal_ident};
 
 /// How a request body under `media` is sent.
@@ -148,10 +148,25 @@ impl Builder<'_, '_, '_> {
         if alternatives.len() < 2 {
             alternatives.clear();
         }
-        let schema = offered[0].2.schema.as_ref().map(SRef::of);
-        let max_items = schema
-            .and_then(|s| self.array_max_items(s))
-            .map(|n| n as u64);
+        // What a server checks: the schema of the media type the client sends by default.
+        let (media, media_name, media_type) = offered[0];
+        let check = match media {
+            BodyMedia::Text | BodyMedia::Bytes => None,
+            BodyMedia::Json | BodyMedia::FormUrlEncoded | BodyMedia::Multipart => {
+                Some(match media_type.schema.as_ref() {
+                    Some(schema) => {
+                        let pointer =
+                            child(&child(&child(&b_pointer, "content"), media_name), "schema");
+                        self.reader.check(SRef::of(schema), &pointer)
+                    }
+                    None => Check::any(),
+                })
+            }
+        };
+        let max_items = match check.as_ref().and_then(|c| self.rules.leaf(&c.rule)) {
+            Some(Rule::Array(array)) => array.max_items,
+            _ => None,
+        };
         let docs = docs_from(
             self.diag,
             &b_pointer,
@@ -164,32 +179,13 @@ impl Builder<'_, '_, '_> {
             ty: preferred.ty,
             required: body.required,
             max_items,
+            check,
             docs,
             media: preferred.media,
             content_type: preferred.content_type,
             form: preferred.form,
             alternatives,
         })
-    }
-
-    /// `maxItems` of an array schema, looking through references.
-    fn array_max_items(&self, s: SRef<'_>) -> Option<usize> {
-        let mut current = s;
-        for _ in 0..16 {
-            match current {
-                SRef::Item(schema) => {
-                    return match classify(schema) {
-                        Shape::Array(_, max) => max,
-                        _ => None,
-                    };
-                }
-                SRef::Ref(r) => {
-                    let key = super::schema::component_key(r)?;
-                    current = self.component_schema(*self.by_key.get(&key)?)?;
-                }
-            }
-        }
-        None
     }
 }
 

@@ -315,7 +315,7 @@ impl<'d> Builder<'d, '_, '_> {
             Shape::Float(f) => TypeRef::Number(f),
             Shape::Bool => TypeRef::Bool,
             Shape::Any => TypeRef::Json,
-            Shape::Array(items, _) => TypeRef::Array(Box::new(match items {
+            Shape::Array(items) => TypeRef::Array(Box::new(match items {
                 Some(items) => {
                     self.nullable_ref(items, &child(pointer, "items"), &format!("{hint}Item"))
                 }

@@ -50,7 +50,7 @@ pub(super) enum Shape<'s> {
     IntEnum(IntType, Vec<i64>),
     Float(FloatType),
     Bool,
-    Array(Option<SRef<'s>>, Option<usize>),
+    Array(Option<SRef<'s>>),
     Object(ObjectView<'s>),
     Union {
         members: &'s [ReferenceOr<Schema>],
@@ -80,13 +80,7 @@ fn int_type(format: Option<&str>) -> IntType {
 
 /// The string formats with a Rust type of their own; see [`Format`].
 fn string_format(format: Option<&str>) -> Option<Format> {
-    match format? {
-        "date-time" => Some(Format::DateTime),
-        "date" => Some(Format::Date),
-        "uuid" => Some(Format::Uuid),
-        "byte" => Some(Format::Byte),
-        _ => None,
-    }
+    Format::from_spec(format?).filter(|format| format.has_rust_type())
 }
 
 fn float_type(format: Option<&str>) -> FloatType {
@@ -159,7 +153,7 @@ pub(super) fn classify(schema: &Schema) -> Shape<'_> {
         }),
         SchemaKind::Type(Type::Boolean(_)) => Shape::Bool,
         SchemaKind::Type(Type::Array(a)) => {
-            Shape::Array(a.items.as_ref().map(SRef::of_boxed), a.max_items)
+            Shape::Array(a.items.as_ref().map(SRef::of_boxed))
         }
         SchemaKind::Type(Type::Object(o)) => Shape::Object(ObjectView {
             props: o
@@ -222,10 +216,10 @@ pub(super) fn classify(schema: &Schema) -> Shape<'_> {
                 Some("object") => Shape::Object(object()),
                 None if has_object_parts => Shape::Object(object()),
                 Some("array") => {
-                    Shape::Array(any.items.as_ref().map(SRef::of_boxed), any.max_items)
+                    Shape::Array(any.items.as_ref().map(SRef::of_boxed))
                 }
                 None if any.items.is_some() => {
-                    Shape::Array(any.items.as_ref().map(SRef::of_boxed), any.max_items)
+                    Shape::Array(any.items.as_ref().map(SRef::of_boxed))
                 }
                 Some("string") => str_shape(
                     string_values(any.enumeration.iter().map(serde_json::Value::as_str)),

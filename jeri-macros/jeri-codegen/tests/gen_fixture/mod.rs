@@ -58,6 +58,7 @@ pub fn param(
         structured: false,
         required,
         docs: Docs::default(),
+        check: jeri_codegen::model::Check::any(),
         limits: Vec::new(),
     }
 }
@@ -422,6 +423,7 @@ pub fn operations() -> Vec<Operation> {
         ty: named("Items"),
         required: true,
         max_items: Some(250),
+        check: None,
         docs: Docs::default(),
         media: BodyMedia::Json,
         content_type: "application/json".to_string(),
@@ -445,6 +447,7 @@ pub fn operations() -> Vec<Operation> {
         ty: named("OldThing"),
         required: false,
         max_items: None,
+        check: None,
         docs: docs("The thing to delete."),
         media: BodyMedia::Json,
         content_type: "application/json".to_string(),
@@ -478,6 +481,7 @@ pub fn operations() -> Vec<Operation> {
         ty: TypeRef::Array(Box::new(TypeRef::Integer(IntType::U8))),
         required: true,
         max_items: None,
+        check: None,
         docs: Docs::default(),
         media: BodyMedia::Bytes,
         content_type: "application/octet-stream".to_string(),
@@ -489,6 +493,7 @@ pub fn operations() -> Vec<Operation> {
         ty: TypeRef::String,
         required: false,
         max_items: None,
+        check: None,
         docs: Docs::default(),
         media: BodyMedia::Text,
         content_type: "text/plain".to_string(),
@@ -500,6 +505,7 @@ pub fn operations() -> Vec<Operation> {
         ty: named("Empty"),
         required: true,
         max_items: None,
+        check: None,
         docs: Docs::default(),
         media: BodyMedia::FormUrlEncoded,
         content_type: "application/x-www-form-urlencoded".to_string(),
@@ -526,6 +532,7 @@ pub fn api() -> Api {
         docs: Docs::default(),
         types: types(),
         operations: operations(),
+        rules: Default::default(),
         security_schemes: vec![
             SecurityScheme {
                 name: "apiKey".to_string(),

@@ -1,95 +1,83 @@
-//! Document → [`Validation`]: the constraints of every component schema, parameter and
-//! JSON request body, read from the same `openapiv3` document the type model comes from.
+//! Schemas → [`Rules`]: the one reader of constraint keywords (bounds, lengths,
+//! `pattern`, `format`, items, properties, `enum`, `nullable`, `allOf`/`oneOf`/`anyOf`).
+//!
+//! The builder asks it for the check of every component schema (once), of every parameter
+//! and of the request body's chosen media type; docs state a schema's limits in words from
+//! what it reads (`words`), and clients take their limits from the checks.
+
+use std::collections::HashMap;
 
 use openapiv3::{
-    AdditionalProperties, OpenAPI, Parameter, ReferenceOr, RequestBody, Schema, SchemaKind,
-    StringFormat, Type, VariantOrUnknownOrEmpty,
+    AdditionalProperties, ReferenceOr, Schema, SchemaKind, StringFormat, Type,
+    VariantOrUnknownOrEmpty,
 };
 use serde_json::Value;
 
-use super::{
-    Additional, ArrayRule, Bound, Check, ComponentCheck, Format, IntegerRule, NumberRule,
-    ObjectRule, OperationChecks, Rule, StringRule, Validation,
+use super::shape::{SRef, component_key};
+use crate::diagnostics::{child, index};
+use crate::model::{
+    Additional, ArrayRule, BadPattern, Bound, Check, ComponentRule, Format, IntegerRule,
+    NumberRule, ObjectRule, Rule, Rules, StringRule,
 };
-use crate::diagnostics::{Diagnostics, child, index};
-use crate::model::{Api, Operation, ParamLocation};
 
 /// An object schema's `properties`, in document order.
 type Props<'d> = Vec<(&'d String, &'d ReferenceOr<Box<Schema>>)>;
 
-/// Reads the checks of every component schema and of every operation of `api` (which
-/// must come from `doc`). Patterns the server cannot compile are reported in `diag`.
-pub fn build(doc: &OpenAPI, api: &Api, diag: &mut Diagnostics<'_>) -> Validation {
-    let keys: Vec<String> = doc
-        .components
-        .as_ref()
-        .map(|c| c.schemas.keys().cloned().collect())
-        .unwrap_or_default();
-    let mut reader = Reader { keys: &keys, diag };
-    let components = keys
-        .iter()
-        .map(|key| {
-            let pointer = child("components.schemas", key);
-            let check = doc
-                .components
-                .as_ref()
-                .and_then(|c| c.schemas.get(key))
-                .map_or_else(Check::any, |s| reader.node(node_of(s), &pointer));
-            ComponentCheck {
-                key: key.clone(),
-                check,
-            }
-        })
-        .collect();
-    let operations = api
-        .operations
-        .iter()
-        .map(|op| reader.operation(doc, op))
-        .collect();
-    Validation {
-        components,
-        operations,
-    }
+/// Reads rules; references to component schemas become [`Rule::Component`] indexes.
+pub(super) struct Reader {
+    /// Component schema keys → their index, in document order.
+    keys: HashMap<String, usize>,
+    /// Read only the schema itself, not its properties, items or members (for docs).
+    shallow: bool,
+    bad_patterns: Vec<BadPattern>,
 }
 
-/// A schema or a reference to one.
-#[derive(Clone, Copy)]
-enum Node<'d> {
-    Ref(&'d str),
-    Item(&'d Schema),
-}
-
-fn node_of(s: &ReferenceOr<Schema>) -> Node<'_> {
-    match s {
-        ReferenceOr::Reference { reference } => Node::Ref(reference),
-        ReferenceOr::Item(schema) => Node::Item(schema),
-    }
-}
-
-fn boxed_node(s: &ReferenceOr<Box<Schema>>) -> Node<'_> {
-    match s {
-        ReferenceOr::Reference { reference } => Node::Ref(reference),
-        ReferenceOr::Item(schema) => Node::Item(schema),
-    }
-}
-
-/// Follows `#/components/<section>/<name>` references (the model builder has reported bad
-/// ones already).
-fn resolved<'d, T>(
-    mut item: &'d ReferenceOr<T>,
-    section: &str,
-    lookup: impl Fn(&str) -> Option<&'d ReferenceOr<T>>,
-) -> Option<&'d T> {
-    for _ in 0..16 {
-        match item {
-            ReferenceOr::Item(t) => return Some(t),
-            ReferenceOr::Reference { reference } => {
-                let name = reference.strip_prefix(&format!("#/components/{section}/"))?;
-                item = lookup(&name.replace("~1", "/").replace("~0", "~"))?;
-            }
+impl Reader {
+    pub(super) fn new(keys: HashMap<String, usize>) -> Self {
+        Reader {
+            keys,
+            shallow: false,
+            bad_patterns: Vec::new(),
         }
     }
-    None
+
+    /// The check of a schema or reference found at `pointer`.
+    pub(super) fn check(&mut self, s: SRef<'_>, pointer: &str) -> Check {
+        match s {
+            SRef::Ref(reference) => self.reference(reference),
+            SRef::Item(schema) => self.schema(schema, pointer),
+        }
+    }
+
+    /// The rule of a component schema.
+    pub(super) fn component(
+        &mut self,
+        key: &str,
+        pointer: &str,
+        schema: &ReferenceOr<Schema>,
+    ) -> ComponentRule {
+        ComponentRule {
+            key: key.to_owned(),
+            check: self.check(SRef::of(schema), pointer),
+        }
+    }
+
+    /// Every `pattern` found unusable so far.
+    pub(super) fn take_bad_patterns(&mut self) -> Vec<BadPattern> {
+        std::mem::take(&mut self.bad_patterns)
+    }
+}
+
+/// A schema's limits in words (its own, not those of what it references), `None` when it
+/// sets none.
+pub(crate) fn words(schema: &Schema) -> Option<String> {
+    let mut reader = Reader {
+        keys: HashMap::new(),
+        shallow: true,
+        bad_patterns: Vec::new(),
+    };
+    let check = reader.schema(schema, "");
+    Rules::default().words(&check, false)
 }
 
 /// The constraints of a schema, whichever way `openapiv3` parsed it (typed, or as a
@@ -168,99 +156,14 @@ fn json_texts(values: &[Value]) -> Option<Vec<String>> {
     (!texts.is_empty()).then_some(texts)
 }
 
-struct Reader<'k, 'a, 'b> {
-    keys: &'k [String],
-    diag: &'b mut Diagnostics<'a>,
-}
-
-impl Reader<'_, '_, '_> {
-    fn operation(&mut self, doc: &OpenAPI, op: &Operation) -> OperationChecks {
-        let item = doc
-            .paths
-            .paths
-            .get(&op.path)
-            .and_then(|item| resolved(item, "pathItems", |_| None));
-        let oa_op = item.and_then(|item| crate::model_builder::method_op(item, op.method));
-        let components = doc.components.as_ref();
-        let lookup_param = |name: &str| components.and_then(|c| c.parameters.get(name));
-        let mut declared: Vec<(&Parameter, String)> = Vec::new();
-        let path_level = item.map(|i| i.parameters.as_slice()).unwrap_or_default();
-        let op_level = oa_op.map(|o| o.parameters.as_slice()).unwrap_or_default();
-        let path_pointer = child("paths", &op.path);
-        for (base, list) in [
-            (child(&path_pointer, "parameters"), path_level),
-            (child(&op.origin, "parameters"), op_level),
-        ] {
-            for (i, param) in list.iter().enumerate() {
-                if let Some(param) = resolved(param, "parameters", lookup_param) {
-                    declared.push((param, index(&base, i)));
-                }
-            }
-        }
-        let params = op
-            .params
-            .iter()
-            .map(|param| {
-                // Operation-level parameters override path-level ones: the last match wins.
-                let found = declared.iter().rev().find(|(declared, _)| {
-                    let data = declared.parameter_data_ref();
-                    data.name == param.wire_name && location(declared) == Some(param.location)
-                });
-                match found {
-                    Some((declared, pointer)) => match &declared.parameter_data_ref().format {
-                        openapiv3::ParameterSchemaOrContent::Schema(schema) => {
-                            self.node(node_of(schema), &child(pointer, "schema"))
-                        }
-                        openapiv3::ParameterSchemaOrContent::Content(_) => Check::any(),
-                    },
-                    None => Check::any(),
-                }
-            })
-            .collect();
-        let body = op.body.as_ref().and_then(|_| {
-            let lookup = |name: &str| components.and_then(|c| c.request_bodies.get(name));
-            let body: &RequestBody =
-                resolved(oa_op?.request_body.as_ref()?, "requestBodies", lookup)?;
-            // The schema of the media type the model chose: JSON, or a multipart form,
-            // whose fields the server checks as an object.
-            let multipart = op
-                .body
-                .as_ref()
-                .is_some_and(|body| body.media == crate::model::BodyMedia::Multipart);
-            let (media, content) = body.content.iter().find(|(media, _)| {
-                if multipart {
-                    media
-                        .trim_start()
-                        .to_ascii_lowercase()
-                        .starts_with("multipart/")
-                } else {
-                    crate::model_builder::is_json(media)
-                }
-            })?;
-            let pointer = child(&child(&child(&op.origin, "requestBody"), "content"), media);
-            Some(match &content.schema {
-                Some(schema) => self.node(node_of(schema), &child(&pointer, "schema")),
-                None => Check::any(),
-            })
-        });
-        OperationChecks { params, body }
-    }
-
-    fn node(&mut self, node: Node<'_>, pointer: &str) -> Check {
-        match node {
-            Node::Ref(reference) => {
-                let key = reference
-                    .strip_prefix("#/components/schemas/")
-                    .map(|k| k.replace("~1", "/").replace("~0", "~"));
-                match key.and_then(|key| self.keys.iter().position(|k| *k == key)) {
-                    Some(found) => Check {
-                        nullable: false,
-                        rule: Rule::Component(found),
-                    },
-                    None => Check::any(),
-                }
-            }
-            Node::Item(schema) => self.schema(schema, pointer),
+impl Reader {
+    fn reference(&self, reference: &str) -> Check {
+        match component_key(reference).and_then(|key| self.keys.get(&key)) {
+            Some(found) => Check {
+                nullable: false,
+                rule: Rule::Component(*found),
+            },
+            None => Check::any(),
         }
     }
 
@@ -415,11 +318,11 @@ impl Reader<'_, '_, '_> {
                 if let Some(pattern) = words.pattern
                     && let Err(error) = regex_syntax::Parser::new().parse(pattern)
                 {
-                    self.diag.error(
-                        &child(pointer, "pattern"),
-                        format!("`pattern: '{pattern}'` cannot be checked by the generated server: {error}"),
-                        "write the pattern without look-around and backreferences (the Rust `regex` syntax), or remove it",
-                    );
+                    self.bad_patterns.push(BadPattern {
+                        pointer: child(pointer, "pattern"),
+                        pattern: pattern.to_owned(),
+                        error: error.to_string(),
+                    });
                 }
                 Rule::String(StringRule {
                     min_length: words.min_length.map(|n| n as u64),
@@ -434,11 +337,13 @@ impl Reader<'_, '_, '_> {
                     value,
                     text: number_text(value),
                     exclusive: words.exclusive_minimum,
+                    implied: false,
                 }),
                 maximum: words.maximum.map(|value| Bound {
                     value,
                     text: number_text(value),
                     exclusive: words.exclusive_maximum,
+                    implied: false,
                 }),
                 multiple_of: words.multiple_of,
                 values: json_texts(&words.values),
@@ -447,6 +352,8 @@ impl Reader<'_, '_, '_> {
                 Some(values) => Rule::Values(values),
                 None => Rule::Boolean,
             },
+            // Docs state a schema's own limits only; an object has none to state.
+            "object" if self.shallow => Rule::Any,
             "object" => {
                 let mut properties = Vec::new();
                 let mut read_only = Vec::new();
@@ -457,13 +364,13 @@ impl Reader<'_, '_, '_> {
                     {
                         read_only.push((*name).clone());
                     }
-                    properties.push(((*name).clone(), self.node(boxed_node(property), &at)));
+                    properties.push(((*name).clone(), self.check(SRef::of_boxed(property), &at)));
                 }
                 let additional = match words.additional {
                     None | Some(AdditionalProperties::Any(true)) => Additional::Any,
                     Some(AdditionalProperties::Any(false)) => Additional::Closed,
                     Some(AdditionalProperties::Schema(schema)) => Additional::Schema(Box::new(
-                        self.node(node_of(schema), &child(pointer, "additionalProperties")),
+                        self.check(SRef::of(schema), &child(pointer, "additionalProperties")),
                     )),
                 };
                 Rule::Object(ObjectRule {
@@ -482,7 +389,8 @@ impl Reader<'_, '_, '_> {
             "array" => Rule::Array(ArrayRule {
                 items: words
                     .items
-                    .map(|items| Box::new(self.node(boxed_node(items), &child(pointer, "items")))),
+                    .filter(|_| !self.shallow)
+                    .map(|items| Box::new(self.check(SRef::of_boxed(items), &child(pointer, "items")))),
                 min_items: words.min_items.map(|n| n as u64),
                 max_items: words.max_items.map(|n| n as u64),
                 unique: words.unique_items,
@@ -504,11 +412,13 @@ impl Reader<'_, '_, '_> {
                 value: value.ceil() as i128,
                 text: number_text(value),
                 exclusive: words.exclusive_minimum,
+                implied: false,
             },
             _ => Bound {
                 value: low,
                 text: low.to_string(),
                 exclusive: false,
+                implied: words.minimum.is_none(),
             },
         };
         let maximum = match words.maximum {
@@ -516,11 +426,13 @@ impl Reader<'_, '_, '_> {
                 value: value.floor() as i128,
                 text: number_text(value),
                 exclusive: words.exclusive_maximum,
+                implied: false,
             },
             _ => Bound {
                 value: high,
                 text: high.to_string(),
                 exclusive: false,
+                implied: words.maximum.is_none(),
             },
         };
         Check {
@@ -542,19 +454,25 @@ impl Reader<'_, '_, '_> {
         words: &Keywords<'_>,
         pointer: &str,
     ) -> Check {
-        for (i, member) in words.all_of.iter().enumerate() {
+        // Docs state a schema's own limits only, not its members'.
+        let (all_of, one_of, any_of) = if self.shallow {
+            (&[][..], &[][..], &[][..])
+        } else {
+            (words.all_of, words.one_of, words.any_of)
+        };
+        for (i, member) in all_of.iter().enumerate() {
             let at = index(&child(pointer, "allOf"), i);
-            parts.push(self.node(node_of(member), &at));
+            parts.push(self.check(SRef::of(member), &at));
         }
-        if !words.one_of.is_empty() {
-            let alternatives = self.alternatives(words.one_of, &child(pointer, "oneOf"));
+        if !one_of.is_empty() {
+            let alternatives = self.alternatives(one_of, &child(pointer, "oneOf"));
             parts.push(Check {
                 nullable: false,
                 rule: Rule::OneOf(alternatives),
             });
         }
-        if !words.any_of.is_empty() {
-            let alternatives = self.alternatives(words.any_of, &child(pointer, "anyOf"));
+        if !any_of.is_empty() {
+            let alternatives = self.alternatives(any_of, &child(pointer, "anyOf"));
             parts.push(Check {
                 nullable: false,
                 rule: Rule::AnyOf(alternatives),
@@ -594,17 +512,108 @@ impl Reader<'_, '_, '_> {
                         .clone()
                         .unwrap_or_else(|| format!("alternative {}", i + 1)),
                 };
-                (name, self.node(node_of(member), &index(pointer, i)))
+                (name, self.check(SRef::of(member), &index(pointer, i)))
             })
             .collect()
     }
 }
 
-fn location(param: &Parameter) -> Option<ParamLocation> {
-    match param {
-        Parameter::Path { .. } => Some(ParamLocation::Path),
-        Parameter::Query { .. } => Some(ParamLocation::Query),
-        Parameter::Header { .. } => Some(ParamLocation::Header),
-        Parameter::Cookie { .. } => Some(ParamLocation::Cookie),
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::{Reader, words};
+    use crate::model::{Limit, Rules};
+    use crate::model_builder::shape::SRef;
+
+    fn checked_limits(schema: &openapiv3::Schema) -> Vec<Limit> {
+        let check = Reader::new(HashMap::new()).check(SRef::Item(schema), "");
+        Rules::default().limits(&check)
+    }
+
+    fn limits_of(yaml: &str) -> Option<String> {
+        let schema: openapiv3::Schema = serde_yaml::from_str(yaml).expect("a schema");
+        words(&schema)
+    }
+
+    #[test]
+    fn limits_in_words() {
+        let cases = [
+            (
+                "{type: integer, minimum: 1, maximum: 100}",
+                Some("from 1 to 100"),
+            ),
+            (
+                "{type: integer, minimum: 0, exclusiveMinimum: true, maximum: 5}",
+                Some("greater than 0, at most 5"),
+            ),
+            ("{type: integer, minimum: 0}", Some("at least 0")),
+            (
+                "{type: number, maximum: 2.5, exclusiveMaximum: true}",
+                Some("less than 2.5"),
+            ),
+            (
+                "{type: string, minLength: 1, maxLength: 64}",
+                Some("1 to 64 characters"),
+            ),
+            (
+                "{type: string, minLength: 2, maxLength: 2}",
+                Some("exactly 2 characters"),
+            ),
+            ("{type: string, maxLength: 1}", Some("at most 1 character")),
+            (
+                "{type: string, minLength: 1, pattern: '^[a-z]+$'}",
+                Some("at least 1 character; matching `^[a-z]+$`"),
+            ),
+            (
+                "{type: array, items: {type: string}, maxItems: 250}",
+                Some("at most 250 items"),
+            ),
+            ("{type: string, minLength: 0}", None),
+            ("{type: boolean}", None),
+            ("{type: object}", None),
+        ];
+        for (schema, expected) in cases {
+            assert_eq!(limits_of(schema).as_deref(), expected, "{schema}");
+        }
+    }
+
+    #[test]
+    fn checked_limits_of_each_kind() {
+        let of = |yaml: &str| {
+            let schema: openapiv3::Schema = serde_yaml::from_str(yaml).expect("a schema");
+            checked_limits(&schema)
+        };
+        assert_eq!(
+            of("{type: integer, minimum: -3, maximum: 3, exclusiveMaximum: true}"),
+            [
+                Limit::Minimum {
+                    bound: -3.0,
+                    exclusive: false
+                },
+                Limit::Maximum {
+                    bound: 3.0,
+                    exclusive: true
+                }
+            ]
+        );
+        assert_eq!(
+            of("{type: number, minimum: 0.5, exclusiveMinimum: true}"),
+            [Limit::Minimum {
+                bound: 0.5,
+                exclusive: true
+            }]
+        );
+        assert_eq!(
+            of("{type: string, minLength: 2, maxLength: 4, pattern: '^a'}"),
+            [Limit::MinLength(2), Limit::MaxLength(4)]
+        );
+        assert_eq!(
+            of("{type: array, items: {type: string}, minItems: 1, maxItems: 2}"),
+            [Limit::MinItems(1), Limit::MaxItems(2)]
+        );
+        assert_eq!(of("{type: boolean}"), []);
+        assert_eq!(of("{type: object}"), []);
+        assert_eq!(of("{oneOf: [{type: string}]}"), []);
     }
 }

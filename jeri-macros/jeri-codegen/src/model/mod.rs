@@ -1,8 +1,18 @@
 //! The typed intermediate model: what the generators read.
 //!
-//! The model stage (`model_builder`) turns an `openapiv3::OpenAPI` document into an [`Api`];
-//! the generators (`gen_types`, `gen_operations`) read only this model, never the raw
-//! document. Every name here is already a valid, collision-free Rust identifier.
+//! The build stage turns a loaded document into an [`Api`]: its types, its operations and
+//! the rules (constraints) of its schemas, each read once; the generators read only this
+//! model, never the document. Every name here is already a valid, collision-free Rust
+//! identifier.
+
+mod format;
+mod rules;
+
+pub use format::Format;
+pub use rules::{
+    Additional, ArrayRule, BadPattern, Bound, Check, ComponentRule, IntegerRule, NumberRule,
+    ObjectRule, Rule, Rules, StringRule,
+};
 
 /// The whole API, ready for code generation.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +33,8 @@ pub struct Api {
     pub security_schemes: Vec<SecurityScheme>,
     /// `servers`, in document order.
     pub servers: Vec<Server>,
+    /// The rules of every component schema, which parameters' and bodies' checks refer to.
+    pub rules: Rules,
 }
 
 /// Documentation gathered from a spec node.
@@ -184,7 +196,7 @@ pub enum TypeRef {
     /// `formats = strings` setting).
     String,
     /// A string whose `format` has a Rust type of its own (`date-time`, `date`, `uuid`,
-    /// `byte`), reached through the runtime's re-exports.
+    /// `byte`: [`Format::has_rust_type`]), reached through the runtime's re-exports.
     Format(Format),
     /// `bool`.
     Bool,
@@ -203,21 +215,6 @@ pub enum TypeRef {
     /// `Option<T>`: an array item, map value or union member that may be `null`
     /// (`nullable: true`). `None` is sent and read as `null`.
     Nullable(Box<TypeRef>),
-}
-
-/// String formats with a Rust type of their own. Every other format (`email`, `uri`,
-/// `binary` inside JSON, …) stays a `String`: a JSON string cannot carry raw octets, and
-/// bodies of binary media are bytes already ([`BodyMedia::Bytes`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// `date-time`: `chrono::DateTime<chrono::Utc>` (RFC 3339; an offset is converted to UTC).
-    DateTime,
-    /// `date`: `chrono::NaiveDate` (`2024-03-01`).
-    Date,
-    /// `uuid`: `uuid::Uuid` (sent hyphenated, lower case).
-    Uuid,
-    /// `byte`: the runtime's `Base64` bytes (Base64 text on the wire).
-    Byte,
 }
 
 /// Rust integer types for OpenAPI integer formats.
@@ -371,7 +368,11 @@ pub struct Param {
     pub required: bool,
     /// Docs from the parameter.
     pub docs: Docs,
-    /// The limits of its schema the client checks before sending (see [`Limit`]).
+    /// What its value must be (the rules of its schema, `$ref`s followed through
+    /// [`Api::rules`]): what a generated server checks.
+    pub check: Check,
+    /// The limits of its schema the client checks before sending (see [`Limit`]), from
+    /// [`Param::check`].
     pub limits: Vec<Limit>,
 }
 
@@ -413,6 +414,9 @@ pub struct Body {
     pub required: bool,
     /// `maxItems` when the body is an array: batch helpers split by it.
     pub max_items: Option<u64>,
+    /// What the body must be, from the schema of the media type chosen (`media`):
+    /// what a generated server checks. `None` for text and bytes.
+    pub check: Option<Check>,
     /// Docs from the request body.
     pub docs: Docs,
     /// How the body is encoded. `ty` is the body's schema type for `Json` and
