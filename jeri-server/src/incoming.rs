@@ -297,6 +297,28 @@ impl Incoming {
     /// The body as JSON. Empty (or only whitespace) counts as absent; a body must be sent
     /// as `application/json` or `application/*+json`.
     pub fn json_body(&self, required: bool, problems: &mut Problems) -> Option<Value> {
+        self.json_under("application/json", required, problems)
+    }
+
+    /// The body as JSON, documented under `media`, a media type whose name is not JSON's
+    /// (`application/graphql` with an object schema): sent as `media` (parameters such as
+    /// `charset` aside), or as `application/json` / `application/*+json`. Otherwise as
+    /// [`Incoming::json_body`].
+    pub fn json_body_as(
+        &self,
+        media: &'static str,
+        required: bool,
+        problems: &mut Problems,
+    ) -> Option<Value> {
+        self.json_under(media, required, problems)
+    }
+
+    fn json_under(
+        &self,
+        media: &'static str,
+        required: bool,
+        problems: &mut Problems,
+    ) -> Option<Value> {
         let bytes = match &self.body {
             Ok(bytes) => bytes,
             Err(error) => {
@@ -311,9 +333,13 @@ impl Incoming {
             .headers
             .get(header::CONTENT_TYPE)
             .and_then(|value| value.to_str().ok());
-        if !sent.is_some_and(is_json) {
+        let named = |sent: &str| {
+            let essence = sent.split(';').next().unwrap_or("").trim();
+            essence.eq_ignore_ascii_case(media)
+        };
+        if !sent.is_some_and(|sent| is_json(sent) || named(sent)) {
             problems.add(ProblemKind::MediaType {
-                expected: "application/json",
+                expected: media,
                 sent: sent.map(str::to_owned),
             });
             return None;

@@ -185,14 +185,27 @@ impl Problem {
     }
 }
 
+/// `1 item`, `2 items`; `1 property`, `2 properties`.
+fn plural(n: u64, noun: &str) -> String {
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => noun.to_owned(),
+        (_, Some(stem)) => format!("{stem}ies"),
+        (_, None) => format!("{noun}s"),
+    }
+}
+
 impl fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ProblemKind::Missing => f.write_str("is required"),
             ProblemKind::NotAllowed => f.write_str("is not an allowed property"),
             ProblemKind::Type(expected) => write!(f, "must be of type {}", expected.as_str()),
-            ProblemKind::MinLength(n) => write!(f, "must be at least {n} characters long"),
-            ProblemKind::MaxLength(n) => write!(f, "must be at most {n} characters long"),
+            ProblemKind::MinLength(n) => {
+                write!(f, "must be at least {n} {} long", plural(*n, "character"))
+            }
+            ProblemKind::MaxLength(n) => {
+                write!(f, "must be at most {n} {} long", plural(*n, "character"))
+            }
             ProblemKind::Pattern(pattern) => write!(f, "must match the pattern `{pattern}`"),
             ProblemKind::Format(format) => write!(f, "must be a valid `{format}`"),
             ProblemKind::Minimum { limit, exclusive } => {
@@ -205,11 +218,15 @@ impl fmt::Display for ProblemKind {
             }
             ProblemKind::MultipleOf(n) => write!(f, "must be a multiple of {n}"),
             ProblemKind::Enum(values) => write!(f, "must be one of: {}", values.join(", ")),
-            ProblemKind::MinItems(n) => write!(f, "must have at least {n} items"),
-            ProblemKind::MaxItems(n) => write!(f, "must have at most {n} items"),
+            ProblemKind::MinItems(n) => write!(f, "must have at least {n} {}", plural(*n, "item")),
+            ProblemKind::MaxItems(n) => write!(f, "must have at most {n} {}", plural(*n, "item")),
             ProblemKind::UniqueItems => f.write_str("must not repeat items"),
-            ProblemKind::MinProperties(n) => write!(f, "must have at least {n} properties"),
-            ProblemKind::MaxProperties(n) => write!(f, "must have at most {n} properties"),
+            ProblemKind::MinProperties(n) => {
+                write!(f, "must have at least {n} {}", plural(*n, "property"))
+            }
+            ProblemKind::MaxProperties(n) => {
+                write!(f, "must have at most {n} {}", plural(*n, "property"))
+            }
             ProblemKind::OneOf {
                 alternatives,
                 matched,

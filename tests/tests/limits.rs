@@ -2,6 +2,7 @@
 //! `minLength`/`maxLength`, `minItems`/`maxItems`) are checked before a request is sent,
 //! for `tests/specs/limits.yaml`: a value outside one is `Error::InvalidInput` naming the
 //! parameter and the limit, and nothing reaches the server; values on the bounds go out.
+//! The same holds where a parameter's schema is a `$ref` (to a reference, too).
 
 use jeri_runtime::Error;
 use jeri_tests::fixtures::loopback;
@@ -123,4 +124,71 @@ async fn a_value_outside_a_limit_is_refused_before_sending() {
         "no server answer queued"
     );
     assert_eq!(server.count(), 1, "only the last, valid request went out");
+}
+
+#[tokio::test]
+async fn limits_of_referenced_schemas_are_checked_too() {
+    let server = Server::start(vec![Reply::json(200, "[]")]).await;
+    let client = client(&server);
+    let cases = [
+        (
+            client.list_shelves().limit(0),
+            "`limit` must be at least 1",
+            "got 0",
+        ),
+        (
+            client.list_shelves().limit(51),
+            "`limit` must be at most 50",
+            "got 51",
+        ),
+        (
+            client.list_shelves().prefix("a"),
+            "`prefix` must be at least 2 characters long",
+            "got 1",
+        ),
+        (
+            client.list_shelves().prefix("abcde"),
+            "`prefix` must be at most 4 characters long",
+            "got 5",
+        ),
+        (
+            client.list_shelves().rows(Vec::new()),
+            "`rows` must be at least 1 item",
+            "got 0",
+        ),
+        (
+            client.list_shelves().rows(vec![1, 2, 3]),
+            "`rows` must be at most 2 items",
+            "got 3",
+        ),
+        (
+            client.list_shelves().floor(0.0),
+            "`floor` must be greater than 0",
+            "got 0",
+        ),
+    ];
+    for (request, limit, got) in cases {
+        match request.await {
+            Err(Error::InvalidInput { operation, message }) => {
+                assert_eq!(operation, "listShelves");
+                assert!(message.contains(limit), "{message}");
+                assert!(message.ends_with(got), "{message}");
+            }
+            other => panic!("expected InvalidInput for {limit}, got {other:?}"),
+        }
+    }
+    assert_eq!(server.count(), 0, "nothing went out");
+    client
+        .list_shelves()
+        .limit(50)
+        .prefix("ab")
+        .rows(vec![1, 2])
+        .floor(0.5)
+        .await
+        .expect("values within the limits go out");
+    let targets: Vec<String> = server.requests().into_iter().map(|r| r.target).collect();
+    assert_eq!(
+        targets,
+        ["/shelves?limit=50&prefix=ab&rows=1&rows=2&floor=0.5"]
+    );
 }

@@ -223,12 +223,7 @@ fn scheme_carrier(kind: &SecurityKind, runtime: &syn::Path) -> TokenStream {
     }
 }
 
-fn handler(
-    api: &Api,
-    op: &Operation,
-    checker: &Checker<'_>,
-    runtime: &syn::Path,
-) -> TokenStream {
+fn handler(api: &Api, op: &Operation, checker: &Checker<'_>, runtime: &syn::Path) -> TokenStream {
     let body_check = op.body.as_ref().and_then(|body| body.check.as_ref());
     let name = handler_ident(op);
     let method = method_ident(op);
@@ -344,7 +339,14 @@ fn handler(
         let required = body.required;
         let value = format_ident!("value_body");
         let read = match body.media {
-            BodyMedia::Json => quote!(incoming.json_body(#required, p)),
+            BodyMedia::Json if crate::model_builder::is_json(&body.content_type) => {
+                quote!(incoming.json_body(#required, p))
+            }
+            // A JSON document under a name that is not JSON's (`application/graphql`).
+            BodyMedia::Json => {
+                let media = crate::model_builder::essence(&body.content_type);
+                quote!(incoming.json_body_as(#media, #required, p))
+            }
             BodyMedia::FormUrlEncoded => quote!(incoming.form_body(#required, p)),
             BodyMedia::Text => quote!(incoming.text_body(#required, p)),
             BodyMedia::Bytes => quote!(incoming.bytes_body(#required, p)),

@@ -56,24 +56,24 @@ impl<'a> Checker<'a> {
             prefix: TokenStream::new(),
         };
         let rt = self.runtime;
-        let functions =
-            self.rules
-                .components
-                .iter()
-                .zip(&self.names)
-                .map(|(component, name)| {
-                    let doc = format!(" `components.schemas.{}`.", component.key);
-                    let body = inner.check(&component.check);
-                    quote! {
-                        #[doc = #doc]
-                        pub(super) fn #name(
-                            v: &#rt::serde_json::Value,
-                            p: &mut #rt::Problems,
-                        ) {
-                            #body
-                        }
+        let functions = self
+            .rules
+            .components
+            .iter()
+            .zip(&self.names)
+            .map(|(component, name)| {
+                let doc = format!(" `components.schemas.{}`.", component.key);
+                let body = inner.check(&component.check);
+                quote! {
+                    #[doc = #doc]
+                    pub(super) fn #name(
+                        v: &#rt::serde_json::Value,
+                        p: &mut #rt::Problems,
+                    ) {
+                        #body
                     }
-                });
+                }
+            });
         let title = format!(" The checks of the component schemas of {}.", api.title);
         quote! {
             #[doc = #title]

@@ -82,11 +82,9 @@ pub(crate) fn type_ref(ty: &TypeRef, scope: Scope) -> TokenStream {
                 Format::Uuid => quote!(#runtime::uuid::Uuid),
                 Format::Byte => quote!(#runtime::Base64),
                 // The build stage gives only formats with a Rust type their own `TypeRef`.
-                Format::Email
-                | Format::Uri
-                | Format::Ipv4
-                | Format::Ipv6
-                | Format::Hostname => quote!(::std::string::String),
+                Format::Email | Format::Uri | Format::Ipv4 | Format::Ipv6 | Format::Hostname => {
+                    quote!(::std::string::String)
+                }
             }
         }
         TypeRef::Bool => quote!(bool),

@@ -78,6 +78,20 @@ impl Server for Media {
         ))
     }
 
+    async fn subscribe(
+        &self,
+        request: server::SubscribeRequest,
+    ) -> Reply<server::SubscribeResponse> {
+        match request.body.plan {
+            Some(types::SubscribeBodyPlan::Pro) => Ok(server::SubscribeResponse::Status204),
+            _ => Err(Answer::Unauthorized),
+        }
+    }
+
+    async fn run_query(&self, request: server::RunQueryRequest) -> Reply<server::RunQueryResponse> {
+        Ok(server::RunQueryResponse::Status200(request.body.query))
+    }
+
     async fn put_blob(&self, request: server::PutBlobRequest) -> Reply<server::PutBlobResponse> {
         let mut stored = request.name.into_bytes();
         stored.push(b':');
@@ -306,4 +320,60 @@ async fn forms_and_text_bodies_are_checked_before_the_implementation_runs() {
     .await;
     assert_eq!(status, 400);
     assert_eq!(details(&body).len(), 2, "{body}");
+}
+
+#[tokio::test]
+async fn form_and_other_named_bodies_are_checked_against_their_schemas() {
+    let base = serve(server::router(Media)).await;
+    let client = client_for(&base, jeri_runtime::Transport::builder());
+    client
+        .subscribe(
+            client::types::SubscribeBody::new("ada@example.com")
+                .plan(client::types::SubscribeBodyPlan::Pro),
+        )
+        .await
+        .expect("a valid form is accepted");
+    let query = client
+        .run_query(client::types::RunQueryBody::new("{ shelves }"))
+        .await
+        .expect("a valid query is accepted");
+    assert_eq!(query, "{ shelves }");
+
+    let http = reqwest::Client::new();
+    let (status, _, body) = send(
+        http.post(format!("{base}/subscriptions"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(format!("email=not-an-email-{}&plan=pro", "x".repeat(40))),
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        details(&body),
+        [
+            "email must be at most 40 characters long",
+            "email must be a valid `email`",
+        ],
+        "{body}"
+    );
+    let (status, _, body) = send(
+        http.post(format!("{base}/subscriptions"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("plan=pro"),
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert_eq!(details(&body), ["email is required"], "{body}");
+
+    let (status, _, body) = send(
+        http.post(format!("{base}/queries"))
+            .header("content-type", "application/graphql")
+            .body(r#"{"query":""}"#),
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        details(&body),
+        ["query must be at least 1 character long"],
+        "{body}"
+    );
 }

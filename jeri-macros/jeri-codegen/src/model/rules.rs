@@ -64,7 +64,10 @@ impl Rules {
             let high = maximum.map(|(bound, exclusive)| Limit::Maximum { bound, exclusive });
             low.into_iter().chain(high).collect()
         };
-        let counts = |min: Option<u64>, max: Option<u64>, low: fn(usize) -> Limit, high: fn(usize) -> Limit| {
+        let counts = |min: Option<u64>,
+                      max: Option<u64>,
+                      low: fn(usize) -> Limit,
+                      high: fn(usize) -> Limit| {
             let size = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
             min.map(|n| low(size(n)))
                 .into_iter()
@@ -73,8 +76,10 @@ impl Rules {
         };
         match self.leaf(&check.rule) {
             Some(Rule::Integer(rule)) => number(
-                rule.declared_minimum().map(|b| (b.value as f64, b.exclusive)),
-                rule.declared_maximum().map(|b| (b.value as f64, b.exclusive)),
+                rule.declared_minimum()
+                    .map(|b| (b.value as f64, b.exclusive)),
+                rule.declared_maximum()
+                    .map(|b| (b.value as f64, b.exclusive)),
             ),
             Some(Rule::Number(rule)) => number(
                 rule.minimum.as_ref().map(|b| (b.value, b.exclusive)),
@@ -111,11 +116,12 @@ impl Rules {
         };
         let mut parts = Vec::new();
         match rule {
-            Rule::Integer(rule) => parts.extend(bounds(
-                rule.declared_minimum(),
-                rule.declared_maximum(),
-            )),
-            Rule::Number(rule) => parts.extend(bounds(rule.minimum.as_ref(), rule.maximum.as_ref())),
+            Rule::Integer(rule) => {
+                parts.extend(bounds(rule.declared_minimum(), rule.declared_maximum()))
+            }
+            Rule::Number(rule) => {
+                parts.extend(bounds(rule.minimum.as_ref(), rule.maximum.as_ref()))
+            }
             Rule::String(rule) => {
                 parts.extend(counted(rule.min_length, rule.max_length, "character"));
                 if let Some(pattern) = rule.pattern.as_deref().filter(|p| !p.is_empty()) {

@@ -25,7 +25,7 @@ use crate::model::{
 use crate::naming::{NameSet, pascal_ident};
 
 pub(crate) use docs::docs_from;
-pub(crate) use media::essence;
+pub(crate) use media::{essence, is_json};
 
 /// The model plus what the checks need to know about where things came from.
 #[derive(Debug)]

@@ -387,10 +387,9 @@ impl Reader {
                 })
             }
             "array" => Rule::Array(ArrayRule {
-                items: words
-                    .items
-                    .filter(|_| !self.shallow)
-                    .map(|items| Box::new(self.check(SRef::of_boxed(items), &child(pointer, "items")))),
+                items: words.items.filter(|_| !self.shallow).map(|items| {
+                    Box::new(self.check(SRef::of_boxed(items), &child(pointer, "items")))
+                }),
                 min_items: words.min_items.map(|n| n as u64),
                 max_items: words.max_items.map(|n| n as u64),
                 unique: words.unique_items,
@@ -615,5 +614,78 @@ mod tests {
         assert_eq!(of("{type: boolean}"), []);
         assert_eq!(of("{type: object}"), []);
         assert_eq!(of("{oneOf: [{type: string}]}"), []);
+    }
+}
+
+#[cfg(test)]
+mod model_tests {
+    use crate::model::{BodyMedia, Limit, Rule};
+    use crate::model_builder::media::tests::operation_of;
+
+    const HEAD: &str = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\n";
+
+    #[test]
+    fn a_parameter_through_references_gets_the_limits_of_the_last_schema() {
+        let op = operation_of(&format!(
+            "{HEAD}paths:\n  /x:\n    get:\n      parameters:\n        - {{name: limit, in: query, schema: {{$ref: '#/components/schemas/Size'}}}}\n        - {{name: code, in: query, schema: {{$ref: '#/components/schemas/Code'}}}}\n      responses: {{'204': {{description: ok}}}}\ncomponents:\n  schemas:\n    Size: {{$ref: '#/components/schemas/PageSize'}}\n    PageSize: {{type: integer, minimum: 1, maximum: 50}}\n    Code: {{type: string, minLength: 2, maxLength: 4, nullable: true}}\n"
+        ));
+        assert_eq!(
+            op.params[0].limits,
+            [
+                Limit::Minimum {
+                    bound: 1.0,
+                    exclusive: false
+                },
+                Limit::Maximum {
+                    bound: 50.0,
+                    exclusive: false
+                }
+            ]
+        );
+        assert_eq!(op.params[0].docs.limits.as_deref(), Some("from 1 to 50"));
+        assert_eq!(
+            op.params[1].limits,
+            [Limit::MinLength(2), Limit::MaxLength(4)]
+        );
+        assert_eq!(
+            op.params[1].docs.limits.as_deref(),
+            Some("2 to 4 characters")
+        );
+    }
+
+    #[test]
+    fn the_body_check_is_the_schema_of_the_chosen_media_type() {
+        let body = |content: &str| {
+            let op = operation_of(&format!(
+                "{HEAD}paths:\n  /x:\n    post:\n      requestBody:\n        content:\n{content}      responses: {{'204': {{description: ok}}}}\n"
+            ));
+            op.body.expect("a body")
+        };
+        // Form-urlencoded only: checked as its schema.
+        let form = body(
+            "          application/x-www-form-urlencoded:\n            schema: {type: object, required: [name], properties: {name: {type: string, minLength: 1}}}\n",
+        );
+        assert_eq!(form.media, BodyMedia::FormUrlEncoded);
+        assert!(
+            matches!(&form.check.expect("a check").rule, Rule::Object(o) if o.required == ["name"])
+        );
+        // A structured body under a media name that is not JSON's.
+        let graphql = body(
+            "          application/graphql:\n            schema: {type: object, required: [query], properties: {query: {type: string}}}\n",
+        );
+        assert_eq!(graphql.media, BodyMedia::Json);
+        assert!(matches!(
+            &graphql.check.expect("a check").rule,
+            Rule::Object(_)
+        ));
+        // Text and bytes have no schema rules to check.
+        let text =
+            body("          text/plain:\n            schema: {type: string, minLength: 3}\n");
+        assert_eq!(text.check, None);
+        // An array body's maxItems, for the batch helpers, through a reference.
+        let op = operation_of(&format!(
+            "{HEAD}paths:\n  /x:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: {{$ref: '#/components/schemas/Batch'}}\n      responses: {{'204': {{description: ok}}}}\ncomponents:\n  schemas:\n    Batch: {{type: array, items: {{type: string}}, maxItems: 25}}\n"
+        ));
+        assert_eq!(op.body.expect("a body").max_items, Some(25));
     }
 }

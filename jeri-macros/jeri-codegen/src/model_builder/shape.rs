@@ -152,9 +152,7 @@ pub(super) fn classify(schema: &Schema) -> Shape<'_> {
             _ => FloatType::F64,
         }),
         SchemaKind::Type(Type::Boolean(_)) => Shape::Bool,
-        SchemaKind::Type(Type::Array(a)) => {
-            Shape::Array(a.items.as_ref().map(SRef::of_boxed))
-        }
+        SchemaKind::Type(Type::Array(a)) => Shape::Array(a.items.as_ref().map(SRef::of_boxed)),
         SchemaKind::Type(Type::Object(o)) => Shape::Object(ObjectView {
             props: o
                 .properties
@@ -215,12 +213,8 @@ pub(super) fn classify(schema: &Schema) -> Shape<'_> {
             match any.typ.as_deref() {
                 Some("object") => Shape::Object(object()),
                 None if has_object_parts => Shape::Object(object()),
-                Some("array") => {
-                    Shape::Array(any.items.as_ref().map(SRef::of_boxed))
-                }
-                None if any.items.is_some() => {
-                    Shape::Array(any.items.as_ref().map(SRef::of_boxed))
-                }
+                Some("array") => Shape::Array(any.items.as_ref().map(SRef::of_boxed)),
+                None if any.items.is_some() => Shape::Array(any.items.as_ref().map(SRef::of_boxed)),
                 Some("string") => str_shape(
                     string_values(any.enumeration.iter().map(serde_json::Value::as_str)),
                     format,
