@@ -142,12 +142,12 @@ async fn limits_of_referenced_schemas_are_checked_too() {
             "got 51",
         ),
         (
-            client.list_shelves().prefix("a"),
+            client.list_shelves().prefix("a".into()),
             "`prefix` must be at least 2 characters long",
             "got 1",
         ),
         (
-            client.list_shelves().prefix("abcde"),
+            client.list_shelves().prefix("abcde".into()),
             "`prefix` must be at most 4 characters long",
             "got 5",
         ),
@@ -181,7 +181,7 @@ async fn limits_of_referenced_schemas_are_checked_too() {
     client
         .list_shelves()
         .limit(50)
-        .prefix("ab")
+        .prefix("ab".into())
         .rows(vec![1, 2])
         .floor(0.5)
         .await

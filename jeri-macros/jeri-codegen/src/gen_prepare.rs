@@ -129,7 +129,7 @@ fn limit_checks(param: &Param, args: Args) -> TokenStream {
         .limits
         .iter()
         .filter_map(|limit| {
-            let (measured, within, words) = limit_check(&param.ty, limit, &value)?;
+            let (measured, within, words) = limit_check(limit, &value)?;
             Some(quote!(call.check_limit(#wire, #measured, #within, #words)?;))
         })
         .collect();
@@ -157,14 +157,9 @@ const CHARACTERS: [&str; 2] = ["character long", "characters long"];
 const ITEMS: [&str; 2] = ["item", "items"];
 
 /// What one limit measures of `value` (a reference; the measure is one too), the
-/// comparison, and the limit in words; `None` when the limit does not apply to the
-/// parameter's type.
-fn limit_check(
-    ty: &TypeRef,
-    limit: &Limit,
-    value: &TokenStream,
-) -> Option<(TokenStream, TokenStream, String)> {
-    let number = matches!(ty, TypeRef::Integer(_) | TypeRef::Number(_));
+/// comparison, and the limit in words; `None` for a bound that is not a finite number.
+/// The build stage keeps only the limits that fit the parameter's type.
+fn limit_check(limit: &Limit, value: &TokenStream) -> Option<(TokenStream, TokenStream, String)> {
     let shown = |bound: f64| {
         if bound.fract() == 0.0 && bound.abs() < 1e15 {
             format!("{}", bound as i64)
@@ -192,22 +187,20 @@ fn limit_check(
         let unit = if n == 1 { unit[0] } else { unit[1] };
         (quote!(&#measured), within, format!("{words} {n} {unit}"))
     };
-    let string = *ty == TypeRef::String;
-    let array = matches!(ty, TypeRef::Array(_));
     let chars = quote!(#value.chars().count());
     let items = quote!(#value.len());
     Some(match *limit {
-        Limit::Minimum { bound, exclusive } if number && bound.is_finite() => {
+        Limit::Minimum { bound, exclusive } if bound.is_finite() => {
             bound_check(bound, exclusive, false)
         }
-        Limit::Maximum { bound, exclusive } if number && bound.is_finite() => {
+        Limit::Maximum { bound, exclusive } if bound.is_finite() => {
             bound_check(bound, exclusive, true)
         }
-        Limit::MinLength(n) if string => count_check(chars, n, false, CHARACTERS),
-        Limit::MaxLength(n) if string => count_check(chars, n, true, CHARACTERS),
-        Limit::MinItems(n) if array => count_check(items, n, false, ITEMS),
-        Limit::MaxItems(n) if array => count_check(items, n, true, ITEMS),
-        _ => return None,
+        Limit::Minimum { .. } | Limit::Maximum { .. } => return None,
+        Limit::MinLength(n) => count_check(chars, n, false, CHARACTERS),
+        Limit::MaxLength(n) => count_check(chars, n, true, CHARACTERS),
+        Limit::MinItems(n) => count_check(items, n, false, ITEMS),
+        Limit::MaxItems(n) => count_check(items, n, true, ITEMS),
     })
 }
 

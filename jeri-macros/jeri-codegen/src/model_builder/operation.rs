@@ -10,8 +10,8 @@ use super::schema::SRef;
 use super::{Builder, Built, OpSource};
 use crate::diagnostics::{Diagnostics, child, index};
 use crate::model::{
-    Check, Method, Operation, Param, ParamLocation, ParamStyle, PathPart, SecurityScheme, TypeDef,
-    TypeKind, TypeRef,
+    Check, Limit, Method, Operation, Param, ParamLocation, ParamStyle, PathPart, SecurityScheme,
+    TypeDef, TypeKind, TypeRef,
 };
 use crate::naming::{NameSet, pascal_case, pascal_ident, snake_case, snake_ident};
 use crate::path_template;
@@ -450,6 +450,22 @@ fn fit(types: &[TypeDef], ty: &TypeRef) -> ParamFit {
     }
 }
 
+/// The type behind a chain of aliases (`PageSize` = `i64`).
+fn alias_target<'t>(types: &'t [TypeDef], ty: &'t TypeRef) -> &'t TypeRef {
+    let mut current = ty;
+    for _ in 0..16 {
+        let TypeRef::Named(name) = current else { break };
+        match types.iter().find(|def| &def.name == name) {
+            Some(TypeDef {
+                kind: TypeKind::Alias(target),
+                ..
+            }) => current = target,
+            _ => break,
+        }
+    }
+    current
+}
+
 /// Parameters must be sendable as text: primitives, string enums, arrays of those.
 /// Unions of text-like alternatives are taken as plain strings.
 pub(super) fn check_param_types(built: &mut Built, diag: &mut Diagnostics<'_>) {
@@ -460,8 +476,19 @@ pub(super) fn check_param_types(built: &mut Built, diag: &mut Diagnostics<'_>) {
                 param.structured = true;
             }
             if param.structured {
+                param.limits.clear();
                 continue;
             }
+            // A limit is checked on the Rust value, so it must fit the type the value has
+            // behind any aliases (not a date-time's length, nor an enum's bounds).
+            let target = alias_target(types, &param.ty);
+            param.limits.retain(|limit| match limit {
+                Limit::Minimum { .. } | Limit::Maximum { .. } => {
+                    matches!(target, TypeRef::Integer(_) | TypeRef::Number(_))
+                }
+                Limit::MinLength(_) | Limit::MaxLength(_) => *target == TypeRef::String,
+                Limit::MinItems(_) | Limit::MaxItems(_) => matches!(target, TypeRef::Array(_)),
+            });
             let (inner, in_array) = match &mut param.ty {
                 TypeRef::Array(inner) => (inner.as_mut(), true),
                 other => (other, false),

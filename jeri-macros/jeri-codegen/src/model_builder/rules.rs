@@ -654,6 +654,23 @@ mod model_tests {
     }
 
     #[test]
+    fn only_limits_that_fit_the_rust_type_are_kept_for_the_client() {
+        let op = operation_of(&format!(
+            "{HEAD}paths:\n  /x:\n    get:\n      parameters:\n        - {{name: at, in: query, schema: {{type: string, format: date-time, minLength: 20}}}}\n        - {{name: level, in: query, schema: {{$ref: '#/components/schemas/Level'}}}}\n        - {{name: filter, in: query, style: deepObject, schema: {{type: object, minProperties: 1, properties: {{a: {{type: string}}}}}}}}\n      responses: {{'204': {{description: ok}}}}\ncomponents:\n  schemas:\n    Level: {{type: integer, enum: [1, 2, 3], minimum: 1}}\n"
+        ));
+        // A date-time is not measured in characters, an enum is not compared as a number.
+        assert_eq!(op.params[0].limits, []);
+        assert_eq!(op.params[1].limits, []);
+        assert_eq!(op.params[2].limits, []);
+        // The docs still state what the spec says.
+        assert_eq!(
+            op.params[0].docs.limits.as_deref(),
+            Some("at least 20 characters")
+        );
+        assert_eq!(op.params[1].docs.limits.as_deref(), Some("at least 1"));
+    }
+
+    #[test]
     fn the_body_check_is_the_schema_of_the_chosen_media_type() {
         let body = |content: &str| {
             let op = operation_of(&format!(
