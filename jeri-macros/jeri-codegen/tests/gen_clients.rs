@@ -3,7 +3,7 @@
 
 mod gen_fixture;
 
-use jeri_codegen::gen_clients::{RUNTIME_CONTRACT, operations};
+use jeri_codegen::client::{RUNTIME_CONTRACT, operations};
 use jeri_codegen::model::{Api, Server};
 use jeri_codegen::settings::Settings;
 

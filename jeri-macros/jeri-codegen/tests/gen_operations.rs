@@ -3,7 +3,7 @@
 mod gen_fixture;
 
 use gen_fixture::{operation, param, response};
-use jeri_codegen::gen_clients::operations;
+use jeri_codegen::client::operations;
 use jeri_codegen::model::{
     Api, IntType, Limit, Method, ParamLocation, PathPart, StatusMatch, TypeRef,
 };

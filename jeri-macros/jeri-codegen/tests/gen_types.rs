@@ -3,8 +3,8 @@
 mod gen_fixture;
 
 use gen_fixture::{field, named, type_def};
-use jeri_codegen::gen_types::{SerdeImpls, types_module, types_module_with};
 use jeri_codegen::model::{Api, Docs, EnumVariant, IntType, TypeDef, TypeKind, TypeRef};
+use jeri_codegen::types::{SerdeImpls, types_module, types_module_with};
 
 fn runtime() -> syn::Path {
     syn::parse_quote!(::jeri_runtime)

@@ -3,7 +3,7 @@
 
 use jeri_codegen::diagnostics::Diagnostics;
 use jeri_codegen::model::{Api, TypeKind};
-use jeri_codegen::{Settings, generate, load, model_builder, render_error};
+use jeri_codegen::{Settings, build, generate, load, render_error};
 
 const SPEC: &str = r#"openapi: 3.0.3
 info:
@@ -50,7 +50,7 @@ components:
 fn model(source: &str) -> Api {
     let mut diag = Diagnostics::new(source);
     let doc = load::load(source, &mut diag).expect("spec loads");
-    let built = model_builder::build(&doc, &mut diag);
+    let built = build::build(&doc, &mut diag);
     let errors = diag.into_errors();
     assert!(errors.is_empty(), "{errors:?}");
     built.api

@@ -78,7 +78,7 @@ fn the_model_keeps_every_constraint() {
     )
     .expect("the spec loads");
     let mut diag = jeri_codegen::diagnostics::Diagnostics::new(&source);
-    let built = jeri_codegen::model_builder::build(&doc, &mut diag);
+    let built = jeri_codegen::build::build(&doc, &mut diag);
     assert!(diag.is_empty());
 
     let item = &built.api.rules.components[0];

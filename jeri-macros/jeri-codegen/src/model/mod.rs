@@ -6,9 +6,11 @@
 //! identifier.
 
 mod format;
+mod media;
 mod rules;
 
 pub use format::Format;
+pub use media::{essence, is_json, is_text};
 pub use rules::{
     Additional, ArrayRule, BadPattern, Bound, Check, ComponentRule, IntegerRule, NumberRule,
     ObjectRule, Rule, Rules, StringRule,
@@ -35,6 +37,54 @@ pub struct Api {
     pub servers: Vec<Server>,
     /// The rules of every component schema, which parameters' and bodies' checks refer to.
     pub rules: Rules,
+}
+
+impl Api {
+    /// Whether any type of the API uses a [`TypeRef::Format`] (so generated code needs the
+    /// runtime's chrono, uuid or `Base64`).
+    pub fn uses_formats(&self) -> bool {
+        let in_types = self.types.iter().any(|def| match &def.kind {
+            TypeKind::Struct {
+                fields,
+                additional_properties,
+                ..
+            } => {
+                fields.iter().any(|field| has_format(&field.ty))
+                    || additional_properties.as_ref().is_some_and(has_format)
+            }
+            TypeKind::Union { variants, .. } => {
+                variants.iter().any(|variant| has_format(&variant.ty))
+            }
+            TypeKind::Alias(ty) | TypeKind::Newtype(ty) => has_format(ty),
+            TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => false,
+        });
+        in_types
+            || self.operations.iter().any(|op| {
+                op.params.iter().any(|param| has_format(&param.ty))
+                    || op.body.iter().flat_map(Body::types).any(has_format)
+                    || op
+                        .responses
+                        .iter()
+                        .flat_map(Response::body_types)
+                        .any(has_format)
+            })
+    }
+}
+
+fn has_format(ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Format(_) => true,
+        TypeRef::Array(inner)
+        | TypeRef::Map(inner)
+        | TypeRef::Boxed(inner)
+        | TypeRef::Nullable(inner) => has_format(inner),
+        TypeRef::Named(_)
+        | TypeRef::String
+        | TypeRef::Bool
+        | TypeRef::Integer(_)
+        | TypeRef::Number(_)
+        | TypeRef::Json => false,
+    }
 }
 
 /// Documentation gathered from a spec node.
@@ -303,6 +353,81 @@ pub enum Method {
     Trace,
 }
 
+impl Operation {
+    /// The path template with its parameters numbered in order (`/a/{p0}/b/{p1}`): what
+    /// a server routes by, so two operations of one shape and method are one route.
+    pub fn route_shape(&self) -> String {
+        let mut out = String::new();
+        let mut position = 0;
+        for part in &self.path_parts {
+            match part {
+                PathPart::Literal(text) => out.push_str(text),
+                PathPart::Param(_) => {
+                    out.push_str(&format!("{{p{position}}}"));
+                    position += 1;
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Method {
+    /// Every method, in the order operations are read from a path item.
+    pub const ALL: [Method; 8] = [
+        Method::Get,
+        Method::Put,
+        Method::Post,
+        Method::Delete,
+        Method::Options,
+        Method::Head,
+        Method::Patch,
+        Method::Trace,
+    ];
+
+    /// The method as HTTP writes it: `GET`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+            Method::Options => "OPTIONS",
+            Method::Head => "HEAD",
+            Method::Patch => "PATCH",
+            Method::Trace => "TRACE",
+        }
+    }
+
+    /// The method as a path item's key: `get`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Method::Get => "get",
+            Method::Put => "put",
+            Method::Post => "post",
+            Method::Delete => "delete",
+            Method::Options => "options",
+            Method::Head => "head",
+            Method::Patch => "patch",
+            Method::Trace => "trace",
+        }
+    }
+
+    /// The method as a Rust variant name: `Get`.
+    pub fn variant(self) -> &'static str {
+        match self {
+            Method::Get => "Get",
+            Method::Put => "Put",
+            Method::Post => "Post",
+            Method::Delete => "Delete",
+            Method::Options => "Options",
+            Method::Head => "Head",
+            Method::Patch => "Patch",
+            Method::Trace => "Trace",
+        }
+    }
+}
+
 /// A piece of a path template.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PathPart {
@@ -323,6 +448,18 @@ pub enum ParamLocation {
     Header,
     /// A cookie, sent in the `Cookie` header.
     Cookie,
+}
+
+impl ParamLocation {
+    /// The location as the spec's `in` writes it: `path`, `query`, `header`, `cookie`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParamLocation::Path => "path",
+            ParamLocation::Query => "query",
+            ParamLocation::Header => "header",
+            ParamLocation::Cookie => "cookie",
+        }
+    }
 }
 
 /// How a parameter value is written on the wire (`style`, `explode` and `content`).
@@ -571,6 +708,17 @@ pub enum StatusMatch {
     Range(u16),
     /// `default`.
     Default,
+}
+
+impl StatusMatch {
+    /// The statuses as the spec writes them: `200`, `4XX`, `default`.
+    pub fn label(self) -> String {
+        match self {
+            StatusMatch::Code(code) => code.to_string(),
+            StatusMatch::Range(hundreds) => format!("{hundreds}XX"),
+            StatusMatch::Default => "default".to_owned(),
+        }
+    }
 }
 
 /// One documented response.

@@ -1,0 +1,40 @@
+//! Media type names: the one place that says which names are JSON and which are text.
+
+/// The media type without parameters, lowercased: `application/json; charset=utf-8` →
+/// `application/json`.
+pub fn essence(media: &str) -> String {
+    media
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+/// `application/json` and `*/*+json` (`application/problem+json`, …).
+pub fn is_json(media: &str) -> bool {
+    let e = essence(media);
+    e == "application/json" || (e.ends_with("+json") && e.contains('/'))
+}
+
+/// `text/*`.
+pub fn is_text(media: &str) -> bool {
+    essence(media).starts_with("text/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{essence, is_json, is_text};
+
+    #[test]
+    fn names_by_kind() {
+        assert_eq!(
+            essence(" Application/JSON; charset=utf-8"),
+            "application/json"
+        );
+        assert!(is_json("application/problem+json"));
+        assert!(!is_json("application/graphql"));
+        assert!(is_text("text/csv; charset=utf-8"));
+        assert!(!is_text("application/json"));
+    }
+}
