@@ -76,11 +76,13 @@
 //! lives in memory and is gone when the server stops.
 #![deny(missing_docs)]
 
+mod admin;
 mod answers;
 mod api;
 mod clock;
 mod convert;
 mod error;
+mod faults;
 mod ids;
 mod server;
 mod state;
@@ -89,6 +91,7 @@ mod store;
 #[allow(dead_code)]
 mod wire;
 
+pub use faults::{Fault, FaultError, FaultKind, Faults};
 pub use server::router;
 pub use server::{DEFAULT_API_KEY, Sandbox, SandboxBuilder};
 pub use state::{RecordedNotification, SandboxState, SeedCustomer};
