@@ -29,14 +29,14 @@ pub(crate) fn routes(state: SandboxState) -> Router {
         .with_state(state)
 }
 
-/// `401` unless the request carries the sandbox's API key.
-fn authorized(state: &SandboxState, headers: &HeaderMap) -> Result<(), Response> {
+/// Whether the request carries the sandbox's API key.
+fn authorized(state: &SandboxState, headers: &HeaderMap) -> bool {
     let key = headers.get("api-key").and_then(|value| value.to_str().ok());
-    if key == Some(state.api_key()) {
-        Ok(())
-    } else {
-        Err((StatusCode::UNAUTHORIZED, "Unauthorized\n").into_response())
-    }
+    key == Some(state.api_key())
+}
+
+fn unauthorized() -> Response {
+    (StatusCode::UNAUTHORIZED, "Unauthorized\n").into_response()
 }
 
 fn listing(state: &SandboxState) -> String {
@@ -50,8 +50,8 @@ fn listing(state: &SandboxState) -> String {
 
 /// The armed faults, one per line in the `--fault` syntax with their remaining counts.
 async fn list_faults(State(state): State<SandboxState>, headers: HeaderMap) -> Response {
-    if let Err(refused) = authorized(&state, &headers) {
-        return refused;
+    if !authorized(&state, &headers) {
+        return unauthorized();
     }
     listing(&state).into_response()
 }
@@ -62,8 +62,8 @@ async fn add_faults(
     headers: HeaderMap,
     body: String,
 ) -> Response {
-    if let Err(refused) = authorized(&state, &headers) {
-        return refused;
+    if !authorized(&state, &headers) {
+        return unauthorized();
     }
     let parsed: Result<Vec<Fault>, _> = body
         .lines()
@@ -82,8 +82,8 @@ async fn add_faults(
 }
 
 async fn clear_faults(State(state): State<SandboxState>, headers: HeaderMap) -> Response {
-    if let Err(refused) = authorized(&state, &headers) {
-        return refused;
+    if !authorized(&state, &headers) {
+        return unauthorized();
     }
     state.faults().clear();
     StatusCode::NO_CONTENT.into_response()
@@ -102,8 +102,8 @@ async fn give_wallet_pass(
     headers: HeaderMap,
     Path((program_id, email)): Path<(String, String)>,
 ) -> Response {
-    if let Err(refused) = authorized(&state, &headers) {
-        return refused;
+    if !authorized(&state, &headers) {
+        return unauthorized();
     }
     customer_changed(state.give_wallet_pass(&program_id, &email))
 }
@@ -113,8 +113,8 @@ async fn generate_one_time_link(
     headers: HeaderMap,
     Path((program_id, email)): Path<(String, String)>,
 ) -> Response {
-    if let Err(refused) = authorized(&state, &headers) {
-        return refused;
+    if !authorized(&state, &headers) {
+        return unauthorized();
     }
     customer_changed(state.set_one_time_link(&program_id, &email, true))
 }
@@ -124,8 +124,8 @@ async fn withdraw_one_time_link(
     headers: HeaderMap,
     Path((program_id, email)): Path<(String, String)>,
 ) -> Response {
-    if let Err(refused) = authorized(&state, &headers) {
-        return refused;
+    if !authorized(&state, &headers) {
+        return unauthorized();
     }
     customer_changed(state.set_one_time_link(&program_id, &email, false))
 }
