@@ -188,14 +188,17 @@
 pub mod batch;
 mod config;
 mod environment;
+mod items;
 pub mod links;
+mod program;
 
 /// The HTTP runtime every generated operation calls: the [`jeri_runtime`] crate.
 pub use jeri_runtime as runtime;
 
-pub use config::{API_KEY_VAR, BASE_URL_VAR, ClientBuilder};
+pub use config::{API_KEY_VAR, BASE_URL_VAR, ClientBuilder, PROGRAM_VAR, SLUG_VAR};
 pub use environment::Environment;
 pub use links::{AuthToken, DownloadToken, Link, LinkBuilder, LinkError, RedirectTo, Slug};
+pub use program::ProgramClient;
 pub use runtime::{ApiError, CallOptions, Error, Nullable, RetryPolicy, Secret};
 
 jeri_macros::generate!(

@@ -170,7 +170,7 @@ async fn live_mode_only_reads_and_hides_tokens_by_default() {
         "balance 70 points",
         "✓ getCustomerToken download",
         "✓ getCustomerToken auth",
-        "https://jeri.link/acme/download?token=%5BREDACTED%5D",
+        "https://jeri.link/acme/download?token=[REDACTED]",
         "https://jeri.link/acme/[REDACTED]?redirectTo=loyalty%2Frewards",
         "pass --show-links",
     ] {

@@ -28,6 +28,30 @@ impl TokenKind {
     }
 }
 
+/// The API's `token_type` for this kind.
+impl From<TokenKind> for crate::types::TokenType {
+    fn from(kind: TokenKind) -> Self {
+        match kind {
+            TokenKind::Auth => crate::types::TokenType::Auth,
+            TokenKind::Download => crate::types::TokenType::Download,
+        }
+    }
+}
+
+/// The kind of a `token_type`; a value the spec does not list (`Unknown_`) is
+/// [`LinkError::UnknownKind`], since the API refuses it.
+impl TryFrom<crate::types::TokenType> for TokenKind {
+    type Error = LinkError;
+
+    fn try_from(token_type: crate::types::TokenType) -> Result<Self, LinkError> {
+        match token_type {
+            crate::types::TokenType::Auth => Ok(TokenKind::Auth),
+            crate::types::TokenType::Download => Ok(TokenKind::Download),
+            crate::types::TokenType::Unknown_(other) => Err(LinkError::UnknownKind(other)),
+        }
+    }
+}
+
 impl fmt::Display for TokenKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
