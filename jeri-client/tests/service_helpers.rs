@@ -214,3 +214,29 @@ fn token_kinds_and_token_types_name_the_same_two() {
         Err(LinkError::UnknownKind("refresh".to_owned()))
     );
 }
+
+/// The runtime types a service names are reachable, and documented, from this crate
+/// alone: `ClientBuilder` is the re-exported `TransportBuilder`, the request aliases name
+/// the re-exported `Prepared`.
+#[test]
+fn runtime_types_are_named_from_the_crate_root() {
+    use std::any::TypeId;
+    assert_eq!(
+        TypeId::of::<jeri_client::ClientBuilder>(),
+        TypeId::of::<jeri_client::TransportBuilder<Client>>()
+    );
+    assert_eq!(
+        TypeId::of::<jeri_client::requests::GetCustomerRequest>(),
+        TypeId::of::<jeri_client::Prepared<jeri_client::requests::GetCustomerOperation>>()
+    );
+    fn is_hook<H: jeri_client::Hook>() {}
+    struct Quiet;
+    impl jeri_client::Hook for Quiet {}
+    is_hook::<Quiet>();
+    let client = Client::new("k").expect("client");
+    let transport: &jeri_client::Transport = client.transport();
+    assert_eq!(
+        transport.base_url().as_str(),
+        "https://api.jericommerce.com/"
+    );
+}

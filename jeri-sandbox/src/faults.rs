@@ -113,7 +113,9 @@ pub enum FaultKind {
     /// gives up or the sandbox stops, and never sends it: a timeout after the change.
     Timeout,
     /// Serves the request (its change is applied), then closes the connection without
-    /// answering: the lost answer.
+    /// answering: the lost answer. (The connection's task unwinds to close it; under a
+    /// layer that catches panics, such as tower-http's `CatchPanic`, the client gets that
+    /// layer's answer instead.)
     LostAnswer,
 }
 

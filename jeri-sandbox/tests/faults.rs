@@ -193,3 +193,53 @@ async fn tokens_need_a_wallet_pass_or_a_one_time_link() {
         format!("/_sandbox/programs/{PROGRAM}/customers/nobody%40example.com/wallet-pass");
     assert_eq!(admin(&h, Method::POST, &unknown, "").await.0, 404);
 }
+
+/// The binary as a user starts it: `--fault` flags arm faults from the first request.
+#[tokio::test]
+async fn the_binary_takes_fault_flags() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jeri-sandbox"))
+        .args([
+            "--listen",
+            "127.0.0.1:0",
+            "--api-key",
+            "flag-key",
+            "--fault",
+            "getApiStatus=unavailable*1",
+        ])
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut lines = BufReader::new(stdout).lines();
+    let first = lines.next().expect("a line").expect("text");
+    let base_url = first
+        .strip_prefix("jeri-sandbox listening on ")
+        .expect("the base URL line")
+        .to_owned();
+    let printed: Vec<String> = lines
+        .by_ref()
+        .take(2)
+        .map(|line| line.expect("text"))
+        .collect();
+    assert_eq!(
+        printed,
+        ["api-key: flag-key", "fault: getApiStatus=unavailable*1"]
+    );
+
+    let http = reqwest::Client::new();
+    let status = || {
+        http.get(format!("{base_url}/v1/status"))
+            .header("api-key", "flag-key")
+            .send()
+    };
+    let first = status().await.map(|r| r.status().as_u16());
+    let second = status().await.map(|r| r.status().as_u16());
+    // The process is this test's own child; end it before asserting.
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(first.ok(), Some(503));
+    assert_eq!(second.ok(), Some(200));
+}
