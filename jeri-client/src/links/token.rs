@@ -9,6 +9,12 @@ use serde::{Deserialize, Serialize};
 use super::LinkError;
 
 /// The two kinds of customer token the API issues (its `token_type` query parameter).
+///
+/// The same two values as [`TokenType`](crate::types::TokenType) (they convert both
+/// ways), without its `Unknown_`, which the API refuses: the methods that ask for a token
+/// by kind ([`ProgramClient::get_customer_token`](crate::ProgramClient::get_customer_token),
+/// [`Client::customer_auth_token`](crate::Client::customer_auth_token),
+/// [`Client::download_link`](crate::Client::download_link)) cannot send it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TokenKind {
