@@ -300,9 +300,11 @@ impl Default for Faults {
 }
 
 impl Faults {
-    /// Arms a fault after those already armed.
+    /// Arms a fault after those already armed (one limited to 0 requests is dropped).
     pub fn add(&self, fault: Fault) {
-        self.lock().push(fault);
+        if fault.times != Some(0) {
+            self.lock().push(fault);
+        }
     }
 
     /// Disarms every fault.
@@ -324,7 +326,6 @@ impl Faults {
     /// Uses up one request of the first fault armed for `operation`.
     fn take(&self, operation: &str) -> Option<FaultKind> {
         let mut armed = self.lock();
-        armed.retain(|fault| fault.times != Some(0));
         let index = armed
             .iter()
             .position(|fault| fault.operation.is_none_or(|id| id == operation))?;
@@ -457,6 +458,8 @@ mod tests {
         assert_eq!(faults.list().len(), 1);
         faults.clear();
         assert_eq!(faults.take("getCustomer"), None);
+        faults.add(Fault::new("*", FaultKind::Timeout).expect("any").times(0));
+        assert!(faults.list().is_empty(), "a fault for no request is not armed");
     }
 
     #[test]

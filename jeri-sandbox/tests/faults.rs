@@ -9,26 +9,55 @@ use jeri_sandbox::{Fault, FaultKind, Sandbox, SeedCustomer};
 use reqwest::Method;
 use serde_json::Value;
 
-#[test]
-fn every_operation_of_the_spec_can_fail() {
+/// Each operation of the spec, armed by its `operationId`, fails at its own method and
+/// path (and only there): the sandbox's table of operations is the spec's.
+#[tokio::test]
+async fn every_operation_of_the_spec_can_fail() {
     let text =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/openapi.yaml"))
             .expect("spec readable");
     let spec: serde_yaml::Value = serde_yaml::from_str(&text).expect("spec parses");
-    let paths = spec["paths"].as_mapping().expect("paths");
+    let h = Harness::start().await;
     let mut count = 0;
-    for (_, item) in paths {
-        for (_, operation) in item.as_mapping().expect("path item") {
+    for (path, item) in spec["paths"].as_mapping().expect("paths") {
+        let template = path.as_str().expect("path");
+        // Every parameter filled with a value no literal segment has.
+        let filled: String = template
+            .split('/')
+            .map(|segment| {
+                if segment.starts_with('{') {
+                    "x1"
+                } else {
+                    segment
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("/");
+        for (method, operation) in item.as_mapping().expect("path item") {
             let Some(id) = operation["operationId"].as_str() else {
                 continue;
             };
             count += 1;
-            let fault = Fault::new(id, FaultKind::Unavailable);
-            assert_eq!(fault.map(|fault| fault.operation()), Ok(Some(id)));
+            let method = method.as_str().expect("method").to_uppercase();
+            let method = Method::from_bytes(method.as_bytes()).expect("method");
+            h.sandbox
+                .faults()
+                .add(Fault::new(id, FaultKind::Unavailable).expect(id).times(1));
+            let reply = h.call(method.clone(), &filled, Value::Null).await;
+            assert_eq!(reply.status, 503, "{id}: {method} {filled}");
+            assert!(h.sandbox.faults().list().is_empty(), "{id} used its fault");
         }
     }
     assert_eq!(count, 11, "the spec's operations were counted");
     assert!(Fault::new("listCustomers", FaultKind::Unavailable).is_err());
+    h.sandbox
+        .faults()
+        .add(Fault::new("getCustomer", FaultKind::Unavailable).expect("known"));
+    assert_ne!(
+        h.get("/v1/status").await.status,
+        503,
+        "other operations are served"
+    );
 }
 
 async fn admin(h: &Harness, method: Method, path: &str, body: &str) -> (u16, String) {
