@@ -40,13 +40,17 @@ pub struct ProgramClient {
 
 impl Client {
     /// This client bound to the program `program_id` (its UUID or slug). The link slug is
-    /// `program_id` itself when it is a valid slug; set another with
+    /// `program_id` itself when it is a slug (a valid one that is not a UUID, since a
+    /// program's UUID is not its link slug); set another with
     /// [`ProgramClient::with_slug`].
     pub fn program(&self, program_id: impl Into<String>) -> ProgramClient {
         let program_id = program_id.into();
+        let is_uuid = crate::runtime::uuid::Uuid::try_parse(&program_id).is_ok();
         ProgramClient {
             client: self.clone(),
-            slug: Slug::new(program_id.as_str()).ok(),
+            slug: (!is_uuid)
+                .then(|| Slug::new(program_id.as_str()).ok())
+                .flatten(),
             program_id,
         }
     }
@@ -296,6 +300,8 @@ mod tests {
         let other = bound.with_slug(Slug::new("acme").expect("slug"));
         assert_eq!(other.slug().map(Slug::as_str), Some("acme"));
         assert_eq!(client().program("a/b").slug(), None);
+        let by_uuid = client().program("5f67e936-fcab-4791-b8c7-178dfd171e06");
+        assert_eq!(by_uuid.slug(), None, "a UUID is not a link slug");
     }
 
     #[test]
