@@ -204,7 +204,7 @@ pub use jeri_runtime as runtime;
 pub use config::{API_KEY_VAR, BASE_URL_VAR, ClientBuilder, PROGRAM_VAR, SLUG_VAR};
 pub use environment::Environment;
 pub use links::{AuthToken, DownloadToken, Link, LinkBuilder, LinkError, RedirectTo, Slug};
-pub use program::ProgramClient;
+pub use program::{ProgramClient, ProgramCustomerClient};
 pub use runtime::{ApiError, CallOptions, Error, Nullable, RetryPolicy, Secret};
 // The runtime types a service touches, documented here so `cargo doc -p jeri-client`
 // is complete on its own: the builder behind `ClientBuilder`, the value six request

@@ -8,7 +8,7 @@ use crate::types::{
     BalanceChange, CouponAssignmentRequest, EarningFlowExecutionRequest, IntegrationItem,
     PushNotificationRequest, ResourceDeletion, RewardRedemptionRequest,
 };
-use crate::{Client, Error};
+use crate::{Client, CustomerClient, Error};
 
 /// A [`Client`] bound to one program, from [`Client::program`] or
 /// [`Client::program_from_env`]: the methods of the program's operations without the
@@ -281,6 +281,57 @@ impl ProgramClient {
         self.client
             .session_link(self.id(), slug, email, redirect)
             .await
+    }
+}
+
+/// A [`CustomerClient`] bound to one program, from [`ProgramClient::as_customer`]: the
+/// operations a customer may call, without the `program_id` argument.
+#[derive(Clone, Debug)]
+pub struct ProgramCustomerClient {
+    customer: CustomerClient,
+    program_id: String,
+}
+
+impl ProgramClient {
+    /// Acts as the customer whose `auth` token this is, in this program (see
+    /// [`Client::as_customer`]).
+    pub fn as_customer(&self, token: AuthToken) -> ProgramCustomerClient {
+        ProgramCustomerClient {
+            customer: self.client.as_customer(token),
+            program_id: self.program_id.clone(),
+        }
+    }
+}
+
+impl ProgramCustomerClient {
+    /// The program id every call sends.
+    pub fn program_id(&self) -> &str {
+        &self.program_id
+    }
+
+    /// The unbound customer client.
+    pub fn customer_client(&self) -> &CustomerClient {
+        &self.customer
+    }
+
+    /// [`CustomerClient::redeem_reward`] for this program.
+    pub fn redeem_reward(
+        &self,
+        reward_id: impl Into<String>,
+        body: RewardRedemptionRequest,
+    ) -> requests::RedeemRewardRequest {
+        self.customer
+            .redeem_reward(self.program_id.clone(), reward_id, body)
+    }
+
+    /// [`CustomerClient::execute_custom_earning_flow`] for this program.
+    pub fn execute_custom_earning_flow(
+        &self,
+        earning_flow_id: impl Into<String>,
+        body: EarningFlowExecutionRequest,
+    ) -> requests::ExecuteCustomEarningFlowRequest {
+        self.customer
+            .execute_custom_earning_flow(self.program_id.clone(), earning_flow_id, body)
     }
 }
 

@@ -6,8 +6,8 @@ use jeri_client::batch::PartialFailure;
 use jeri_client::links::{LinkError, RedirectTo, Slug, TokenKind};
 use jeri_client::runtime::chrono::{TimeZone as _, Utc};
 use jeri_client::types::{
-    BalanceChange, IntegrationFeature, IntegrationItem, IntegrationItemPayload, LoyaltyPayload,
-    TokenType, UsersPayload,
+    BalanceChange, EarningFlowExecutionRequest, IntegrationFeature, IntegrationItem,
+    IntegrationItemPayload, LoyaltyPayload, TokenType, UsersPayload,
 };
 use jeri_client::{Client, Error, ProgramClient};
 use jeri_sandbox::{Sandbox, SeedCustomer};
@@ -193,6 +193,22 @@ async fn a_program_client_calls_without_the_program_id_and_links_with_its_slug()
         .await
         .expect("token");
     assert!(!token.access_token.is_empty());
+
+    // Acting as the customer, bound to the program as well.
+    let auth = acme
+        .customer_auth_token("ana@example.com")
+        .await
+        .expect("a pass, so a token");
+    let as_ana = acme.as_customer(auth);
+    let run = as_ana
+        .execute_custom_earning_flow("CUSTOM_5", EarningFlowExecutionRequest::new())
+        .await
+        .expect("ran");
+    assert_eq!(run.points_awarded, 5);
+    assert_eq!(
+        sandbox.state().balance(PROGRAM, "ana@example.com"),
+        Some(10)
+    );
 
     // A program id that is no slug still calls, but links say what is missing.
     let by_path = client(&sandbox).program("acme/rewards");

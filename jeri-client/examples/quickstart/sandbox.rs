@@ -177,18 +177,15 @@ pub(super) async fn sandbox_walk(out: &mut dyn Write) -> Result<(), Failure> {
     print_links(&mut walk, &download_link, Some(&session_link), true)?;
 
     walk.section(
-        "6. Act as the customer. client.as_customer(auth token) makes a CustomerClient that sends\n   \
-         the token as `Authorization: Bearer`; it has only the operations a customer may call.",
+        "6. Act as the customer. acme.as_customer(auth token) makes a client that sends the token\n   \
+         as `Authorization: Bearer`; it has only the operations a customer may call.",
     )?;
-    let customer_client = client.as_customer(auth);
+    let customer_client = acme.as_customer(auth);
     let (run, took) = walk
         .call(
             "executeCustomEarningFlow",
-            customer_client.execute_custom_earning_flow(
-                program,
-                "CUSTOM_1",
-                EarningFlowExecutionRequest::default(),
-            ),
+            customer_client
+                .execute_custom_earning_flow("CUSTOM_1", EarningFlowExecutionRequest::default()),
         )
         .await?;
     let remaining = match run.remaining_executions {
@@ -206,11 +203,7 @@ pub(super) async fn sandbox_walk(out: &mut dyn Write) -> Result<(), Failure> {
     let (redemption, took) = walk
         .call(
             "redeemReward",
-            customer_client.redeem_reward(
-                program,
-                "welcome-drink",
-                RewardRedemptionRequest::default(),
-            ),
+            customer_client.redeem_reward("welcome-drink", RewardRedemptionRequest::default()),
         )
         .await?;
     walk.done(
