@@ -459,7 +459,10 @@ mod tests {
         faults.clear();
         assert_eq!(faults.take("getCustomer"), None);
         faults.add(Fault::new("*", FaultKind::Timeout).expect("any").times(0));
-        assert!(faults.list().is_empty(), "a fault for no request is not armed");
+        assert!(
+            faults.list().is_empty(),
+            "a fault for no request is not armed"
+        );
     }
 
     #[test]
