@@ -32,12 +32,11 @@ mod walk;
 use live::{LiveTarget, live_walk};
 use sandbox::sandbox_walk;
 
-/// The variable naming the program (its id or slug) in live mode.
-pub const PROGRAM_VAR: &str = "JERI_PROGRAM";
+/// The variables naming the program (its id or slug) and its link slug in live mode:
+/// the ones `Client::program_from_env` reads.
+pub use jeri_client::{PROGRAM_VAR, SLUG_VAR};
 /// The variable naming the customer (their email) in live mode.
 pub const EMAIL_VAR: &str = "JERI_EMAIL";
-/// The variable naming the program slug used in links, when it differs from `JERI_PROGRAM`.
-pub const SLUG_VAR: &str = "JERI_SLUG";
 
 /// What `--help` prints.
 pub const USAGE: &str = "\

@@ -9,6 +9,10 @@ use crate::{AuthToken, Client, CustomerClient};
 pub const API_KEY_VAR: &str = "JERI_API_KEY";
 /// The environment variable [`Client::from_env`] reads an optional base URL from.
 pub const BASE_URL_VAR: &str = "JERI_BASE_URL";
+/// The environment variable [`Client::program_from_env`] reads the program id from.
+pub const PROGRAM_VAR: &str = "JERI_PROGRAM";
+/// The environment variable [`Client::program_from_env`] reads an optional link slug from.
+pub const SLUG_VAR: &str = "JERI_SLUG";
 
 impl Client {
     /// A client for the production API with default settings.
@@ -27,8 +31,33 @@ impl Client {
     /// A client configured from the environment: the API key from
     /// `JERI_API_KEY` (required, surrounding whitespace ignored) and the base
     /// URL from `JERI_BASE_URL` (optional; production when unset or empty).
+    ///
+    /// To add timeouts, hooks or a retry policy, start from
+    /// [`builder_from_env`](Client::builder_from_env) instead.
     pub fn from_env() -> Result<Client, Error> {
-        from_vars(env::var(API_KEY_VAR), env::var(BASE_URL_VAR))
+        Client::builder_from_env()?.build()
+    }
+
+    /// A [`ClientBuilder`] with the API key and base URL read as
+    /// [`from_env`](Client::from_env) reads them, to which the other settings can
+    /// be added:
+    ///
+    /// ```no_run
+    /// use std::time::Duration;
+    ///
+    /// let client = jeri_client::Client::builder_from_env()?
+    ///     .timeout(Duration::from_secs(5))
+    ///     .build()?;
+    /// # let _ = client;
+    /// # Ok::<(), jeri_client::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Config`] when `JERI_API_KEY` is unset, empty or not UTF-8, or
+    /// `JERI_BASE_URL` is not UTF-8. An unusable base URL is reported by
+    /// [`build`](TransportBuilder::build).
+    pub fn builder_from_env() -> Result<ClientBuilder, Error> {
+        builder_from_vars(env::var(API_KEY_VAR), env::var(BASE_URL_VAR))
     }
 
     /// A client acting as one customer: the same base URL, HTTP client,
@@ -48,10 +77,10 @@ impl Client {
     }
 }
 
-fn from_vars(
+fn builder_from_vars(
     api_key: Result<String, VarError>,
     base_url: Result<String, VarError>,
-) -> Result<Client, Error> {
+) -> Result<ClientBuilder, Error> {
     let api_key = match api_key {
         Ok(key) if !key.trim().is_empty() => key.trim().to_owned(),
         Ok(_) => return Err(Error::Config(format!("{API_KEY_VAR} is set but empty"))),
@@ -72,7 +101,7 @@ fn from_vars(
             return Err(Error::Config(format!("{BASE_URL_VAR} is not valid UTF-8")));
         }
     }
-    builder.build()
+    Ok(builder)
 }
 
 /// Builds a [`Client`]; only the API key is required.
@@ -130,6 +159,13 @@ mod tests {
 
     use super::*;
 
+    fn from_vars(
+        api_key: Result<String, VarError>,
+        base_url: Result<String, VarError>,
+    ) -> Result<Client, Error> {
+        builder_from_vars(api_key, base_url)?.build()
+    }
+
     fn config_message(result: Result<Client, Error>) -> String {
         match result {
             Err(Error::Config(message)) => message,
@@ -170,6 +206,25 @@ mod tests {
         assert_eq!(url.ok().as_deref(), Some("https://api.jericommerce.com/"));
         let bad = from_vars(Ok("sk_key".into()), Ok("not a url".into()));
         assert!(config_message(bad).contains("invalid base URL"));
+    }
+
+    #[test]
+    fn the_environments_builder_takes_more_settings() {
+        let builder = builder_from_vars(Ok("sk_key".into()), Ok("http://127.0.0.1:9".into()));
+        let client = builder
+            .expect("a builder")
+            .timeout(Duration::from_secs(3))
+            .build()
+            .expect("builds");
+        assert_eq!(client.transport().timeout(), Duration::from_secs(3));
+        assert_eq!(
+            client.transport().base_url().as_str(),
+            "http://127.0.0.1:9/"
+        );
+        assert!(
+            config_message(from_vars(Err(VarError::NotPresent), Ok(String::new())))
+                .contains("JERI_API_KEY is not set")
+        );
     }
 
     #[test]

@@ -21,10 +21,15 @@
 //! }
 //! ```
 //!
-//! [`Client::new`] takes the key directly; [`Client::builder`] also sets the
+//! [`Client::new`] takes the key directly; [`Client::builder`] (or
+//! [`Client::builder_from_env`], which starts from the environment) also sets the
 //! [`Environment`] (production, staging or any base URL such as a local sandbox),
 //! timeouts (10 s to connect, 30 s per attempt by default), the user agent, your own
-//! `reqwest::Client`, the [`RetryPolicy`] and the largest accepted body.
+//! `reqwest::Client`, the [`RetryPolicy`], [`Hook`]s and the largest accepted body.
+//!
+//! An API key belongs to one program: [`Client::program`] (or
+//! [`Client::program_from_env`]) gives a [`ProgramClient`] whose methods leave out
+//! `program_id` and whose links use the program's slug.
 //!
 //! # Authentication
 //!
@@ -94,9 +99,7 @@
 //! use std::time::Duration;
 //! use jeri_client::{CallOptions, types::RewardRedemptionRequest};
 //!
-//! let request = RewardRedemptionRequest {
-//!     customer_email: Some("ana@example.com".into()),
-//! };
+//! let request = RewardRedemptionRequest::new().customer_email("ana@example.com".to_owned());
 //! let redemption = client
 //!     .redeem_reward("my-program", "reward-uuid", request)
 //!     .options(CallOptions::new().timeout(Duration::from_secs(5)).max_attempts(1))
@@ -117,16 +120,13 @@
 //! ```no_run
 //! # async fn demo(client: jeri_client::Client) -> Result<(), jeri_client::Error> {
 //! use jeri_client::Nullable;
-//! use jeri_client::types::{IntegrationFeature, IntegrationItem, IntegrationItemPayload, UsersPayload};
+//! use jeri_client::types::{IntegrationItem, UsersPayload};
 //!
 //! let clear_phone = UsersPayload::new()
 //!     .first_name("Ana".to_owned())
 //!     .phone(Nullable::Null); // sends `"phone": null`; `.phone("+34…".to_owned())` sets it
-//! let item = IntegrationItem::new(
-//!     "ana@example.com".to_owned(),
-//!     IntegrationFeature::Users,
-//!     IntegrationItemPayload::UsersPayload(clear_phone),
-//! );
+//! // `users` and `loyalty` items take their own payload, so the two cannot disagree.
+//! let item = IntegrationItem::users("ana@example.com", clear_phone);
 //! client.upsert_resources("my-program", vec![item]).await?;
 //!
 //! let customer = client.get_customer("my-program", "ana@example.com").await?;
@@ -168,10 +168,16 @@
 //!
 //! # Batches
 //!
-//! The batch operations take at most 250 or 100 items per request. The
-//! [`batch`] module's `*_batched` methods (such as
-//! [`Client::increase_balance_batched`]) take any number, send them in
-//! requests of the allowed size and report the outcome of every item.
+//! The batch operations answer `201` (an `Ok`) when at least one item was applied,
+//! with the refused items listed inside the [`types::BatchResult`]: check it with
+//! [`all_applied`](types::BatchResult::all_applied) or
+//! [`failed_items`](types::BatchResult::failed_items) (see
+//! [`batch`](batch#partial-failure-is-an-ok)). A `loyalty` item replaces the
+//! customer's balance: see [`IntegrationItem::loyalty`](types::IntegrationItem::loyalty)
+//! before sending one again. The batch operations take at most 250 or 100 items per
+//! request; the [`batch`] module's `*_batched` methods (such as
+//! [`Client::increase_balance_batched`]) take any number, send them in requests of the
+//! allowed size and report the outcome of every item.
 //!
 //! # Links
 //!
@@ -188,15 +194,25 @@
 pub mod batch;
 mod config;
 mod environment;
+mod items;
 pub mod links;
+mod program;
 
 /// The HTTP runtime every generated operation calls: the [`jeri_runtime`] crate.
 pub use jeri_runtime as runtime;
 
-pub use config::{API_KEY_VAR, BASE_URL_VAR, ClientBuilder};
+pub use config::{API_KEY_VAR, BASE_URL_VAR, ClientBuilder, PROGRAM_VAR, SLUG_VAR};
 pub use environment::Environment;
 pub use links::{AuthToken, DownloadToken, Link, LinkBuilder, LinkError, RedirectTo, Slug};
+pub use program::{ProgramClient, ProgramCustomerClient};
 pub use runtime::{ApiError, CallOptions, Error, Nullable, RetryPolicy, Secret};
+// The runtime types a service touches, documented here so `cargo doc -p jeri-client`
+// is complete on its own: the builder behind `ClientBuilder`, the value six request
+// aliases name, the transport a client wraps, the hook seam and the error detail.
+pub use runtime::{
+    Attempt, Hook, Operation, OperationInfo, Prepared, ResponseValue, Transport, TransportBuilder,
+    TransportErrorKind,
+};
 
 jeri_macros::generate!(
     "../../spec/openapi.yaml",

@@ -132,7 +132,11 @@ async fn live_mode_names_each_missing_variable() {
 
 async fn live_sandbox() -> (Sandbox, Client, Env) {
     let sandbox = Sandbox::builder()
-        .customer(SeedCustomer::new("acme", "lee@example.com").balance(70))
+        .customer(
+            SeedCustomer::new("acme", "lee@example.com")
+                .balance(70)
+                .wallet_pass(),
+        )
         .start()
         .await
         .expect("sandbox");
@@ -170,7 +174,7 @@ async fn live_mode_only_reads_and_hides_tokens_by_default() {
         "balance 70 points",
         "✓ getCustomerToken download",
         "✓ getCustomerToken auth",
-        "https://jeri.link/acme/download?token=%5BREDACTED%5D",
+        "https://jeri.link/acme/download?token=[REDACTED]",
         "https://jeri.link/acme/[REDACTED]?redirectTo=loyalty%2Frewards",
         "pass --show-links",
     ] {
@@ -202,6 +206,28 @@ async fn live_mode_writes_a_net_zero_change_only_when_asked() {
     assert!(output.contains("✓ decreaseBalance −1 point"), "{output}");
     assert!(output.contains("https://jeri.link/acme/ZXlK"), "{output}");
     assert_eq!(sandbox.state().balance("acme", "lee@example.com"), Some(70));
+}
+
+#[tokio::test]
+async fn live_mode_without_a_wallet_pass_skips_the_session_link() {
+    let (sandbox, client, mut env) = live_sandbox().await;
+    sandbox
+        .state()
+        .add_customer(SeedCustomer::new("acme", "new@example.com"));
+    env.email = Some("new@example.com".to_owned());
+    let mut out = Vec::new();
+    quickstart::run_live(&client, &[], &env, &mut out)
+        .await
+        .expect("live walk");
+    let output = String::from_utf8(out).expect("UTF-8");
+    for step in [
+        "✓ getCustomerToken download",
+        "getCustomerToken auth refused: new@example.com has no wallet pass yet",
+        "https://jeri.link/acme/download?token=[REDACTED]",
+        "No session link",
+    ] {
+        assert!(output.contains(step), "missing {step:?} in:\n{output}");
+    }
 }
 
 #[tokio::test]

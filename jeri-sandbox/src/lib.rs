@@ -70,17 +70,34 @@
 //! methods get NestJS' `404` (`Cannot GET /path`).
 //!
 //! Not faithful: API keys are not tied to programs; tokens cannot be verified outside the
-//! sandbox (their signature is random); every customer counts as having a wallet pass and
-//! a one-time link, so `getCustomerToken` never answers `422`; download tokens are not
-//! single-use; no events or webhooks are sent; there is no rate limiting (`429`); the data
-//! lives in memory and is gone when the server stops.
+//! sandbox (their signature is random); download tokens are not single-use; no events or
+//! webhooks are sent; there is no rate limiting (`429`) unless a fault asks for it; the
+//! data lives in memory and is gone when the server stops.
+//!
+//! # Preconditions
+//!
+//! `getCustomerToken` answers `422` for an `auth` token when the customer has no wallet
+//! pass, and for a `download` token when they have no OneTimeLink. A new customer has a
+//! OneTimeLink and no pass; give one with [`SeedCustomer::wallet_pass`] or
+//! [`SandboxState::give_wallet_pass`] (standalone:
+//! `POST /_sandbox/programs/{programId}/customers/{email}/wallet-pass`).
+//!
+//! # Failing on purpose
+//!
+//! [`Fault`]s make chosen operations answer `503`, `429` with `Retry-After`, answer late,
+//! time out or lose the answer after applying the change, for a given number of requests:
+//! from [`SandboxBuilder::fault`], at run time through [`Sandbox::faults`], from the
+//! binary's `--fault OPERATION=KIND[*COUNT]` flags, or over HTTP at `/_sandbox/faults`
+//! (see [`Fault`]'s text form).
 #![deny(missing_docs)]
 
+mod admin;
 mod answers;
 mod api;
 mod clock;
 mod convert;
 mod error;
+mod faults;
 mod ids;
 mod server;
 mod state;
@@ -89,6 +106,7 @@ mod store;
 #[allow(dead_code)]
 mod wire;
 
+pub use faults::{Fault, FaultError, FaultKind, Faults};
 pub use server::router;
 pub use server::{DEFAULT_API_KEY, Sandbox, SandboxBuilder};
 pub use state::{RecordedNotification, SandboxState, SeedCustomer};

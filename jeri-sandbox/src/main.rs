@@ -3,29 +3,45 @@
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
-use jeri_sandbox::{DEFAULT_API_KEY, Sandbox};
+use jeri_sandbox::{DEFAULT_API_KEY, Fault, Sandbox};
 
 const USAGE: &str = "\
-Usage: jeri-sandbox [--listen ADDR] [--api-key KEY]
+Usage: jeri-sandbox [--listen ADDR] [--api-key KEY] [--fault FAULT]...
 
 A local, in-memory JeriCommerce API server for development and tests.
 
 Options:
   --listen ADDR    Address to listen on (default 127.0.0.1:8080; port 0 picks a free one)
   --api-key KEY    API key to accept in the `api-key` header (default sandbox-api-key)
+  --fault FAULT    Fail on purpose; repeatable. FAULT is OPERATION=KIND[*COUNT]:
+                   OPERATION an operationId (increaseBalance) or * for all;
+                   KIND unavailable (503), rate-limited:DURATION (429 with
+                   Retry-After), latency:DURATION, timeout (applied, answer
+                   held), lost-answer (applied, connection closed unanswered);
+                   DURATION like 250ms or 30s; COUNT how many requests
+                   (default: all). Example: --fault increaseBalance=lost-answer*1
   -h, --help       Show this help
+
+While it runs, /_sandbox/faults (GET lists, POST adds lines of FAULTs, DELETE
+clears) and POST /_sandbox/programs/{programId}/customers/{email}/wallet-pass
+change it; they take the api-key header too.
 ";
 
 /// What the command line asked for.
 #[derive(Debug, PartialEq)]
 enum Command {
     Help,
-    Serve { listen: SocketAddr, api_key: String },
+    Serve {
+        listen: SocketAddr,
+        api_key: String,
+        faults: Vec<Fault>,
+    },
 }
 
 fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
     let mut listen = SocketAddr::from(([127, 0, 0, 1], 8080));
     let mut api_key = DEFAULT_API_KEY.to_owned();
+    let mut faults = Vec::new();
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -54,31 +70,44 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
                     return Err("--api-key must not be empty".to_owned());
                 }
             }
+            "--fault" => {
+                let text = value("--fault")?;
+                faults.push(
+                    text.parse::<Fault>()
+                        .map_err(|error| format!("--fault: {error}"))?,
+                );
+            }
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
-    Ok(Command::Serve { listen, api_key })
+    Ok(Command::Serve {
+        listen,
+        api_key,
+        faults,
+    })
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let (listen, api_key) = match parse_args(std::env::args().skip(1)) {
+    let (listen, api_key, faults) = match parse_args(std::env::args().skip(1)) {
         Ok(Command::Help) => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
         }
-        Ok(Command::Serve { listen, api_key }) => (listen, api_key),
+        Ok(Command::Serve {
+            listen,
+            api_key,
+            faults,
+        }) => (listen, api_key, faults),
         Err(message) => {
             eprintln!("jeri-sandbox: {message}\n\n{USAGE}");
             return ExitCode::from(2);
         }
     };
-    let sandbox = match Sandbox::builder()
-        .listen(listen)
-        .api_key(api_key)
-        .start()
-        .await
-    {
+    let builder = faults
+        .into_iter()
+        .fold(Sandbox::builder(), |builder, fault| builder.fault(fault));
+    let sandbox = match builder.listen(listen).api_key(api_key).start().await {
         Ok(sandbox) => sandbox,
         Err(error) => {
             eprintln!("jeri-sandbox: cannot listen on {listen}: {error}");
@@ -87,6 +116,9 @@ async fn main() -> ExitCode {
     };
     println!("jeri-sandbox listening on {}", sandbox.base_url());
     println!("api-key: {}", sandbox.api_key());
+    for fault in sandbox.faults().list() {
+        println!("fault: {fault}");
+    }
     if let Err(error) = tokio::signal::ctrl_c().await {
         eprintln!("jeri-sandbox: cannot wait for Ctrl-C: {error}");
     }
@@ -108,14 +140,26 @@ mod tests {
             parse(&[]),
             Ok(Command::Serve {
                 listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
-                api_key: DEFAULT_API_KEY.to_owned()
+                api_key: DEFAULT_API_KEY.to_owned(),
+                faults: Vec::new(),
             })
         );
         assert_eq!(
-            parse(&["--listen", "127.0.0.1:0", "--api-key=k"]),
+            parse(&[
+                "--listen",
+                "127.0.0.1:0",
+                "--api-key=k",
+                "--fault",
+                "increaseBalance=lost-answer*1",
+                "--fault=*=latency:20ms"
+            ]),
             Ok(Command::Serve {
                 listen: SocketAddr::from(([127, 0, 0, 1], 0)),
-                api_key: "k".to_owned()
+                api_key: "k".to_owned(),
+                faults: vec![
+                    "increaseBalance=lost-answer*1".parse().expect("fault"),
+                    "*=latency:20ms".parse().expect("fault"),
+                ],
             })
         );
         assert_eq!(parse(&["--help"]), Ok(Command::Help));
@@ -133,5 +177,9 @@ mod tests {
             Err("unknown argument `--port`".to_owned())
         );
         assert!(parse(&["--api-key", ""]).is_err());
+        assert!(
+            parse(&["--fault", "increaseBalance=crash"])
+                .is_err_and(|e| e.starts_with("--fault: ") && e.contains("OPERATION=KIND"))
+        );
     }
 }

@@ -10,6 +10,7 @@ use tokio::task::JoinHandle;
 use axum::Router;
 
 use crate::api::Api;
+use crate::faults::{Fault, Faults};
 use crate::state::{SandboxState, SeedCustomer};
 
 /// The sandbox as an axum [`Router`], for embedding in another server or test harness.
@@ -18,7 +19,14 @@ use crate::state::{SandboxState, SeedCustomer};
 /// the spec before the sandbox acts on it; any other path or method gets a NestJS-style
 /// `404` with an `ErrorBody`.
 pub fn router(state: SandboxState) -> Router {
+    let faults = state.faults().clone();
+    let admin = crate::admin::routes(state.clone());
     crate::wire::server::router(Api::new(state))
+        .layer(axum::middleware::from_fn_with_state(
+            faults,
+            crate::faults::inject,
+        ))
+        .merge(admin)
 }
 
 /// The API key a sandbox accepts unless told otherwise.
@@ -46,6 +54,7 @@ pub struct SandboxBuilder {
     api_key: String,
     listen: SocketAddr,
     customers: Vec<SeedCustomer>,
+    faults: Vec<Fault>,
 }
 
 impl Default for SandboxBuilder {
@@ -54,6 +63,7 @@ impl Default for SandboxBuilder {
             api_key: DEFAULT_API_KEY.to_owned(),
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
             customers: Vec::new(),
+            faults: Vec::new(),
         }
     }
 }
@@ -77,11 +87,20 @@ impl SandboxBuilder {
         self
     }
 
+    /// A fault to inject from the first request on (see [`Faults`]).
+    pub fn fault(mut self, fault: Fault) -> Self {
+        self.faults.push(fault);
+        self
+    }
+
     /// Binds the address and starts serving on the current tokio runtime.
     pub async fn start(self) -> io::Result<Sandbox> {
         let state = SandboxState::new(self.api_key);
         for seed in self.customers {
             state.add_customer(seed);
+        }
+        for fault in self.faults {
+            state.faults().add(fault);
         }
         let listener = TcpListener::bind(self.listen).await?;
         let addr = listener.local_addr()?;
@@ -136,9 +155,15 @@ impl Sandbox {
         &self.state
     }
 
+    /// The injected faults, to arm or clear while it runs.
+    pub fn faults(&self) -> &Faults {
+        self.state.faults()
+    }
+
     /// Stops accepting connections, lets requests in flight finish, and waits for the
     /// server to stop.
     pub async fn shutdown(mut self) {
+        self.state.faults().stop_holding();
         if let Some(shutdown) = self.shutdown.take() {
             let _ = shutdown.send(());
         }
@@ -148,6 +173,7 @@ impl Sandbox {
 
 impl Drop for Sandbox {
     fn drop(&mut self) {
+        self.state.faults().stop_holding();
         if let Some(shutdown) = self.shutdown.take() {
             let _ = shutdown.send(());
         }

@@ -3,6 +3,7 @@
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use crate::clock;
+use crate::faults::Faults;
 use crate::store::{Direction, LoyaltyUpdate, Store, UpsertItem, UserUpdate};
 
 /// The sandbox's data and API key, shared by every request; cheap to clone.
@@ -13,6 +14,7 @@ use crate::store::{Direction, LoyaltyUpdate, Store, UpsertItem, UserUpdate};
 pub struct SandboxState {
     store: Arc<Mutex<Store>>,
     api_key: Arc<str>,
+    faults: Faults,
 }
 
 /// A customer to create before the first request, like a `users` item followed by a
@@ -25,6 +27,8 @@ pub struct SeedCustomer {
     last_name: Option<String>,
     balance: Option<i64>,
     tier_status: Option<String>,
+    wallet_pass: bool,
+    one_time_link: bool,
 }
 
 impl SeedCustomer {
@@ -38,7 +42,23 @@ impl SeedCustomer {
             last_name: None,
             balance: None,
             tier_status: None,
+            wallet_pass: false,
+            one_time_link: true,
         }
+    }
+
+    /// Gives the customer a wallet pass, so `getCustomerToken` issues `auth` tokens for
+    /// them (without one it answers `422`, as for a customer who never added the pass).
+    pub fn wallet_pass(mut self) -> Self {
+        self.wallet_pass = true;
+        self
+    }
+
+    /// Leaves the customer without a OneTimeLink, so `getCustomerToken` answers `422` to
+    /// `download` (every other customer has one from the start).
+    pub fn without_one_time_link(mut self) -> Self {
+        self.one_time_link = false;
+        self
     }
 
     /// Sets the given name.
@@ -87,7 +107,13 @@ impl SandboxState {
         SandboxState {
             store: Arc::new(Mutex::new(Store::new())),
             api_key: Arc::from(api_key.into()),
+            faults: Faults::default(),
         }
+    }
+
+    /// The injected faults, to arm or clear while the sandbox runs.
+    pub fn faults(&self) -> &Faults {
+        &self.faults
     }
 
     /// The API key requests must carry.
@@ -119,9 +145,34 @@ impl SandboxState {
                 member_since: clock::date_time(now),
                 tier_status: seed.tier_status,
             });
-            items.push((seed.email, loyalty));
+            items.push((seed.email.clone(), loyalty));
         }
         program.upsert(items, now);
+        if seed.wallet_pass {
+            let _ = program.give_wallet_pass(&seed.email, now);
+        }
+        let _ = program.set_one_time_link(&seed.email, seed.one_time_link);
+    }
+
+    /// Gives an existing customer one more wallet pass, as adding the pass to Apple or
+    /// Google Wallet would: from then on `getCustomerToken` issues `auth` tokens for them.
+    /// `false` when the customer does not exist.
+    pub fn give_wallet_pass(&self, program_id: &str, email: &str) -> bool {
+        let mut store = self.store();
+        store
+            .program(program_id)
+            .give_wallet_pass(email, clock::now())
+            .is_ok()
+    }
+
+    /// Generates (`true`) or withdraws (`false`) an existing customer's OneTimeLink, which
+    /// `download` tokens need. `false` when the customer does not exist.
+    pub fn set_one_time_link(&self, program_id: &str, email: &str, present: bool) -> bool {
+        let mut store = self.store();
+        store
+            .program(program_id)
+            .set_one_time_link(email, present)
+            .is_ok()
     }
 
     /// Adds points to an existing customer, as `increaseBalance` would; `false` when the

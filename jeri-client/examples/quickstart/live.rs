@@ -2,10 +2,11 @@
 
 use std::io::Write;
 
-use jeri_client::Client;
-use jeri_client::links::{LinkBuilder, RedirectTo, Slug};
+use jeri_client::links::Slug;
+use jeri_client::types::BalanceChange;
+use jeri_client::{Client, ProgramClient};
 
-use super::walk::{Walk, all_applied, change, print_links, tokens};
+use super::walk::{Walk, all_applied, links, print_links};
 use super::{API_KEY_VAR, EMAIL_VAR, Env, Failure, Options, PROGRAM_VAR, SLUG_VAR};
 
 /// The program and customer of a live run.
@@ -52,6 +53,9 @@ pub(super) async fn live_walk(
     options: Options,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
+    let acme: ProgramClient = client
+        .program(target.program.as_str())
+        .with_slug(target.slug.clone());
     let (program, email) = (target.program.as_str(), target.email.as_str());
     let mut walk = Walk::new(out);
     let mode = if options.write {
@@ -71,9 +75,7 @@ pub(super) async fn live_walk(
     walk.done(format!("getApiStatus: {}", status.status), took)?;
 
     walk.section("2. Read the customer. getCustomer returns the profile and the loyalty record.")?;
-    let (customer, took) = walk
-        .call("getCustomer", client.get_customer(program, email))
-        .await?;
+    let (customer, took) = walk.call("getCustomer", acme.get_customer(email)).await?;
     let balance = customer
         .loyalty_data
         .as_ref()
@@ -91,11 +93,14 @@ pub(super) async fn live_walk(
         "3. Customer tokens and links. getCustomerToken issues a `download` and an `auth` token;\n   \
          jeri_client::links turns them into https://jeri.link links.",
     )?;
-    let (download, auth) = tokens(&mut walk, client, program, email).await?;
-    let links = LinkBuilder::new();
-    let download_link = links.download_link(&target.slug, &download);
-    let session_link = links.session_link(&target.slug, &auth, &RedirectTo::LoyaltyRewards);
-    print_links(&mut walk, &download_link, &session_link, options.show_links)?;
+    let (download_link, session) = links(&mut walk, &acme, email).await?;
+    let session_link = session.map(|(_, link)| link);
+    print_links(
+        &mut walk,
+        &download_link,
+        session_link.as_ref(),
+        options.show_links,
+    )?;
     if !options.show_links {
         walk.line(
             "(tokens hidden: the links sign in as the customer; pass --show-links to print them)",
@@ -108,18 +113,18 @@ pub(super) async fn live_walk(
         let (result, took) = walk
             .call(
                 "increaseBalance",
-                client.increase_balance(program, vec![change(email, 1, reason)]),
+                acme.increase_balance(vec![BalanceChange::new(email, 1, reason)]),
             )
             .await?;
-        all_applied("increaseBalance", &result)?;
+        all_applied("increaseBalance", result)?;
         walk.done("increaseBalance +1 point", took)?;
         let (result, took) = walk
             .call(
                 "decreaseBalance",
-                client.decrease_balance(program, vec![change(email, 1, reason)]),
+                acme.decrease_balance(vec![BalanceChange::new(email, 1, reason)]),
             )
             .await?;
-        all_applied("decreaseBalance", &result)?;
+        all_applied("decreaseBalance", result)?;
         walk.done("decreaseBalance −1 point", took)?;
     }
     walk.summary()?;

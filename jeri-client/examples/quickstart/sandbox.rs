@@ -5,15 +5,14 @@ use std::time::Instant;
 
 use jeri_client::API_KEY_VAR;
 use jeri_client::Client;
-use jeri_client::links::{LinkBuilder, RedirectTo, Slug};
 use jeri_client::runtime::chrono::{TimeZone as _, Utc};
 use jeri_client::types::{
-    EarningFlowExecutionRequest, IntegrationFeature, IntegrationItem, IntegrationItemPayload,
-    LoyaltyPayload, RewardRedemptionRequest, UsersPayload,
+    BalanceChange, EarningFlowExecutionRequest, IntegrationItem, LoyaltyPayload,
+    RewardRedemptionRequest, UsersPayload,
 };
 use jeri_sandbox::Sandbox;
 
-use super::walk::{Walk, all_applied, change, print_links, tokens};
+use super::walk::{Walk, all_applied, links, print_links};
 use super::{EMAIL_VAR, Failure, PROGRAM_VAR};
 
 /// The sandbox program (also its slug) and customer of the demo.
@@ -30,7 +29,9 @@ pub(super) async fn sandbox_walk(out: &mut dyn Write) -> Result<(), Failure> {
         .api_key(sandbox.api_key())
         .build()
         .map_err(|error| Failure::Setup(error.to_string()))?;
-    let slug = Slug::new(DEMO_PROGRAM).map_err(|error| Failure::Setup(error.to_string()))?;
+    // An API key belongs to one program: a program client leaves out the program id and
+    // builds links under its slug (here the program id itself).
+    let acme = client.program(DEMO_PROGRAM);
     let (program, email) = (DEMO_PROGRAM, DEMO_EMAIL);
 
     let mut walk = Walk::new(out);
@@ -56,7 +57,8 @@ pub(super) async fn sandbox_walk(out: &mut dyn Write) -> Result<(), Failure> {
 
     walk.section(
         "2. Create a customer. upsertResources takes a list of items (up to 250 per request):\n   \
-         a `users` item creates the customer, a `loyalty` item gives them a points record.\n   \
+         a `users` item creates the customer, a `loyalty` item gives them a points record\n   \
+         (stored as sent: send it again later and the balance is reset).\n   \
          upsert_resources_batched splits longer lists and reports every item.",
     )?;
     // Dates are chrono values, re-exported by the runtime: no chrono dependency needed.
@@ -64,29 +66,23 @@ pub(super) async fn sandbox_walk(out: &mut dyn Write) -> Result<(), Failure> {
         .with_ymd_and_hms(2024, 1, 15, 10, 0, 0)
         .single()
         .ok_or_else(|| Failure::Setup("2024-01-15 10:00 UTC is not a date".to_owned()))?;
+    // Bodies are built with constructors (the required properties) and setters (the
+    // optional ones); `users` and `loyalty` items take their own payload kind.
     let items = vec![
-        IntegrationItem {
-            email: email.to_owned(),
-            feature: IntegrationFeature::Users,
-            payload: IntegrationItemPayload::UsersPayload(UsersPayload {
-                first_name: Some("Ana".to_owned()),
-                last_name: Some("García".to_owned()),
-                ..UsersPayload::default()
-            }),
-        },
-        IntegrationItem {
-            email: email.to_owned(),
-            feature: IntegrationFeature::Loyalty,
-            payload: IntegrationItemPayload::LoyaltyPayload(LoyaltyPayload {
-                loyalty_customer_id: "crm-0042".to_owned(),
-                balance: 100,
-                member_since,
-                tier_status: Some("Silver".to_owned()),
-            }),
-        },
+        IntegrationItem::users(
+            email,
+            UsersPayload::new()
+                .first_name("Ana".to_owned())
+                .last_name("García".to_owned()),
+        ),
+        IntegrationItem::loyalty(
+            email,
+            LoyaltyPayload::new("crm-0042".to_owned(), 100, member_since)
+                .tier_status("Silver".to_owned()),
+        ),
     ];
     let started = Instant::now();
-    let report = client.upsert_resources_batched(program, items).await;
+    let report = acme.upsert_resources_batched(items).await;
     let took = started.elapsed();
     walk.calls += u32::try_from(report.requests_sent()).unwrap_or(u32::MAX);
     walk.call_time += took;
@@ -114,31 +110,30 @@ pub(super) async fn sandbox_walk(out: &mut dyn Write) -> Result<(), Failure> {
     walk.section(
         "3. Move points. increaseBalance and decreaseBalance take lists of changes (up to 100\n   \
          per request); each needs a reason, shown in the customer's activity. They are never\n   \
-         retried automatically: a repeated request would move the points twice.",
+         retried automatically: a repeated request would move the points twice. A 201 can\n   \
+         still hold refused items: BatchResult::all_applied says so.",
     )?;
     let (result, took) = walk
         .call(
             "increaseBalance",
-            client.increase_balance(program, vec![change(email, 150, "Welcome bonus")]),
+            acme.increase_balance(vec![BalanceChange::new(email, 150, "Welcome bonus")]),
         )
         .await?;
-    all_applied("increaseBalance", &result)?;
+    all_applied("increaseBalance", result)?;
     walk.done("increaseBalance +150 points", took)?;
     let (result, took) = walk
         .call(
             "decreaseBalance",
-            client.decrease_balance(program, vec![change(email, 40, "Points correction")]),
+            acme.decrease_balance(vec![BalanceChange::new(email, 40, "Points correction")]),
         )
         .await?;
-    all_applied("decreaseBalance", &result)?;
+    all_applied("decreaseBalance", result)?;
     walk.done("decreaseBalance −40 points", took)?;
 
     walk.section(
         "4. Read the customer back. getCustomer returns the profile and the loyalty record.",
     )?;
-    let (customer, took) = walk
-        .call("getCustomer", client.get_customer(program, email))
-        .await?;
+    let (customer, took) = walk.call("getCustomer", acme.get_customer(email)).await?;
     let name = customer
         .user_data
         .as_ref()
@@ -169,28 +164,28 @@ pub(super) async fn sandbox_walk(out: &mut dyn Write) -> Result<(), Failure> {
 
     walk.section(
         "5. Customer tokens and links. getCustomerToken issues short-lived JWTs: `download` for a\n   \
-         wallet-pass download link, `auth` for a Customer App session. jeri_client::links turns\n   \
-         them into https://jeri.link links.",
+         wallet-pass download link (acme.download_link fetches one and builds the link), `auth`\n   \
+         for a Customer App session, issued once the customer has a wallet pass (422 before).\n   \
+         The customer adds the pass from the download link; the sandbox is told so directly.",
     )?;
-    let (download, auth) = tokens(&mut walk, &client, program, email).await?;
-    let links = LinkBuilder::new();
-    let download_link = links.download_link(&slug, &download);
-    let session_link = links.session_link(&slug, &auth, &RedirectTo::LoyaltyRewards);
-    print_links(&mut walk, &download_link, &session_link, true)?;
+    sandbox.state().give_wallet_pass(program, email);
+    let (download_link, session) = links(&mut walk, &acme, email).await?;
+    let (auth, session_link) = session.ok_or_else(|| Failure::Refused {
+        operation: "getCustomerToken",
+        reasons: "no auth token although the customer has a wallet pass".to_owned(),
+    })?;
+    print_links(&mut walk, &download_link, Some(&session_link), true)?;
 
     walk.section(
-        "6. Act as the customer. client.as_customer(auth token) makes a CustomerClient that sends\n   \
-         the token as `Authorization: Bearer`; it has only the operations a customer may call.",
+        "6. Act as the customer. acme.as_customer(auth token) makes a client that sends the token\n   \
+         as `Authorization: Bearer`; it has only the operations a customer may call.",
     )?;
-    let customer_client = client.as_customer(auth.clone());
+    let customer_client = acme.as_customer(auth);
     let (run, took) = walk
         .call(
             "executeCustomEarningFlow",
-            customer_client.execute_custom_earning_flow(
-                program,
-                "CUSTOM_1",
-                EarningFlowExecutionRequest::default(),
-            ),
+            customer_client
+                .execute_custom_earning_flow("CUSTOM_1", EarningFlowExecutionRequest::default()),
         )
         .await?;
     let remaining = match run.remaining_executions {
@@ -208,11 +203,7 @@ pub(super) async fn sandbox_walk(out: &mut dyn Write) -> Result<(), Failure> {
     let (redemption, took) = walk
         .call(
             "redeemReward",
-            customer_client.redeem_reward(
-                program,
-                "welcome-drink",
-                RewardRedemptionRequest::default(),
-            ),
+            customer_client.redeem_reward("welcome-drink", RewardRedemptionRequest::default()),
         )
         .await?;
     walk.done(

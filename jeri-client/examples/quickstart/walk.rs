@@ -5,9 +5,9 @@ use std::future::IntoFuture;
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
-use jeri_client::links::{AuthToken, DownloadToken, Link};
-use jeri_client::types::{BalanceChange, BatchResult, TokenType};
-use jeri_client::{Client, Error};
+use jeri_client::links::{AuthToken, Link, LinkBuilder, RedirectTo};
+use jeri_client::types::BatchResult;
+use jeri_client::{Error, ProgramClient};
 
 use super::Failure;
 
@@ -74,76 +74,67 @@ pub(super) fn millis(duration: Duration) -> String {
     format!("{:.1} ms", duration.as_secs_f64() * 1000.0)
 }
 
-/// A batch answer for a step that needs every item applied.
-pub(super) fn all_applied(operation: &'static str, result: &BatchResult) -> Result<(), Failure> {
-    if result.errors.is_empty() {
-        return Ok(());
-    }
-    let reasons: Vec<String> = result
-        .errors
-        .iter()
-        .map(|error| format!("{}: {}", error.email, error.message))
-        .collect();
-    Err(Failure::Refused {
-        operation,
-        reasons: reasons.join("; "),
-    })
+/// A batch answer for a step that needs every item applied: a `201` can still hold
+/// refused items, which `BatchResult::all_applied` turns into an error.
+pub(super) fn all_applied(operation: &'static str, result: BatchResult) -> Result<(), Failure> {
+    result
+        .all_applied()
+        .map(|_| ())
+        .map_err(|failure| Failure::Refused {
+            operation,
+            reasons: failure.to_string(),
+        })
 }
 
-/// A token the API returned empty cannot make a link.
-pub(super) fn unusable(operation: &'static str, error: impl fmt::Display) -> Failure {
-    Failure::Refused {
-        operation,
-        reasons: format!("the token cannot be used: {error}"),
-    }
-}
-
-pub(super) fn change(email: &str, amount: i64, reason: &str) -> BalanceChange {
-    BalanceChange {
-        email: email.to_owned(),
-        amount,
-        reason: reason.to_owned(),
-    }
-}
-
-/// Fetches a download and an auth token for `email`.
-pub(super) async fn tokens(
+/// The download link and, when the customer has a wallet pass, an `auth` token with its
+/// session link. Without a pass the API refuses `auth` tokens (422), which is no failure
+/// of the walk: the customer gets one by adding the pass from the download link.
+pub(super) async fn links(
     walk: &mut Walk<'_>,
-    client: &Client,
-    program: &str,
+    program: &ProgramClient,
     email: &str,
-) -> Result<(DownloadToken, AuthToken), Failure> {
+) -> Result<(Link, Option<(AuthToken, Link)>), Failure> {
     const OPERATION: &str = "getCustomerToken";
-    let (token, took) = walk
-        .call(
-            OPERATION,
-            client.get_customer_token(program, email, TokenType::Download),
-        )
-        .await?;
-    let download =
-        DownloadToken::new(token.access_token).map_err(|error| unusable(OPERATION, error))?;
+    let (download, took) = walk.call(OPERATION, program.download_link(email)).await?;
     walk.done(
-        "getCustomerToken download: a single-use token for the wallet pass",
+        "getCustomerToken download: a single-use token, in the download link",
         took,
     )?;
-    let (token, took) = walk
-        .call(
-            OPERATION,
-            client.get_customer_token(program, email, TokenType::Auth),
-        )
-        .await?;
-    let auth = AuthToken::new(token.access_token).map_err(|error| unusable(OPERATION, error))?;
+    let started = Instant::now();
+    let auth = program.customer_auth_token(email).await;
+    let took = started.elapsed();
+    walk.calls += 1;
+    walk.call_time += took;
+    let auth = match auth {
+        Ok(auth) => auth,
+        Err(error) if error.status() == Some(422) => {
+            walk.line(format!(
+                "getCustomerToken auth refused: {email} has no wallet pass yet (they get one by opening the download link)"
+            ))?;
+            return Ok((download, None));
+        }
+        Err(error) => {
+            return Err(Failure::Call {
+                operation: OPERATION,
+                error,
+            });
+        }
+    };
     walk.done(
         "getCustomerToken auth: a session token, valid for days",
         took,
     )?;
-    Ok((download, auth))
+    let slug = program
+        .slug()
+        .ok_or_else(|| Failure::Setup("the program has no link slug".to_owned()))?;
+    let session = LinkBuilder::new().session_link(slug, &auth, &RedirectTo::LoyaltyRewards);
+    Ok((download, Some((auth, session))))
 }
 
 pub(super) fn print_links(
     walk: &mut Walk<'_>,
     download: &Link,
-    session: &Link,
+    session: Option<&Link>,
     show_tokens: bool,
 ) -> io::Result<()> {
     let shown = |link: &Link| {
@@ -155,6 +146,13 @@ pub(super) fn print_links(
     };
     walk.line("Download link (adds the pass to Apple Wallet or Google Wallet):")?;
     walk.line(format!("  {}", shown(download)))?;
-    walk.line("Session link (signs the customer in to the Customer App, on Loyalty > Rewards):")?;
-    walk.line(format!("  {}", shown(session)))
+    match session {
+        Some(session) => {
+            walk.line(
+                "Session link (signs the customer in to the Customer App, on Loyalty > Rewards):",
+            )?;
+            walk.line(format!("  {}", shown(session)))
+        }
+        None => walk.line("No session link: it needs an auth token."),
+    }
 }

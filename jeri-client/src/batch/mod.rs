@@ -1,4 +1,34 @@
-//! Sending lists longer than one request may carry.
+//! Sending lists longer than one request may carry, and not missing refused items.
+//!
+//! # Partial failure is an `Ok`
+//!
+//! A batch request in which at least one item was applied answers `201`, so
+//! `client.increase_balance(..).await` (and `upsert_resources`, `delete_resources`,
+//! `decrease_balance`) is `Ok` although other items were refused: they are listed in
+//! the [`BatchResult`](crate::types::BatchResult)'s `errors`. Check every answer with
+//! [`BatchResult::all_applied`](crate::types::BatchResult::all_applied) (an `Err`
+//! [`PartialFailure`] when any item failed) or
+//! [`is_all_applied`](crate::types::BatchResult::is_all_applied), and find what was
+//! refused with [`failed_items`](crate::types::BatchResult::failed_items), which pairs
+//! each error with the item sent:
+//!
+//! ```no_run
+//! # async fn demo(client: jeri_client::Client) -> Result<(), Box<dyn std::error::Error>> {
+//! use jeri_client::types::BalanceChange;
+//!
+//! let changes = vec![BalanceChange::new("ana@example.com", 50, "order 1001")];
+//! let answer = client.increase_balance("my-program", changes.clone()).await?;
+//! for failed in answer.failed_items(&changes) {
+//!     eprintln!("not credited: {:?}: {}", failed.input, failed.error.message);
+//! }
+//! // Or make any refused item an error:
+//! let answer = client.increase_balance("my-program", changes).await?.all_applied()?;
+//! # let _ = answer;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Any number of items
 //!
 //! The API's batch operations take at most so many items per request
 //! (`upsertResources` and `deleteResources` 250, `increaseBalance` and
@@ -57,9 +87,11 @@
 //!
 //! [`RetryPolicy`]: crate::RetryPolicy
 
+mod partial;
 mod report;
 mod run;
 
+pub use partial::{FailedItem, PartialFailure};
 pub use report::{BatchReport, ItemOutcome, UnmatchedError};
 
 use std::future::IntoFuture;

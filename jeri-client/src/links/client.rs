@@ -1,7 +1,6 @@
 //! One call from a customer's email to a link: fetch the right token, build the link.
 
-use super::{AuthToken, DownloadToken, Link, LinkBuilder, LinkError, RedirectTo, Slug};
-use crate::types::TokenType;
+use super::{AuthToken, DownloadToken, Link, LinkBuilder, LinkError, RedirectTo, Slug, TokenKind};
 use crate::{Client, Error};
 
 const OPERATION: &str = "getCustomerToken";
@@ -21,7 +20,7 @@ impl LinkBuilder {
         slug: &Slug,
         email: impl Into<String>,
     ) -> Result<Link, Error> {
-        let raw = fetch(client, program_id.into(), email.into(), TokenType::Download).await?;
+        let raw = fetch(client, program_id.into(), email.into(), TokenKind::Download).await?;
         let token = DownloadToken::new(raw).map_err(unusable_token)?;
         Ok(self.download_link(slug, &token))
     }
@@ -57,7 +56,7 @@ impl Client {
         program_id: impl Into<String>,
         email: impl Into<String>,
     ) -> Result<AuthToken, Error> {
-        let raw = fetch(self, program_id.into(), email.into(), TokenType::Auth).await?;
+        let raw = fetch(self, program_id.into(), email.into(), TokenKind::Auth).await?;
         AuthToken::new(raw).map_err(unusable_token)
     }
 
@@ -104,10 +103,10 @@ async fn fetch(
     client: &Client,
     program_id: String,
     email: String,
-    kind: TokenType,
+    kind: TokenKind,
 ) -> Result<String, Error> {
     Ok(client
-        .get_customer_token(program_id, email, kind)
+        .get_customer_token(program_id, email, kind.into())
         .await?
         .access_token)
 }

@@ -215,31 +215,40 @@ impl Link {
         self.kind
     }
 
-    /// The link with its token replaced by `[REDACTED]`, safe to log.
+    /// The link with its token replaced by `[REDACTED]`, written the same way in both
+    /// kinds (`…/download?token=[REDACTED]`, `…/acme/[REDACTED]?redirectTo=…`), safe to log.
     pub fn redacted(&self) -> String {
         let mut url = self.as_url().clone();
         match self.kind {
             TokenKind::Download => {
-                let pairs: Vec<(String, String)> = url
-                    .query_pairs()
-                    .map(|(name, value)| {
-                        let value = if name == "token" {
-                            "[REDACTED]".to_owned()
+                // Written by hand: form encoding would show the marker as `%5BREDACTED%5D`,
+                // unlike the path of a session link. The other pairs keep their encoding.
+                let query: Vec<&str> = url
+                    .query()
+                    .unwrap_or_default()
+                    .split('&')
+                    .map(|pair| {
+                        if pair.split('=').next() == Some("token") {
+                            REDACTED_TOKEN_PAIR
                         } else {
-                            value.into_owned()
-                        };
-                        (name.into_owned(), value)
+                            pair
+                        }
                     })
                     .collect();
-                url.query_pairs_mut().clear().extend_pairs(pairs);
+                let query = query.join("&");
+                url.set_query(Some(&query));
             }
             TokenKind::Auth => {
-                segments(&mut url).pop().push("[REDACTED]");
+                segments(&mut url).pop().push(REDACTED);
             }
         }
         url.into()
     }
 }
+
+/// What [`Link::redacted`] writes in place of a token.
+const REDACTED: &str = "[REDACTED]";
+const REDACTED_TOKEN_PAIR: &str = "token=[REDACTED]";
 
 /// Parses text a [`LinkBuilder`] wrote: the base was a parsed URL and every appended part
 /// is escaped, so the text is a URL in the url crate's own serialization.
@@ -340,7 +349,7 @@ mod tests {
         );
         assert_eq!(
             download.redacted(),
-            "https://jeri.link/acme/download?token=%5BREDACTED%5D"
+            "https://jeri.link/acme/download?token=[REDACTED]"
         );
         assert_eq!(
             session.redacted(),

@@ -9,6 +9,12 @@ use serde::{Deserialize, Serialize};
 use super::LinkError;
 
 /// The two kinds of customer token the API issues (its `token_type` query parameter).
+///
+/// The same two values as [`TokenType`](crate::types::TokenType) (they convert both
+/// ways), without its `Unknown_`, which the API refuses: the methods that ask for a token
+/// by kind ([`ProgramClient::get_customer_token`](crate::ProgramClient::get_customer_token),
+/// [`Client::customer_auth_token`](crate::Client::customer_auth_token),
+/// [`Client::download_link`](crate::Client::download_link)) cannot send it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TokenKind {
@@ -24,6 +30,30 @@ impl TokenKind {
         match self {
             Self::Auth => "auth",
             Self::Download => "download",
+        }
+    }
+}
+
+/// The API's `token_type` for this kind.
+impl From<TokenKind> for crate::types::TokenType {
+    fn from(kind: TokenKind) -> Self {
+        match kind {
+            TokenKind::Auth => crate::types::TokenType::Auth,
+            TokenKind::Download => crate::types::TokenType::Download,
+        }
+    }
+}
+
+/// The kind of a `token_type`; a value the spec does not list (`Unknown_`) is
+/// [`LinkError::UnknownKind`], since the API refuses it.
+impl TryFrom<crate::types::TokenType> for TokenKind {
+    type Error = LinkError;
+
+    fn try_from(token_type: crate::types::TokenType) -> Result<Self, LinkError> {
+        match token_type {
+            crate::types::TokenType::Auth => Ok(TokenKind::Auth),
+            crate::types::TokenType::Download => Ok(TokenKind::Download),
+            crate::types::TokenType::Unknown_(other) => Err(LinkError::UnknownKind(other)),
         }
     }
 }

@@ -27,6 +27,10 @@ pub(crate) struct CustomerRecord {
     pub(crate) redemptions: HashMap<String, u32>,
     /// Unix times of earning flow runs, per flow UUID.
     pub(crate) flow_runs: HashMap<String, Vec<i64>>,
+    /// Wallet passes issued to the customer (what `auth` tokens need).
+    pub(crate) wallet_passes: u32,
+    /// Whether a OneTimeLink was generated (what `download` tokens need).
+    pub(crate) one_time_link: bool,
 }
 
 /// A customer's profile.
@@ -202,6 +206,10 @@ impl CustomerRecord {
             coupons: BTreeMap::new(),
             redemptions: HashMap::new(),
             flow_runs: HashMap::new(),
+            wallet_passes: 0,
+            // The download link is what a new customer is sent to get a pass, so it is
+            // generated with the customer; the pass comes when the customer adds it.
+            one_time_link: true,
         }
     }
 

@@ -8,6 +8,7 @@ mod actions;
 mod catalogue;
 mod customer;
 mod token;
+mod wallet;
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -68,6 +68,7 @@ impl Store {
         let customer = program
             .customer(email)
             .ok_or_else(super::customer_not_found)?;
+        customer.token_precondition(kind)?;
         let expires_at = now.saturating_add(lifetime.unwrap_or(kind.default_lifetime()));
         let header = serde_json::json!({"alg": "HS256", "typ": "JWT"});
         let payload = serde_json::json!({
@@ -124,6 +125,10 @@ mod tests {
         store
             .program("acme")
             .upsert(vec![("Jane@example.com".to_owned(), item)], 0);
+        let pass = store
+            .program("acme")
+            .give_wallet_pass("jane@example.com", 0);
+        assert_eq!(pass, Ok(1));
         store
     }
 

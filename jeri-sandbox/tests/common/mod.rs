@@ -84,7 +84,8 @@ impl Harness {
         self.call(Method::POST, path, body).await
     }
 
-    /// Creates a customer with a profile and a loyalty record.
+    /// Creates a customer with a profile, a loyalty record and a wallet pass (so `auth`
+    /// tokens are issued for them).
     pub async fn customer(&self, email: &str, balance: i64) {
         let reply = self
             .post(
@@ -98,6 +99,7 @@ impl Harness {
             )
             .await;
         assert_eq!(reply.status, 201, "{:?}", reply.body);
+        assert!(self.sandbox.state().give_wallet_pass(PROGRAM, email));
     }
 
     pub async fn balance(&self, email: &str) -> Value {
