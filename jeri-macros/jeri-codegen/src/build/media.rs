@@ -99,8 +99,11 @@ impl Builder<'_, '_, '_> {
             let Some(response) = resolve(self.diag, raw, "responses", lookup, &this_pointer) else {
                 continue;
             };
-            for assumption in assumptions(self.diag, &this_pointer, &response.extensions) {
-                op_assumptions.push(format!("Response `{label}`: {assumption}"));
+            // A shared response's assumptions are stated once, in the API's docs.
+            if let ReferenceOr::Item(_) = raw {
+                for assumption in assumptions(self.diag, &this_pointer, &response.extensions) {
+                    op_assumptions.push(format!("Response `{label}`: {assumption}"));
+                }
             }
             let read = self.response_body(response, &this_pointer, type_name, &label);
             out.push(Response {

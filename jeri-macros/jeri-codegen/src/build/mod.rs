@@ -83,14 +83,7 @@ pub fn build(doc: &OpenAPI, diag: &mut Diagnostics<'_>) -> Built {
         api: Api {
             title: doc.info.title.clone(),
             version: doc.info.version.clone(),
-            docs: docs_from(
-                builder.diag,
-                "info",
-                None,
-                doc.info.description.as_deref(),
-                &doc.info.extensions,
-                false,
-            ),
+            docs: api_docs(doc, builder.diag),
             types,
             operations,
             security_schemes,
@@ -109,6 +102,29 @@ pub fn build(doc: &OpenAPI, diag: &mut Diagnostics<'_>) -> Built {
     };
     operation::check_param_types(&mut built, builder.diag);
     built
+}
+
+/// `info.description` and its assumptions, then those of each shared response
+/// (`components.responses`), stated here once rather than on every operation using it.
+fn api_docs(doc: &OpenAPI, diag: &mut Diagnostics<'_>) -> crate::model::Docs {
+    let mut docs = docs_from(
+        diag,
+        "info",
+        None,
+        doc.info.description.as_deref(),
+        &doc.info.extensions,
+        false,
+    );
+    for (name, response) in doc.components.iter().flat_map(|c| &c.responses) {
+        if let ReferenceOr::Item(response) = response {
+            let pointer = child("components.responses", name);
+            for assumption in docs::assumptions(diag, &pointer, &response.extensions) {
+                docs.assumptions
+                    .push(format!("Shared response `{name}`: {assumption}"));
+            }
+        }
+    }
+    docs
 }
 
 /// Where a component schema's build stands (allOf merging builds them on demand).
