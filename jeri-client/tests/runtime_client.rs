@@ -149,3 +149,26 @@ fn clients_requests_and_futures_cross_threads() {
         client.get_customer("p", "e"),
     ));
 }
+
+/// An enum value the spec does not list (kept when read from a response) is refused
+/// before sending: the API would refuse it.
+#[tokio::test]
+async fn an_unlisted_enum_value_is_refused_before_sending() {
+    let server = Server::start(Vec::new()).await;
+    let unlisted: TokenType = serde_json::from_str("\"session\"").expect("an open enum");
+    assert!(unlisted.is_unknown());
+    match client(&server)
+        .get_customer_token("p", "ana@example.com", unlisted)
+        .await
+    {
+        Err(Error::InvalidInput { operation, message }) => {
+            assert_eq!(operation, "getCustomerToken");
+            assert!(
+                message.contains("`token_type` must be one of `auth`, `download`"),
+                "{message}"
+            );
+        }
+        other => panic!("expected InvalidInput, got {other:?}"),
+    }
+    assert_eq!(server.count(), 0, "nothing was sent");
+}

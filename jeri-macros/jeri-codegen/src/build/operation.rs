@@ -439,6 +439,20 @@ fn fit(types: &[TypeDef], ty: &TypeRef) -> ParamFit {
     }
 }
 
+/// Whether the type is a generated enum with a catch-all variant.
+fn is_open_enum(types: &[TypeDef], ty: &TypeRef) -> bool {
+    let TypeRef::Named(name) = ty else {
+        return false;
+    };
+    types.iter().any(|def| {
+        &def.name == name
+            && matches!(
+                def.kind,
+                TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. }
+            )
+    })
+}
+
 /// The type behind a chain of aliases (`PageSize` = `i64`).
 fn alias_target<'t>(types: &'t [TypeDef], ty: &'t TypeRef) -> &'t TypeRef {
     let mut current = ty;
@@ -477,6 +491,7 @@ pub(super) fn check_param_types(built: &mut Built, diag: &mut Diagnostics<'_>) {
                 }
                 Limit::MinLength(_) | Limit::MaxLength(_) => *target == TypeRef::String,
                 Limit::MinItems(_) | Limit::MaxItems(_) => matches!(target, TypeRef::Array(_)),
+                Limit::Listed(_) => is_open_enum(types, target),
             });
             let (inner, in_array) = match &mut param.ty {
                 TypeRef::Array(inner) => (inner.as_mut(), true),

@@ -201,6 +201,11 @@ fn limit_check(limit: &Limit, value: &TokenStream) -> Option<(TokenStream, Token
         Limit::MaxLength(n) => count_check(chars, n, true, CHARACTERS),
         Limit::MinItems(n) => count_check(items, n, false, ITEMS),
         Limit::MaxItems(n) => count_check(items, n, true, ITEMS),
+        Limit::Listed(ref values) => {
+            let listed: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+            let words = format!("one of {}", listed.join(", "));
+            (quote!(#value), quote!(!#value.is_unknown()), words)
+        }
     })
 }
 

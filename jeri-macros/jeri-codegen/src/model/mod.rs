@@ -540,6 +540,9 @@ pub enum Limit {
     MinItems(usize),
     /// `maxItems` of an array.
     MaxItems(usize),
+    /// `enum` of a string or an integer: the generated enum's catch-all variant (a value
+    /// the spec does not list) is refused.
+    Listed(Vec<String>),
 }
 
 /// A request body.

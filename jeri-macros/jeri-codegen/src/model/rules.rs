@@ -74,23 +74,32 @@ impl Rules {
                 .chain(max.map(|n| high(size(n))))
                 .collect()
         };
+        let listed = |values: &Option<Vec<String>>| values.clone().map(Limit::Listed);
         match self.leaf(&check.rule) {
-            Some(Rule::Integer(rule)) => number(
-                rule.declared_minimum()
-                    .map(|b| (b.value as f64, b.exclusive)),
-                rule.declared_maximum()
-                    .map(|b| (b.value as f64, b.exclusive)),
-            ),
+            Some(Rule::Integer(rule)) => {
+                let mut limits: Vec<Limit> = number(
+                    rule.declared_minimum()
+                        .map(|b| (b.value as f64, b.exclusive)),
+                    rule.declared_maximum()
+                        .map(|b| (b.value as f64, b.exclusive)),
+                );
+                limits.extend(listed(&rule.values));
+                limits
+            }
             Some(Rule::Number(rule)) => number(
                 rule.minimum.as_ref().map(|b| (b.value, b.exclusive)),
                 rule.maximum.as_ref().map(|b| (b.value, b.exclusive)),
             ),
-            Some(Rule::String(rule)) => counts(
-                rule.min_length,
-                rule.max_length,
-                Limit::MinLength,
-                Limit::MaxLength,
-            ),
+            Some(Rule::String(rule)) => {
+                let mut limits: Vec<Limit> = counts(
+                    rule.min_length,
+                    rule.max_length,
+                    Limit::MinLength,
+                    Limit::MaxLength,
+                );
+                limits.extend(listed(&rule.values));
+                limits
+            }
             Some(Rule::Array(rule)) => counts(
                 rule.min_items,
                 rule.max_items,
