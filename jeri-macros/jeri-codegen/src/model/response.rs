@@ -1,0 +1,99 @@
+//! Documented responses: the statuses they cover and how their bodies are read.
+
+use super::TypeRef;
+
+/// Which statuses a response covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusMatch {
+    /// One status code.
+    Code(u16),
+    /// `1XX`…`5XX`: the hundreds digit.
+    Range(u16),
+    /// `default`.
+    Default,
+}
+
+impl StatusMatch {
+    /// The statuses as the spec writes them: `200`, `4XX`, `default`.
+    pub fn label(self) -> String {
+        match self {
+            StatusMatch::Code(code) => code.to_string(),
+            StatusMatch::Range(hundreds) => format!("{hundreds}XX"),
+            StatusMatch::Default => "default".to_owned(),
+        }
+    }
+}
+
+/// One documented response.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    /// The statuses it covers.
+    pub status: StatusMatch,
+    /// The body type; `None` when the response has no content. `String` for `text/*`
+    /// bodies, `Vec<u8>` (`Array(Integer(U8))`) for other non-JSON bodies.
+    pub ty: Option<TypeRef>,
+    /// How the body is read.
+    pub media: ResponseMedia,
+    /// The media type a server answers with: as the spec names it, or
+    /// `text/plain` / `application/octet-stream` when it names a range (`text/*`,
+    /// `*/*`); `None` without content.
+    pub content_type: Option<String>,
+    /// Every media type (or range, such as `image/*`) the spec documents the body in, as
+    /// written and in the order written, which the client asks for in `Accept`; empty
+    /// without content.
+    pub accept: Vec<String>,
+    /// When the body is documented in media types of different kinds (JSON, text,
+    /// bytes; or JSON of different schemas): each kind the client decodes by the
+    /// response's `Content-Type`, the preferred one (`ty`, `media`) first, then in
+    /// kind order (JSON, text, bytes) and document order. Empty otherwise: the body is
+    /// read as `media` says whatever its `Content-Type`.
+    pub alternatives: Vec<MediaAlternative>,
+    /// The response's description.
+    pub description: String,
+}
+
+impl Response {
+    /// Every body type it may be read as: `ty` and each alternative's.
+    pub fn body_types(&self) -> impl Iterator<Item = &TypeRef> {
+        self.ty
+            .iter()
+            .chain(self.alternatives.iter().map(|alternative| &alternative.ty))
+    }
+
+    /// [`Response::body_types`], for rewriting.
+    pub fn body_types_mut(&mut self) -> impl Iterator<Item = &mut TypeRef> {
+        self.ty.iter_mut().chain(
+            self.alternatives
+                .iter_mut()
+                .map(|alternative| &mut alternative.ty),
+        )
+    }
+}
+
+/// One way a response documented in several media types may come back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MediaAlternative {
+    /// The variant name: `Json`, `Text` or `Bytes`; when several JSON schemas are
+    /// documented, each JSON variant is named after its first media type
+    /// (`application/vnd.api+json` → `ApplicationVndApiJson`).
+    pub variant: String,
+    /// How the body is read: `Json`, `Text` or `Bytes`.
+    pub media: ResponseMedia,
+    /// The body type (`String` for text, `Vec<u8>` for bytes).
+    pub ty: TypeRef,
+    /// The documented media types (or ranges) read this way, as written.
+    pub media_types: Vec<String>,
+}
+
+/// How a response body is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResponseMedia {
+    /// No content documented.
+    Empty,
+    /// JSON (`application/json`, `*/*+json`), decoded as the type.
+    Json,
+    /// `text/*`: the text.
+    Text,
+    /// Any other media type: the bytes.
+    Bytes,
+}
