@@ -131,3 +131,18 @@ fn the_model_keeps_every_constraint() {
         Some(&Rule::Component(0))
     );
 }
+
+#[test]
+fn an_operation_named_like_a_generated_method_gets_one_suffix_in_client_and_server() {
+    let spec = format!(
+        "{HEAD}paths:\n  /t:\n    get:\n      operationId: transport\n      responses: {{'204': {{description: ok}}}}\n  /a:\n    get:\n      operationId: answer\n      responses: {{'204': {{description: ok}}}}\n"
+    );
+    for settings in [Settings::default(), server()] {
+        let output = generate(&spec, &settings);
+        assert!(output.errors.is_empty(), "{:?}", output.errors);
+        let text = output.tokens.to_string();
+        for name in ["transport_operation", "answer_operation"] {
+            assert!(text.contains(&format!("fn {name}")), "{name} missing");
+        }
+    }
+}

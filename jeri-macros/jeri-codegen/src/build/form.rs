@@ -9,10 +9,6 @@ use crate::diagnostics::child;
 use crate::model::{Field, FormField, FormFieldKind, MultipartForm, TypeKind};
 use crate::rust::naming::{NameSet, pascal_case, snake_ident};
 
-/// Names the form struct uses for its own methods; a property with one of them gets a
-/// suffix.
-const RESERVED: &[&str] = &["new", "to_multipart"];
-
 /// Whether a schema is a file: a string of `format: binary` or `byte`.
 fn is_file_schema(schema: &Schema) -> bool {
     match &schema.schema_kind {
@@ -101,7 +97,7 @@ impl<'d> Builder<'d, '_, '_> {
         if view.props.is_empty() {
             return None;
         }
-        let mut names = NameSet::with_reserved(RESERVED);
+        let mut names = NameSet::with_reserved(crate::rust::reserved::FORM_NAMES);
         let mut fields = Vec::new();
         for (wire, prop) in &view.props {
             let prop_pointer = child(&child(&pointer, "properties"), wire);

@@ -160,7 +160,11 @@ impl Builder<'_, '_, '_> {
         let responses = self.responses(op, pointer, &type_name, &mut docs.assumptions);
         let (security, security_ok) = self.security(op, pointer, schemes);
         let operation = Operation {
-            fn_name: snake_ident(&id),
+            fn_name: crate::rust::reserved::avoiding(
+                &snake_ident(&id),
+                crate::rust::reserved::OPERATION_METHODS,
+                "_operation",
+            ),
             type_name,
             id,
             origin: pointer.to_owned(),

@@ -12,15 +12,11 @@ use crate::diagnostics::{Diagnostics, child};
 use crate::model::ParamLocation;
 use crate::rust::naming::unraw;
 
-/// Method names the generated clients define themselves.
-const CLIENT_METHODS: &[&str] = &["from_transport", "transport"];
-
 /// Runs every rule; returns the indices of operations to leave out.
 pub fn run(built: &Built, settings: &Settings, diag: &mut Diagnostics<'_>) -> Vec<usize> {
     let mut skip = Vec::new();
     skip.extend(duplicate_operation_ids(built, diag));
     skip.extend(colliding_method_names(built, diag));
-    skip.extend(reserved_method_names(built, diag));
     skip.extend(undeclared_path_params(built, diag));
     skip.extend(unused_path_params(built, diag));
     skip.extend(colliding_param_names(built, diag));
@@ -84,22 +80,6 @@ pub fn colliding_method_names(built: &Built, diag: &mut Diagnostics<'_>) -> Vec<
             None => {
                 first.insert(unraw(&op.fn_name), i);
             }
-        }
-    }
-    skip
-}
-
-/// Method names the clients already use for themselves.
-pub fn reserved_method_names(built: &Built, diag: &mut Diagnostics<'_>) -> Vec<usize> {
-    let mut skip = Vec::new();
-    for (i, op) in built.api.operations.iter().enumerate() {
-        if CLIENT_METHODS.contains(&unraw(&op.fn_name)) {
-            diag.error(
-                &child(&op.origin, "operationId"),
-                format!("operationId `{}` becomes the method name `{}`, which the generated client already defines", op.id, op.fn_name),
-                "rename the operation",
-            );
-            skip.push(i);
         }
     }
     skip

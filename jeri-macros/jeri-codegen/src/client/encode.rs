@@ -34,24 +34,10 @@ impl Args {
     }
 }
 
-/// Names the request struct uses for itself; a parameter with one of them gets a suffix.
-const RESERVED: &[&str] = &[
-    "transport",
-    "options",
-    "send",
-    "send_with_response",
-    "send_streaming",
-    "into_call",
-    "new",
-    "into_future",
-    "body",
-    "content_type",
-];
-
 /// The field (and setter, and argument) name of a parameter.
 pub(crate) fn param_ident(param: &Param) -> Ident {
     let name = unraw(&param.rust_name);
-    if RESERVED.contains(&name) {
+    if crate::rust::reserved::REQUEST_NAMES.contains(&name) {
         format_ident!("{}_param", name)
     } else {
         ident(&param.rust_name)

@@ -3,6 +3,7 @@
 
 pub(crate) mod docs;
 pub mod naming;
+pub(crate) mod reserved;
 pub(crate) mod type_ref;
 
 use proc_macro2::{Ident, TokenStream};

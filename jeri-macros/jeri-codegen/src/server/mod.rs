@@ -14,19 +14,6 @@ use crate::rust::docs::{DocText, inline_text};
 use crate::rust::type_ref::{Scope, ident, type_ref, unraw};
 use crate::server::validate::Checker;
 
-/// Method names of the `Server` trait and its `Answers` supertrait; an operation whose
-/// method would take one of them gets a suffix.
-const TRAIT_METHODS: &[&str] = &[
-    "authorize",
-    "bad_request",
-    "unauthorized",
-    "not_implemented",
-    "payload_too_large",
-    "internal_error",
-    "no_route",
-    "answer",
-];
-
 /// `pub mod server`, or nothing when `runtime` is `None`.
 pub fn server(api: &Api, runtime: &syn::Path) -> TokenStream {
     let checker = Checker::new(&api.rules, runtime);
@@ -77,14 +64,10 @@ pub fn server(api: &Api, runtime: &syn::Path) -> TokenStream {
     }
 }
 
-/// The trait method's name for an operation.
+/// The trait method's name for an operation (the build stage keeps it clear of the
+/// trait's own methods).
 fn method_ident(op: &Operation) -> Ident {
-    let name = unraw(&op.fn_name);
-    if TRAIT_METHODS.contains(&name) {
-        format_ident!("{}_operation", name)
-    } else {
-        ident(&op.fn_name)
-    }
+    ident(&op.fn_name)
 }
 
 fn request_ident(op: &Operation) -> Ident {
