@@ -443,13 +443,15 @@ fn fit(types: &[TypeDef], ty: &TypeRef) -> ParamFit {
     }
 }
 
-/// Whether the type is a generated enum with a catch-all variant.
+/// Whether the type is a generated enum with a catch-all variant (not a constant, which
+/// holds its one value only).
 fn is_open_enum(types: &[TypeDef], ty: &TypeRef) -> bool {
     let TypeRef::Named(name) = ty else {
         return false;
     };
     types.iter().any(|def| {
         &def.name == name
+            && def.kind.constant_value().is_none()
             && matches!(
                 def.kind,
                 TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. }

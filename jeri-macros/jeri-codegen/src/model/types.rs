@@ -62,6 +62,20 @@ pub enum TypeKind {
     Newtype(TypeRef),
 }
 
+impl TypeKind {
+    /// The one value of a string enum that has exactly one: such a type is generated as
+    /// the runtime's `Constant` (only that value decodes), not an open enum.
+    pub fn constant_value(&self) -> Option<&str> {
+        match self {
+            TypeKind::StringEnum { variants } => match variants.as_slice() {
+                [only] => Some(&only.wire_value),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
 /// One property of a struct.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {

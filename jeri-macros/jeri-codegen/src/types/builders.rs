@@ -13,7 +13,6 @@ use quote::quote;
 
 use crate::model::{Api, Body, Field, TypeDef, TypeKind, TypeRef};
 use crate::rust::type_ref::{Scope, arg_type, ident, type_ref, unraw};
-use crate::types::enums::constant_value;
 
 /// The names of the structs reachable from a request body, in any depth.
 pub(crate) fn request_structs(api: &Api) -> BTreeSet<String> {
@@ -69,7 +68,7 @@ pub(crate) fn request_structs(api: &Api) -> BTreeSet<String> {
 pub(crate) fn constants(api: &Api) -> BTreeSet<String> {
     api.types
         .iter()
-        .filter(|def| constant_value(&def.kind).is_some())
+        .filter(|def| def.kind.constant_value().is_some())
         .map(|def| def.name.clone())
         .collect()
 }

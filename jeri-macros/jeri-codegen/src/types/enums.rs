@@ -3,8 +3,8 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
+use crate::model::TypeRef;
 use crate::model::{EnumVariant, IntType, IntegerVariant, UNKNOWN_VARIANT, UnionVariant};
-use crate::model::{TypeKind, TypeRef};
 use crate::rust::type_ref::{Scope, ident, type_ref, unraw};
 
 /// A string enum that keeps values the spec does not list in `Unknown`, so a server adding
@@ -30,18 +30,6 @@ pub(crate) fn string_enum(
                 #(#[doc = #docs] #names = #wires,)*
             }
         }
-    }
-}
-
-/// The one value of a string enum that has exactly one: such a type is generated as a
-/// [`constant`] rather than an open enum.
-pub(crate) fn constant_value(kind: &TypeKind) -> Option<&str> {
-    match kind {
-        TypeKind::StringEnum { variants } => match variants.as_slice() {
-            [only] => Some(&only.wire_value),
-            _ => None,
-        },
-        _ => None,
     }
 }
 

@@ -12,7 +12,7 @@ use crate::model::{Api, Field, TypeDef, TypeKind, TypeRef, UnionVariant};
 use crate::rust::docs::{DocText, deprecated_attr};
 use crate::rust::type_ref::{RUNTIME_ALIAS, Scope, ident, runtime_from_child, type_ref, unraw};
 use crate::types::builders::{builder_impl, constants, request_structs};
-use crate::types::enums::{constant, constant_value, integer_enum, string_enum, tagged_union};
+use crate::types::enums::{constant, integer_enum, string_enum, tagged_union};
 
 /// How the structs of the `types` module implement serde's traits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,7 +111,7 @@ fn type_item(
         }
         TypeKind::StringEnum { variants } => {
             let attrs = quote!(#docs #deprecated);
-            return match constant_value(&def.kind) {
+            return match def.kind.constant_value() {
                 Some(value) => constant(&name, &attrs, value, runtime),
                 None => string_enum(&name, &attrs, variants, runtime),
             };

@@ -10,7 +10,7 @@ use jeri_runtime::Error;
 use jeri_test_support::{Reply, Server};
 
 mod reports {
-    jeri_macros::generate!("../specs/negotiation.yaml");
+    jeri_macros::generate!("../../specs/negotiation.yaml");
 }
 
 use reports::requests::{GetExportResponse, GetExportResponse200Body as Body};

@@ -5,7 +5,7 @@ use jeri_runtime::{Error, RetryPolicy, TransportBuilder};
 use jeri_test_support::{Reply, Server};
 
 mod vault {
-    jeri_macros::generate!("../specs/security-schemes.yaml");
+    jeri_macros::generate!("../../specs/security-schemes.yaml");
 }
 
 async fn server(replies: usize) -> Server {

@@ -13,7 +13,7 @@ use jeri_runtime::{CallOptions, Error, FilePart, Multipart};
 use jeri_test_support::{Recorded, Reply, Server};
 
 mod media {
-    jeri_macros::generate!("../specs/request-media.yaml");
+    jeri_macros::generate!("../../specs/request-media.yaml");
 }
 
 use media::requests::{CreateNoteContent, CreateNoteForm, UploadForm};

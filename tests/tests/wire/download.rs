@@ -7,7 +7,7 @@ use jeri_test_support::{Reply, Server};
 use jeri_tests::fixtures::loopback;
 
 mod reports {
-    jeri_macros::generate!("../specs/negotiation.yaml");
+    jeri_macros::generate!("../../specs/negotiation.yaml");
 }
 
 fn client(server: &Server, max_body_size: usize) -> reports::Client {

@@ -5,7 +5,7 @@
 use jeri_test_support::{Reply, Server};
 
 mod shelters {
-    jeri_macros::generate!("../specs/pointer-refs.yaml");
+    jeri_macros::generate!("../../specs/pointer-refs.yaml");
 }
 
 fn client(server: &Server) -> shelters::Client {

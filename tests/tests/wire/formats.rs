@@ -10,11 +10,11 @@ use jeri_tests::fixtures::loopback;
 use jeri_tests::recording::{Reply, Server};
 
 mod api {
-    jeri_macros::generate!("../specs/formats.yaml");
+    jeri_macros::generate!("../../specs/formats.yaml");
 }
 
 mod as_strings {
-    jeri_macros::generate!("../specs/formats.yaml", types_only, formats = strings);
+    jeri_macros::generate!("../../specs/formats.yaml", types_only, formats = strings);
 }
 
 use api::types;

@@ -6,7 +6,7 @@ use jeri_sandbox::{Sandbox, SeedCustomer};
 /// The product spec cut to the status check and the balance operations.
 mod balances {
     jeri_macros::generate!(
-        "../../spec/openapi.yaml",
+        "../../../spec/openapi.yaml",
         runtime = ::jeri_client::runtime,
         only(
             operationId = "getApiStatus",

@@ -9,7 +9,7 @@ use jeri_tests::fixtures::loopback;
 use jeri_tests::recording::{Reply, Server};
 
 mod api {
-    jeri_macros::generate!("../specs/limits.yaml");
+    jeri_macros::generate!("../../specs/limits.yaml");
 }
 
 fn client(server: &Server) -> api::Client {
