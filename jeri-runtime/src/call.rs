@@ -9,8 +9,8 @@ use url::Url;
 
 use super::encoding::{self, SegmentError};
 use super::form::form_encode;
-use super::sending::{Prepared, Sending, send_prepared};
-use super::{CallOptions, Error, OperationInfo, Response, Transport, TransportErrorKind, auth};
+use super::sending::{CALL_TARGET, Prepared, Sending, send_prepared};
+use super::{CallOptions, Error, OperationInfo, Response, Transport, auth};
 
 const JSON: &str = "application/json";
 const FORM: &str = "application/x-www-form-urlencoded";
@@ -334,8 +334,14 @@ impl Call {
     /// fields `operation` (the operation id), `method`, `path` (the path
     /// template, never the filled-in path or query), `attempt`, `status` and
     /// `elapsed_ms` (until the last response's headers arrived); each retry
-    /// is an event in that span naming its `reason` and `delay_ms`.
-    /// Credentials, tokens and bodies never appear in either.
+    /// is an event in that span naming its `reason` and `delay_ms`. When the last
+    /// attempt ends, an event closes the call: `call finished` (level INFO) with
+    /// `operation`, `method`, `path`, `status`, `attempts` and `elapsed_ms`, or
+    /// `call failed` (level WARN) with `error` (the [`TransportErrorKind`](super::TransportErrorKind))
+    /// and `outcome` (the [`Outcome`](super::Outcome)) instead of `status`; a default
+    /// `tracing_subscriber::fmt` subscriber prints it. Span and events have the target
+    /// `jeri_runtime::call`. Credentials, tokens, filled-in paths, queries and bodies
+    /// never appear in any of them.
     pub fn send(self) -> impl Future<Output = Result<Response, Error>> + Send {
         let span = self.span();
         let prepared = self.prepare();
@@ -347,6 +353,7 @@ impl Call {
     pub(crate) fn span(&self) -> tracing::Span {
         let operation = self.operation;
         tracing::info_span!(
+            target: CALL_TARGET,
             "jeri.call",
             operation = operation.id,
             method = operation.method.as_str(),
@@ -427,7 +434,7 @@ impl Call {
                 .headers(headers)
                 .multipart(form)
                 .build()
-                .map_err(|error| transport_error(operation, error, redact_query))?,
+                .map_err(|error| Error::transport(operation, error, None, redact_query))?,
             // Built directly rather than through reqwest's builder, which would
             // merge the header map into its own one entry at a time.
             body => {
@@ -455,22 +462,5 @@ impl Call {
             operation: self.operation.id,
             message,
         }
-    }
-}
-
-/// Wraps a reqwest error; when a secret travels in the query string, the
-/// query is removed from the URL the error would print.
-pub(crate) fn transport_error(
-    operation: &OperationInfo,
-    mut error: reqwest::Error,
-    redact_query: bool,
-) -> Error {
-    if redact_query && let Some(url) = error.url_mut() {
-        url.set_query(None);
-    }
-    Error::Transport {
-        operation: operation.id,
-        kind: TransportErrorKind::of(&error),
-        source: error,
     }
 }

@@ -5,7 +5,6 @@ use std::fmt;
 use bytes::Bytes;
 use reqwest::header::HeaderMap;
 
-use super::call::transport_error;
 use super::{Call, Decode, Error, OperationInfo};
 
 /// A successful response whose body is read as it arrives, in chunks: what a
@@ -73,10 +72,9 @@ impl Download {
                 redact_query,
             } => {
                 let redact_query = *redact_query;
-                response
-                    .chunk()
-                    .await
-                    .map_err(|error| transport_error(self.operation, error, redact_query))
+                response.chunk().await.map_err(|error| {
+                    Error::transport(self.operation, error, Some(self.status), redact_query)
+                })
             }
             Source::Read(bytes) => Ok(bytes.take().filter(|bytes| !bytes.is_empty())),
         }

@@ -3,7 +3,6 @@
 
 use std::fmt::Display;
 
-use super::call::transport_error;
 use super::retry::{is_retryable_status, parse_retry_after};
 use super::{Attempt, Error, OperationInfo, Response, Transport, TransportErrorKind};
 
@@ -57,7 +56,7 @@ pub(crate) fn send_prepared(
                 prepared
                     .sending
                     .end_attempt(number, &outcome, sent_at, started);
-                return prepared.sending.finish(outcome);
+                return prepared.sending.finish(outcome, number, started);
             };
             let delay = {
                 let outcome = pending.await;
@@ -73,7 +72,7 @@ pub(crate) fn send_prepared(
                 );
                 match delay {
                     Some(delay) => delay,
-                    None => return prepared.sending.finish(outcome),
+                    None => return prepared.sending.finish(outcome, number, started),
                 }
             };
             // Boxed: a timer is large, and only a retry needs one.
@@ -120,6 +119,7 @@ fn retry_delay(
         retry_after,
     )?;
     tracing::info!(
+        target: CALL_TARGET,
         attempt = number,
         reason = %reason,
         delay_ms = delay.as_millis() as u64,
@@ -193,18 +193,59 @@ impl Sending {
         );
     }
 
-    fn finish(self, outcome: reqwest::Result<reqwest::Response>) -> Result<Response, Error> {
+    /// The call's result once its last attempt ended, announced by the call's
+    /// closing event (see [`Call::send`](super::Call::send)).
+    fn finish(
+        self,
+        outcome: reqwest::Result<reqwest::Response>,
+        attempts: u32,
+        started: tokio::time::Instant,
+    ) -> Result<Response, Error> {
+        let elapsed_ms = started.elapsed().as_millis().min(u128::from(u64::MAX)) as u64;
+        let operation = self.operation;
         match outcome {
-            Ok(response) => Ok(Response::new(
-                response,
-                self.operation,
-                self.transport,
-                self.redact_query,
-            )),
-            Err(error) => Err(transport_error(self.operation, error, self.redact_query)),
+            Ok(response) => {
+                tracing::info!(
+                    target: CALL_TARGET,
+                    operation = operation.id,
+                    method = operation.method.as_str(),
+                    path = operation.path,
+                    status = response.status().as_u16(),
+                    attempts,
+                    elapsed_ms,
+                    "call finished"
+                );
+                Ok(Response::new(
+                    response,
+                    operation,
+                    self.transport,
+                    self.redact_query,
+                ))
+            }
+            Err(error) => {
+                let error = Error::transport(operation, error, None, self.redact_query);
+                if let Error::Transport { kind, request, .. } = &error {
+                    tracing::warn!(
+                        target: CALL_TARGET,
+                        operation = operation.id,
+                        method = operation.method.as_str(),
+                        path = operation.path,
+                        error = %kind,
+                        outcome = request.outcome().as_str(),
+                        attempts,
+                        elapsed_ms,
+                        "call failed"
+                    );
+                }
+                Err(error)
+            }
         }
     }
 }
+
+/// The target of the call's span and events, whichever module sends them: what a
+/// subscriber filters on (`RUST_LOG=jeri_runtime::call=info`).
+pub(crate) const CALL_TARGET: &str = "jeri_runtime::call";
 
 /// Why an attempt is repeated, as the retry event names it.
 #[derive(Clone, Copy)]
