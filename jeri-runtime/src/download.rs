@@ -5,6 +5,7 @@ use std::fmt;
 use bytes::Bytes;
 use reqwest::header::HeaderMap;
 
+use super::body::with_url;
 use super::{Call, Decode, Error, OperationInfo};
 
 /// A successful response whose body is read as it arrives, in chunks: what a
@@ -72,9 +73,15 @@ impl Download {
                 redact_query,
             } => {
                 let redact_query = *redact_query;
-                response.chunk().await.map_err(|error| {
-                    Error::transport(self.operation, error, Some(self.status), redact_query)
-                })
+                match response.chunk().await {
+                    Ok(chunk) => Ok(chunk),
+                    Err(error) => Err(Error::transport(
+                        self.operation,
+                        with_url(error, response),
+                        Some(self.status),
+                        redact_query,
+                    )),
+                }
             }
             Source::Read(bytes) => Ok(bytes.take().filter(|bytes| !bytes.is_empty())),
         }
