@@ -9,8 +9,9 @@ use url::Url;
 
 use super::encoding::{self, SegmentError};
 use super::form::form_encode;
+use super::response::{Receiving, Response};
 use super::sending::{CALL_TARGET, Prepared, Sending, send_prepared};
-use super::{CallOptions, Error, OperationInfo, Response, Transport, auth};
+use super::{CallOptions, Error, OperationInfo, Received, Transport, auth};
 
 const JSON: &str = "application/json";
 const FORM: &str = "application/x-www-form-urlencoded";
@@ -37,10 +38,10 @@ const TEXT: &str = "text/plain; charset=utf-8";
 /// call.path_param("programId", &"my-program")?;
 /// call.path_literal("/customers/");
 /// call.path_param("email", &"ana+vip@example.com")?;
-/// let response = call.send().await?;
-/// let customer: serde_json::Value = match response.status() {
-///     200 => response.json().await?,
-///     _ => return Err(response.unexpected().await),
+/// let received = call.send().await?;
+/// let customer: serde_json::Value = match received.status() {
+///     200 => received.json()?,
+///     _ => return Err(received.unexpected()),
 /// };
 /// # let _ = customer;
 /// # Ok(())
@@ -324,11 +325,11 @@ impl Call {
         Ok(())
     }
 
-    /// Applies credentials and sends the request, retrying as the retry
-    /// policy and call options allow.
-    ///
-    /// Returns any response that arrived, whatever its status; the caller
-    /// decides what the status means.
+    /// Applies credentials, sends the request (retrying as the retry policy and
+    /// call options allow) and reads the body of the response that arrived,
+    /// whatever its status, into a [`Received`] for the caller to decode: a
+    /// `2xx` body whole, any other only its start (see [`Received`]). This is
+    /// what [`execute`](super::execute) does before it decodes.
     ///
     /// The call runs inside a `tracing` span named `jeri.call` with the
     /// fields `operation` (the operation id), `method`, `path` (the path
@@ -342,7 +343,28 @@ impl Call {
     /// `tracing_subscriber::fmt` subscriber prints it. Span and events have the target
     /// `jeri_runtime::call`. Credentials, tokens, filled-in paths, queries and bodies
     /// never appear in any of them.
-    pub fn send(self) -> impl Future<Output = Result<Response, Error>> + Send {
+    pub fn send(self) -> impl Future<Output = Result<Received, Error>> + Send {
+        let receiving = self.receiving();
+        async move { receiving?.await }
+    }
+
+    /// The future that sends the call and reads the body, the one every generated
+    /// operation shares; the call is prepared first, so that a call that cannot be
+    /// sent fails without a sending future.
+    #[inline]
+    pub(crate) fn receiving(
+        self,
+    ) -> Result<impl Future<Output = Result<Received, Error>> + Send, Error> {
+        let span = self.span();
+        let prepared = self.prepare()?;
+        Ok(Receiving::Sending {
+            sending: send_prepared(prepared).instrument(span),
+            read: Response::receive,
+        })
+    }
+
+    /// Sends the call as [`send`](Call::send) does, leaving the body unread.
+    pub(crate) fn send_unread(self) -> impl Future<Output = Result<Response, Error>> + Send {
         let span = self.span();
         let prepared = self.prepare();
         async move { send_prepared(prepared?).await }.instrument(span)
@@ -350,7 +372,7 @@ impl Call {
 
     /// The call's `jeri.call` span (see [`send`](Call::send)).
     #[inline]
-    pub(crate) fn span(&self) -> tracing::Span {
+    fn span(&self) -> tracing::Span {
         let operation = self.operation;
         tracing::info_span!(
             target: CALL_TARGET,
@@ -366,7 +388,7 @@ impl Call {
 
     /// The request ready to go, with how often it may be sent.
     #[inline]
-    pub(crate) fn prepare(self) -> Result<Prepared, Error> {
+    fn prepare(self) -> Result<Prepared, Error> {
         let max_attempts = self
             .options
             .max_attempts

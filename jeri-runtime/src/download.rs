@@ -96,7 +96,7 @@ pub(crate) async fn send_streaming<T>(
     call: Result<Call, Error>,
     decode: Decode<T>,
 ) -> Result<Download, Error> {
-    let response = call?.send().await?;
+    let response = call?.send_unread().await?;
     let (operation, redact_query) = (response.operation(), response.redact_query());
     let status = response.status();
     if (200..300).contains(&status) {

@@ -1,10 +1,7 @@
 //! The futures generated operations return: send a call, read the body,
 //! decode it.
 
-use tracing::Instrument as _;
-
-use super::sending::send_prepared;
-use super::{BoxFuture, Call, Error, Received, Response, ResponseValue};
+use super::{BoxFuture, Call, Error, Received, ResponseValue};
 
 /// Sends `call` and turns the response into the operation's result with
 /// `decode`, which runs once the body has been read (see [`Received`]).
@@ -51,7 +48,7 @@ pub fn execute<T: Send + 'static>(
     call: Result<Call, Error>,
     decode: fn(Received) -> Result<T, Error>,
 ) -> BoxFuture<Result<T, Error>> {
-    match receiving(call) {
+    match call.and_then(Call::receiving) {
         Ok(receiving) => Box::pin(Decoding { receiving, decode }),
         Err(error) => Box::pin(std::future::ready(Err(error))),
     }
@@ -90,7 +87,7 @@ pub fn execute_with_response<T: Send + 'static>(
     call: Result<Call, Error>,
     decode: fn(Received) -> Result<T, Error>,
 ) -> BoxFuture<Result<ResponseValue<T>, Error>> {
-    match receiving(call) {
+    match call.and_then(Call::receiving) {
         Ok(receiving) => Box::pin(async move {
             let received = receiving.await?;
             let (status, headers) = (received.status(), received.headers().clone());
@@ -107,63 +104,4 @@ pub fn execute_streaming<T: Send + 'static>(
     decode: fn(Received) -> Result<T, Error>,
 ) -> BoxFuture<Result<crate::Download, Error>> {
     Box::pin(crate::download::send_streaming(call, decode))
-}
-
-/// The future that sends the call and reads the body, the one every
-/// generated operation shares; the call is prepared first, so that a call
-/// that cannot be sent fails without a sending future.
-#[inline]
-fn receiving(
-    call: Result<Call, Error>,
-) -> Result<impl Future<Output = Result<Received, Error>> + Send, Error> {
-    let call = call?;
-    let span = call.span();
-    let prepared = call.prepare()?;
-    Ok(Receiving::Sending {
-        sending: send_prepared(prepared).instrument(span),
-        read: Response::receive,
-    })
-}
-
-pin_project_lite::pin_project! {
-    /// Sending, then reading the body, as two states of one future: an
-    /// `async fn` doing both would also keep its arguments, the prepared
-    /// request among them, next to the sending future that holds them too.
-    #[project = ReceivingState]
-    enum Receiving<S, R> {
-        Sending {
-            #[pin]
-            sending: S,
-            // `Response::receive`; a field, so that its future's type can be named.
-            read: fn(Response) -> R,
-        },
-        Reading {
-            #[pin]
-            reading: R,
-        },
-    }
-}
-
-impl<S, R> Future for Receiving<S, R>
-where
-    S: Future<Output = Result<Response, Error>>,
-    R: Future<Output = Received>,
-{
-    type Output = Result<Received, Error>;
-
-    fn poll(
-        mut self: std::pin::Pin<&mut Self>,
-        context: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<Self::Output> {
-        loop {
-            match self.as_mut().project() {
-                ReceivingState::Sending { sending, read } => {
-                    let response = std::task::ready!(sending.poll(context))?;
-                    let reading = read(response);
-                    self.set(Receiving::Reading { reading });
-                }
-                ReceivingState::Reading { reading } => return reading.poll(context).map(Ok),
-            }
-        }
-    }
 }

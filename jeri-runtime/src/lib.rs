@@ -96,7 +96,6 @@ pub use outcome::Outcome;
 pub use prepared::{Operation, Prepared};
 pub use received::Received;
 pub use request::{Decode, Request, RequestBase};
-pub use response::Response;
 pub use response_value::ResponseValue;
 pub use retry::RetryPolicy;
 pub use secret::Secret;

@@ -3,8 +3,9 @@
 
 use std::fmt::Display;
 
+use super::response::Response;
 use super::retry::{is_retryable_status, parse_retry_after};
-use super::{Attempt, Error, OperationInfo, Response, Transport, TransportErrorKind};
+use super::{Attempt, Error, OperationInfo, Transport, TransportErrorKind};
 
 /// A call on its way: what each attempt and the outcome need of it.
 pub(crate) struct Sending {

@@ -7,8 +7,8 @@ mod support;
 use std::time::Duration;
 
 use jeri_runtime::{
-    Call, CallOptions, Credentials, Error, Method, OperationInfo, RetryPolicy,
-    SecurityRequirement, Transport, execute,
+    Call, CallOptions, Credentials, Error, Method, OperationInfo, RetryPolicy, SecurityRequirement,
+    Transport, execute,
 };
 use support::{API_KEY, Reply, Server, closed_port_url, json_value, raw_server};
 
@@ -78,23 +78,33 @@ fn assert_private(what: &str, error: &Error) {
     ] {
         assert!(!text.contains(hidden), "{what} shows {hidden:?}: {text}");
     }
-    assert!(text.contains("getCustomer"), "{what} names no operation: {text}");
+    assert!(
+        text.contains("getCustomer"),
+        "{what} names no operation: {text}"
+    );
 }
 
 /// The URL is kept, filled in, without the credential.
 fn assert_url_kept(what: &str, error: &Error) {
     let url = error.url().unwrap_or_else(|| panic!("{what} keeps no URL"));
-    assert!(url.path().ends_with("/customers/ada%40example.com"), "{url}");
-    assert!(url.query().is_some_and(|query| query.contains(QUERY_TOKEN)), "{url}");
+    assert!(
+        url.path().ends_with("/customers/ada%40example.com"),
+        "{url}"
+    );
+    assert!(
+        url.query().is_some_and(|query| query.contains(QUERY_TOKEN)),
+        "{url}"
+    );
     assert!(!url.as_str().contains("TOPSECRET"), "{what}: {url}");
 }
 
 #[tokio::test]
 async fn transport_errors_show_the_template_not_the_url() {
     let server = Server::start(vec![Reply::json(200, "{}").delay(Duration::from_secs(60))]).await;
-    let (cut_short, _) =
-        raw_server(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 50\r\n\r\n{")
-            .await;
+    let (cut_short, _) = raw_server(
+        b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 50\r\n\r\n{",
+    )
+    .await;
     let (dropped, _) = raw_server(b"").await;
     let cases = [
         ("could not connect", failing(&closed_port_url()).await),
@@ -103,12 +113,20 @@ async fn transport_errors_show_the_template_not_the_url() {
         ("connection dropped", failing(&dropped).await),
     ];
     for (what, error) in &cases {
-        assert!(matches!(error, Error::Transport { .. }), "{what}: {error:?}");
+        assert!(
+            matches!(error, Error::Transport { .. }),
+            "{what}: {error:?}"
+        );
         assert_private(what, error);
         let text = shown(error);
-        assert!(text.contains(TEMPLATE), "{what} shows no path template: {text}");
         assert!(
-            error.to_string().starts_with(&format!("getCustomer (GET {TEMPLATE}): ")),
+            text.contains(TEMPLATE),
+            "{what} shows no path template: {text}"
+        );
+        assert!(
+            error
+                .to_string()
+                .starts_with(&format!("getCustomer (GET {TEMPLATE}): ")),
             "{what}: {error}"
         );
         assert_url_kept(what, error);

@@ -200,7 +200,10 @@ async fn a_call_ends_with_an_event_naming_status_attempts_and_duration() {
     let everything = format!("{events:?}");
     assert!(!everything.contains(API_KEY), "{everything}");
     assert!(!everything.contains("ana@example.com"), "{everything}");
-    assert!(!everything.contains("c-1"), "a body reached tracing: {everything}");
+    assert!(
+        !everything.contains("c-1"),
+        "a body reached tracing: {everything}"
+    );
 }
 
 #[tokio::test]

@@ -78,13 +78,13 @@ pub fn get_customer_call(
 }
 
 /// Calls `GET /v1/programs/{programId}/customers/{email}` the way generated
-/// code does, returning the raw response.
+/// code does, returning the response with its body read.
 pub async fn get_customer(
     transport: &Transport,
     program_id: &str,
     email: &str,
     options: CallOptions,
-) -> Result<jeri_runtime::Response, Error> {
+) -> Result<Received, Error> {
     get_customer_call(transport, program_id, email, options)?
         .send()
         .await
@@ -104,10 +104,7 @@ pub fn redeem_call(transport: &Transport, options: CallOptions) -> Result<Call, 
 }
 
 /// Calls `POST /v1/programs/p1/rewards/r1/redeem` with a JSON body.
-pub async fn redeem(
-    transport: &Transport,
-    options: CallOptions,
-) -> Result<jeri_runtime::Response, Error> {
+pub async fn redeem(transport: &Transport, options: CallOptions) -> Result<Received, Error> {
     redeem_call(transport, options)?.send().await
 }
 
