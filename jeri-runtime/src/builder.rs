@@ -89,6 +89,13 @@ impl Default for TransportBuilder {
     }
 }
 
+impl Transport {
+    /// Starts configuring a transport.
+    pub fn builder() -> TransportBuilder {
+        TransportBuilder::new()
+    }
+}
+
 impl TransportBuilder {
     /// The default user agent, `jeri-runtime/<version>`.
     pub const DEFAULT_USER_AGENT: &'static str =

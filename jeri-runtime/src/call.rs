@@ -10,7 +10,7 @@ use url::Url;
 use super::encoding::{self, SegmentError};
 use super::form::form_encode;
 use super::response::{Receiving, Response};
-use super::sending::{CALL_TARGET, Prepared, Sending, send_prepared};
+use super::sending::{CALL_TARGET, Ready, Sending, send_prepared};
 use super::{CallOptions, Error, OperationInfo, Received, Transport, auth};
 
 const JSON: &str = "application/json";
@@ -388,7 +388,7 @@ impl Call {
 
     /// The request ready to go, with how often it may be sent.
     #[inline]
-    fn prepare(self) -> Result<Prepared, Error> {
+    fn prepare(self) -> Result<Ready, Error> {
         let max_attempts = self
             .options
             .max_attempts
@@ -396,7 +396,7 @@ impl Call {
             .max(1);
         let may_retry = self.operation.method.is_idempotent() || self.options.retry_non_idempotent;
         let (sending, request) = self.into_request()?;
-        Ok(Prepared {
+        Ok(Ready {
             sending,
             request,
             max_attempts,

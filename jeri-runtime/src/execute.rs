@@ -1,7 +1,11 @@
 //! The futures generated operations return: send a call, read the body,
 //! decode it.
 
-use super::{BoxFuture, Call, Error, Received, ResponseValue};
+use super::{BoxFuture, Call, Download, Error, Received, ResponseValue};
+
+/// The function that turns a received response into an operation's result: the
+/// operation's `decode`.
+pub type Decode<T> = fn(Received) -> Result<T, Error>;
 
 /// Sends `call` and turns the response into the operation's result with
 /// `decode`, which runs once the body has been read (see [`Received`]).
@@ -46,7 +50,7 @@ use super::{BoxFuture, Call, Error, Received, ResponseValue};
 /// ```
 pub fn execute<T: Send + 'static>(
     call: Result<Call, Error>,
-    decode: fn(Received) -> Result<T, Error>,
+    decode: Decode<T>,
 ) -> BoxFuture<Result<T, Error>> {
     match call.and_then(Call::receiving) {
         Ok(receiving) => Box::pin(Decoding { receiving, decode }),
@@ -61,7 +65,7 @@ pin_project_lite::pin_project! {
     struct Decoding<F, T> {
         #[pin]
         receiving: F,
-        decode: fn(Received) -> Result<T, Error>,
+        decode: Decode<T>,
     }
 }
 
@@ -85,7 +89,7 @@ where
 /// the decoded value: what a request's `send_with_response()` returns.
 pub fn execute_with_response<T: Send + 'static>(
     call: Result<Call, Error>,
-    decode: fn(Received) -> Result<T, Error>,
+    decode: Decode<T>,
 ) -> BoxFuture<Result<ResponseValue<T>, Error>> {
     match call.and_then(Call::receiving) {
         Ok(receiving) => Box::pin(async move {
@@ -98,10 +102,25 @@ pub fn execute_with_response<T: Send + 'static>(
 }
 
 /// Like [`execute`], but a `2xx` response comes back with its body unread, as
-/// a [`Download`](crate::Download): what a request's `send_streaming()` returns.
+/// a [`Download`]: what a request's `send_streaming()` returns.
+///
+/// Any other status is read and decoded as the operation documents it: an error is
+/// returned as such, and a success documented outside `2xx` (a `3XX` or a
+/// `default`-only operation) comes back with its body already read.
 pub fn execute_streaming<T: Send + 'static>(
     call: Result<Call, Error>,
-    decode: fn(Received) -> Result<T, Error>,
-) -> BoxFuture<Result<crate::Download, Error>> {
-    Box::pin(crate::download::send_streaming(call, decode))
+    decode: Decode<T>,
+) -> BoxFuture<Result<Download, Error>> {
+    Box::pin(async move {
+        let response = call?.send_unread().await?;
+        let (operation, status) = (response.operation(), response.status());
+        if (200..300).contains(&status) {
+            return Ok(Download::live(response));
+        }
+        let received = response.receive_whole().await;
+        let headers = received.headers().clone();
+        let bytes = received.body_bytes();
+        decode(received)?;
+        Ok(Download::read(operation, status, headers, bytes))
+    })
 }

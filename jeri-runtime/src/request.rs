@@ -55,9 +55,6 @@ impl RequestBase {
     }
 }
 
-/// The function that turns a received response into an operation's result.
-pub type Decode<T> = fn(Received) -> Result<T, Error>;
-
 /// One operation's request value: its arguments, ready to be sent.
 ///
 /// Implemented by generated code. Callers use the methods

@@ -16,7 +16,7 @@ pub(crate) struct Sending {
 }
 
 /// A [`Call`] turned into the request reqwest sends.
-pub(crate) struct Prepared {
+pub(crate) struct Ready {
     pub(crate) sending: Sending,
     pub(crate) request: reqwest::Request,
     pub(crate) max_attempts: u32,
@@ -37,7 +37,7 @@ pub(crate) struct Prepared {
     reason = "an `async fn` would keep its arguments twice"
 )]
 pub(crate) fn send_prepared(
-    prepared: Prepared,
+    prepared: Ready,
 ) -> impl Future<Output = Result<Response, Error>> + Send {
     async move {
         let started = tokio::time::Instant::now();

@@ -8,7 +8,7 @@ use reqwest::header::HeaderValue;
 use url::Url;
 
 use super::auth::CredentialHeaders;
-use super::{Credentials, Hook, RetryPolicy, TransportBuilder};
+use super::{Credentials, Hook, RetryPolicy};
 
 /// The base URL, HTTP client, credentials and policies shared by every call.
 ///
@@ -35,11 +35,6 @@ pub(crate) struct Inner {
 }
 
 impl Transport {
-    /// Starts configuring a transport.
-    pub fn builder() -> TransportBuilder {
-        TransportBuilder::new()
-    }
-
     /// The same configuration and HTTP client (sharing its connection pool)
     /// with other credentials, for example a customer's bearer token.
     pub fn with_credentials(&self, credentials: Credentials) -> Transport {
