@@ -29,7 +29,7 @@ pub(crate) enum Keep {
 }
 
 /// A response to a [`Call`](super::Call) with its body read: what
-/// [`execute`](super::execute) hands to an operation's decoder.
+/// `execute` hands to an operation's decoder.
 ///
 /// A `2xx` body is read whole, up to the transport's size limit; any other
 /// body keeps its first [`ApiError::MAX_BODY_BYTES`] (the rest is read and
