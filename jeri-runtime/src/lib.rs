@@ -126,8 +126,8 @@ pub use transport::Transport;
 /// that compares, sorts and is built (`Utc::now()`, `with_ymd_and_hms`) without an
 /// offset in the way; it is also what progenitor and typify generate. A value sent with
 /// another offset (`+02:00`) decodes to the same instant, and is sent back in UTC
-/// (`Z`). chrono is built without its `clock` feature here; turn it on in your own
-/// dependency for `Utc::now()`.
+/// (`Z`). chrono's `clock` feature is on, so `chrono::Utc::now()` works through this
+/// re-export.
 pub use chrono;
 
 /// UUIDs of generated types (`format: uuid` is [`uuid::Uuid`], sent hyphenated in lower
@@ -139,6 +139,11 @@ pub use uuid;
 /// `TransportBuilder::http_client`) needs no dependency of the caller's own, and is the
 /// version the runtime was built with.
 pub use reqwest;
+
+/// The crate behind [`Secret`], re-exported so that a service can hand in a
+/// `secrecy::SecretString` it holds, and name [`ExposeSecret`](secrecy::ExposeSecret),
+/// without a dependency of its own.
+pub use secrecy;
 
 /// `Result` with this runtime's [`Error`]: what generated decoders and encoders return.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
