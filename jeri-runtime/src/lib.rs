@@ -23,7 +23,8 @@
 //!   subscriber prints a line per call. No credential, filled-in path, query or body
 //!   is recorded.
 //! - [`Hook`]s run before and after every attempt: the seam for extra headers,
-//!   request signing, metrics.
+//!   request signing, metrics; tower layers wrap every attempt too
+//!   ([`TransportBuilder::layer`], over an [`HttpService`]).
 //! - A request's `send_with_response()` keeps the status and headers with the
 //!   decoded value in a [`ResponseValue`].
 //!
@@ -56,6 +57,7 @@ mod failed_request;
 mod file_part;
 mod form;
 mod hook;
+mod layer;
 mod media;
 mod multipart;
 mod nullable;
@@ -99,6 +101,7 @@ pub use execute::{Decode, execute, execute_streaming, execute_with_response};
 pub use failed_request::FailedRequest;
 pub use file_part::FilePart;
 pub use hook::{Attempt, Hook};
+pub use layer::HttpService;
 pub use multipart::Multipart;
 pub use nullable::Nullable;
 pub use open_enum::OpenEnum;

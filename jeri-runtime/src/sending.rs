@@ -3,6 +3,7 @@
 
 use std::fmt::Display;
 
+use super::layer;
 use super::response::Response;
 use super::retry::{is_retryable_status, parse_retry_after};
 use super::{Attempt, Error, OperationInfo, Transport, TransportErrorKind};
@@ -149,7 +150,9 @@ impl Sending {
             hook.before_attempt(&attempt, &mut request);
         }
         let sent_at = tokio::time::Instant::now();
-        (self.transport.inner.client.execute(request), sent_at)
+        let inner = &self.transport.inner;
+        let sending = layer::send(&inner.client, inner.layers.as_ref(), request);
+        (sending, sent_at)
     }
 
     /// Starts attempt `number` with a copy of `request`, when `may_copy` and
