@@ -4,7 +4,10 @@ use std::any::Any;
 use std::fmt;
 use std::time::Duration;
 
+use url::Url;
+
 use super::redaction::excerpt;
+use super::{Method, OperationInfo};
 
 /// Characters of the body shown by `Display`.
 const DISPLAY_EXCERPT_CHARS: usize = 200;
@@ -21,8 +24,12 @@ impl<T: Any + fmt::Debug + Send + Sync> DecodedBody for T {}
 /// [`ApiError::MAX_BODY_BYTES`]) and, when the operation documents an error
 /// schema and the body matches it, the decoded body; when it does not match, why
 /// ([`body_error`](ApiError::body_error)). `Debug` shows the raw body as text.
+///
+/// The request URL is kept too ([`url`](ApiError::url)), but neither `Display` nor
+/// `Debug` shows it: its path and query hold the caller's data.
 pub struct ApiError {
-    operation: &'static str,
+    operation: &'static OperationInfo,
+    url: Option<Box<Url>>,
     status: u16,
     raw_body: Vec<u8>,
     truncated: bool,
@@ -36,7 +43,7 @@ impl ApiError {
     pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
     pub(crate) fn new(
-        operation: &'static str,
+        operation: &'static OperationInfo,
         status: u16,
         raw_body: Vec<u8>,
         truncated: bool,
@@ -44,6 +51,7 @@ impl ApiError {
     ) -> Self {
         Self {
             operation,
+            url: None,
             status,
             raw_body,
             truncated,
@@ -51,6 +59,11 @@ impl ApiError {
             body: None,
             body_error: None,
         }
+    }
+
+    pub(crate) fn with_url(mut self, url: Option<Box<Url>>) -> Self {
+        self.url = url;
+        self
     }
 
     pub(crate) fn with_body(mut self, body: Box<dyn DecodedBody>) -> Self {
@@ -70,7 +83,23 @@ impl ApiError {
 
     /// The operation id.
     pub fn operation(&self) -> &'static str {
-        self.operation
+        self.operation.id
+    }
+
+    /// The HTTP method of the request.
+    pub fn method(&self) -> Method {
+        self.operation.method
+    }
+
+    /// The operation's path template (`/v1/programs/{programId}/customers/{email}`).
+    pub fn path_template(&self) -> &'static str {
+        self.operation.path
+    }
+
+    /// The request URL with its path and query filled in, without any credential sent
+    /// in the query. Not shown by `Display` or `Debug`.
+    pub fn url(&self) -> Option<&Url> {
+        self.url.as_deref()
     }
 
     /// The decoded error body, if it decoded as `T`.
@@ -119,7 +148,9 @@ impl ApiError {
 impl fmt::Debug for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ApiError")
-            .field("operation", &self.operation)
+            .field("operation", &self.operation.id)
+            .field("method", &self.operation.method)
+            .field("path_template", &self.operation.path)
             .field("status", &self.status)
             .field("raw_body", &String::from_utf8_lossy(&self.raw_body))
             .field("truncated", &self.truncated)
@@ -135,7 +166,7 @@ impl fmt::Display for ApiError {
         write!(
             f,
             "{}: the API answered HTTP {}",
-            self.operation, self.status
+            self.operation.id, self.status
         )?;
         let text = excerpt(&self.raw_body, DISPLAY_EXCERPT_CHARS);
         if !text.is_empty() {
@@ -154,19 +185,33 @@ mod tests {
     #[derive(Debug, PartialEq)]
     struct Body(u16);
 
+    static OP: OperationInfo = OperationInfo {
+        id: "op",
+        method: Method::Get,
+        path: "/op",
+        security: &[],
+    };
+
+    static GET_CUSTOMER: OperationInfo = OperationInfo {
+        id: "getCustomer",
+        method: Method::Get,
+        path: "/customers/{email}",
+        security: &[],
+    };
+
     #[test]
     fn typed_body_comes_back_only_as_its_type() {
         let error =
-            ApiError::new("op", 404, b"{}".to_vec(), false, None).with_body(Box::new(Body(404)));
+            ApiError::new(&OP, 404, b"{}".to_vec(), false, None).with_body(Box::new(Body(404)));
         assert_eq!(error.body::<Body>(), Some(&Body(404)));
         assert_eq!(error.body::<String>(), None);
-        let bare = ApiError::new("op", 404, Vec::new(), false, None);
+        let bare = ApiError::new(&OP, 404, Vec::new(), false, None);
         assert_eq!(bare.body::<Body>(), None);
     }
 
     #[test]
     fn debug_shows_the_body_as_text() {
-        let error = ApiError::new("op", 400, br#"{"message":"bad"}"#.to_vec(), false, None)
+        let error = ApiError::new(&OP, 400, br#"{"message":"bad"}"#.to_vec(), false, None)
             .with_body_error("missing field `code`".to_owned());
         let shown = format!("{error:?}");
         assert!(
@@ -182,7 +227,7 @@ mod tests {
     #[test]
     fn display_is_short() {
         let error = ApiError::new(
-            "getCustomer",
+            &GET_CUSTOMER,
             500,
             "x".repeat(10_000).into_bytes(),
             false,

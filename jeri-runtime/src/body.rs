@@ -49,7 +49,9 @@ pub(crate) async fn read_body(response: &mut reqwest::Response, keep: usize, lim
         let chunk = match response.chunk().await {
             Ok(Some(chunk)) => chunk,
             Ok(None) => break None,
-            Err(error) => break Some(ReadEnd::Failed(error)),
+            // reqwest leaves the URL out of body errors; the error keeps it aside
+            // (`Error::url`), as for errors before the response.
+            Err(error) => break Some(ReadEnd::Failed(with_url(error, response))),
         };
         seen = seen.saturating_add(chunk.len());
         if seen == chunk.len() && chunk.len() <= keep {
@@ -74,4 +76,13 @@ pub(crate) async fn read_body(response: &mut reqwest::Response, keep: usize, lim
         ReadEnd::Complete
     });
     Read { bytes, end }
+}
+
+/// `error` with the URL of `response` when it names none.
+pub(crate) fn with_url(error: reqwest::Error, response: &reqwest::Response) -> reqwest::Error {
+    if error.url().is_some() {
+        error
+    } else {
+        error.with_url(response.url().clone())
+    }
 }

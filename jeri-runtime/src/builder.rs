@@ -7,6 +7,7 @@ use reqwest::header::HeaderValue;
 use url::Url;
 
 use super::auth::CredentialHeaders;
+use super::layer::{self, HttpService, LayerSlot};
 use super::transport::Inner;
 use super::{Credentials, Error, Hook, RetryPolicy, SchemeCredential, Secret, Transport};
 
@@ -38,6 +39,7 @@ pub struct TransportBuilder<T = Transport> {
     credentials: Credentials,
     api_key_given: bool,
     hooks: Vec<HookSlot>,
+    layers: Vec<LayerSlot>,
     /// The spec's security scheme names, when the generated code gave them.
     schemes: Option<&'static [&'static str]>,
     finish: Finish<T>,
@@ -89,6 +91,13 @@ impl Default for TransportBuilder {
     }
 }
 
+impl Transport {
+    /// Starts configuring a transport.
+    pub fn builder() -> TransportBuilder {
+        TransportBuilder::new()
+    }
+}
+
 impl TransportBuilder {
     /// The default user agent, `jeri-runtime/<version>`.
     pub const DEFAULT_USER_AGENT: &'static str =
@@ -109,6 +118,7 @@ impl TransportBuilder {
             credentials: Credentials::none(),
             api_key_given: false,
             hooks: Vec::new(),
+            layers: Vec::new(),
             schemes: None,
             finish: Finish(Ok),
         }
@@ -132,6 +142,7 @@ impl<T> TransportBuilder<T> {
             credentials: self.credentials,
             api_key_given: self.api_key_given,
             hooks: self.hooks,
+            layers: self.layers,
             schemes: self.schemes,
             finish: Finish(finish),
         }
@@ -260,6 +271,48 @@ impl<T> TransportBuilder<T> {
         self
     }
 
+    /// Sends every attempt through `layer`, a tower middleware around the HTTP client:
+    /// the bridge from tower's layers (metrics, concurrency and rate limits, request
+    /// and response mapping) to the transport. Layers added first are outermost, as
+    /// with tower's `ServiceBuilder`; [`Hook`]s run outside all of them.
+    ///
+    /// A layer wraps an [`HttpService`] (`reqwest::Request` to `reqwest::Response`) and
+    /// must keep its error type, `reqwest::Error`: layers that fail with an error of
+    /// their own (tower's `timeout`, `load_shed`, `buffer`) do not fit, and neither do
+    /// layers for `http::Request` (tower-http's `TraceLayer`); the transport's own
+    /// timeouts and the `jeri.call` span cover those.
+    ///
+    /// ```
+    /// use jeri_runtime::Transport;
+    /// use jeri_runtime::reqwest::header::HeaderValue;
+    ///
+    /// let tag = tower::util::MapRequestLayer::new(|mut request: reqwest::Request| {
+    ///     request
+    ///         .headers_mut()
+    ///         .insert("x-service", HeaderValue::from_static("loyalty"));
+    ///     request
+    /// });
+    /// let transport = Transport::builder()
+    ///     .base_url("https://api.example.com")
+    ///     .layer(tag)
+    ///     .build()?;
+    /// # let _ = transport;
+    /// # Ok::<(), jeri_runtime::Error>(())
+    /// ```
+    pub fn layer<L>(mut self, layer: L) -> Self
+    where
+        L: tower::Layer<HttpService> + Send + Sync + 'static,
+        L::Service: tower::Service<reqwest::Request, Response = reqwest::Response, Error = reqwest::Error>
+            + Clone
+            + Send
+            + Sync
+            + 'static,
+        <L::Service as tower::Service<reqwest::Request>>::Future: Send + 'static,
+    {
+        self.layers.push(LayerSlot::new(layer));
+        self
+    }
+
     /// Checks the settings, builds the transport and returns it, or what the
     /// function given to [`building`](Self::building) makes of it.
     pub fn build(self) -> Result<T, Error> {
@@ -313,10 +366,12 @@ impl<T> TransportBuilder<T> {
                     Error::Config(format!("cannot create the HTTP client: {error}"))
                 })?,
         };
+        let layers = layer::wrap(&client, self.layers);
         Ok(Transport {
             inner: Arc::new(Inner {
                 base_url,
                 client,
+                layers,
                 user_agent,
                 credential_headers: CredentialHeaders::new(&self.credentials),
                 credentials: self.credentials,

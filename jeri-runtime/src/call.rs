@@ -9,8 +9,9 @@ use url::Url;
 
 use super::encoding::{self, SegmentError};
 use super::form::form_encode;
-use super::sending::{Prepared, Sending, send_prepared};
-use super::{CallOptions, Error, OperationInfo, Response, Transport, TransportErrorKind, auth};
+use super::response::{Receiving, Response};
+use super::sending::{CALL_TARGET, Ready, Sending, send_prepared};
+use super::{CallOptions, Error, OperationInfo, Received, Transport, auth};
 
 const JSON: &str = "application/json";
 const FORM: &str = "application/x-www-form-urlencoded";
@@ -37,10 +38,10 @@ const TEXT: &str = "text/plain; charset=utf-8";
 /// call.path_param("programId", &"my-program")?;
 /// call.path_literal("/customers/");
 /// call.path_param("email", &"ana+vip@example.com")?;
-/// let response = call.send().await?;
-/// let customer: serde_json::Value = match response.status() {
-///     200 => response.json().await?,
-///     _ => return Err(response.unexpected().await),
+/// let received = call.send().await?;
+/// let customer: serde_json::Value = match received.status() {
+///     200 => received.json()?,
+///     _ => return Err(received.unexpected()),
 /// };
 /// # let _ = customer;
 /// # Ok(())
@@ -324,19 +325,46 @@ impl Call {
         Ok(())
     }
 
-    /// Applies credentials and sends the request, retrying as the retry
-    /// policy and call options allow.
-    ///
-    /// Returns any response that arrived, whatever its status; the caller
-    /// decides what the status means.
+    /// Applies credentials, sends the request (retrying as the retry policy and
+    /// call options allow) and reads the body of the response that arrived,
+    /// whatever its status, into a [`Received`] for the caller to decode: a
+    /// `2xx` body whole, any other only its start (see [`Received`]). This is
+    /// what [`execute`](super::execute) does before it decodes.
     ///
     /// The call runs inside a `tracing` span named `jeri.call` with the
     /// fields `operation` (the operation id), `method`, `path` (the path
     /// template, never the filled-in path or query), `attempt`, `status` and
     /// `elapsed_ms` (until the last response's headers arrived); each retry
-    /// is an event in that span naming its `reason` and `delay_ms`.
-    /// Credentials, tokens and bodies never appear in either.
-    pub fn send(self) -> impl Future<Output = Result<Response, Error>> + Send {
+    /// is an event in that span naming its `reason` and `delay_ms`. When the last
+    /// attempt ends, an event closes the call: `call finished` (level INFO) with
+    /// `operation`, `method`, `path`, `status`, `attempts` and `elapsed_ms`, or
+    /// `call failed` (level WARN) with `error` (the [`TransportErrorKind`](super::TransportErrorKind))
+    /// and `outcome` (the [`Outcome`](super::Outcome)) instead of `status`; a default
+    /// `tracing_subscriber::fmt` subscriber prints it. Span and events have the target
+    /// `jeri_runtime::call`. Credentials, tokens, filled-in paths, queries and bodies
+    /// never appear in any of them.
+    pub fn send(self) -> impl Future<Output = Result<Received, Error>> + Send {
+        let receiving = self.receiving();
+        async move { receiving?.await }
+    }
+
+    /// The future that sends the call and reads the body, the one every generated
+    /// operation shares; the call is prepared first, so that a call that cannot be
+    /// sent fails without a sending future.
+    #[inline]
+    pub(crate) fn receiving(
+        self,
+    ) -> Result<impl Future<Output = Result<Received, Error>> + Send, Error> {
+        let span = self.span();
+        let prepared = self.prepare()?;
+        Ok(Receiving::Sending {
+            sending: send_prepared(prepared).instrument(span),
+            read: Response::receive,
+        })
+    }
+
+    /// Sends the call as [`send`](Call::send) does, leaving the body unread.
+    pub(crate) fn send_unread(self) -> impl Future<Output = Result<Response, Error>> + Send {
         let span = self.span();
         let prepared = self.prepare();
         async move { send_prepared(prepared?).await }.instrument(span)
@@ -344,9 +372,10 @@ impl Call {
 
     /// The call's `jeri.call` span (see [`send`](Call::send)).
     #[inline]
-    pub(crate) fn span(&self) -> tracing::Span {
+    fn span(&self) -> tracing::Span {
         let operation = self.operation;
         tracing::info_span!(
+            target: CALL_TARGET,
             "jeri.call",
             operation = operation.id,
             method = operation.method.as_str(),
@@ -359,7 +388,7 @@ impl Call {
 
     /// The request ready to go, with how often it may be sent.
     #[inline]
-    pub(crate) fn prepare(self) -> Result<Prepared, Error> {
+    fn prepare(self) -> Result<Ready, Error> {
         let max_attempts = self
             .options
             .max_attempts
@@ -367,7 +396,7 @@ impl Call {
             .max(1);
         let may_retry = self.operation.method.is_idempotent() || self.options.retry_non_idempotent;
         let (sending, request) = self.into_request()?;
-        Ok(Prepared {
+        Ok(Ready {
             sending,
             request,
             max_attempts,
@@ -427,7 +456,7 @@ impl Call {
                 .headers(headers)
                 .multipart(form)
                 .build()
-                .map_err(|error| transport_error(operation, error, redact_query))?,
+                .map_err(|error| Error::transport(operation, error, None, redact_query))?,
             // Built directly rather than through reqwest's builder, which would
             // merge the header map into its own one entry at a time.
             body => {
@@ -455,22 +484,5 @@ impl Call {
             operation: self.operation.id,
             message,
         }
-    }
-}
-
-/// Wraps a reqwest error; when a secret travels in the query string, the
-/// query is removed from the URL the error would print.
-pub(crate) fn transport_error(
-    operation: &OperationInfo,
-    mut error: reqwest::Error,
-    redact_query: bool,
-) -> Error {
-    if redact_query && let Some(url) = error.url_mut() {
-        url.set_query(None);
-    }
-    Error::Transport {
-        operation: operation.id,
-        kind: TransportErrorKind::of(&error),
-        source: error,
     }
 }

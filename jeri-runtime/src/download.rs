@@ -5,8 +5,9 @@ use std::fmt;
 use bytes::Bytes;
 use reqwest::header::HeaderMap;
 
-use super::call::transport_error;
-use super::{Call, Decode, Error, OperationInfo};
+use super::body::with_url;
+use super::response::Response;
+use super::{Error, OperationInfo};
 
 /// A successful response whose body is read as it arrives, in chunks: what a
 /// request's `send_streaming()` returns.
@@ -73,30 +74,28 @@ impl Download {
                 redact_query,
             } => {
                 let redact_query = *redact_query;
-                response
-                    .chunk()
-                    .await
-                    .map_err(|error| transport_error(self.operation, error, redact_query))
+                match response.chunk().await {
+                    Ok(chunk) => Ok(chunk),
+                    Err(error) => Err(Error::transport(
+                        self.operation,
+                        with_url(error, response),
+                        Some(self.status),
+                        redact_query,
+                    )),
+                }
             }
             Source::Read(bytes) => Ok(bytes.take().filter(|bytes| !bytes.is_empty())),
         }
     }
 }
 
-/// Sends the call; a `2xx` answer comes back with its body unread. Any other
-/// status is read and decoded as the operation documents it: an error is
-/// returned as such, and a success documented outside `2xx` (a `3XX` or a
-/// `default`-only operation) comes back with its body already read.
-pub(crate) async fn send_streaming<T>(
-    call: Result<Call, Error>,
-    decode: Decode<T>,
-) -> Result<Download, Error> {
-    let response = call?.send().await?;
-    let (operation, redact_query) = (response.operation(), response.redact_query());
-    let status = response.status();
-    if (200..300).contains(&status) {
+impl Download {
+    /// A `2xx` response whose body is read as it arrives.
+    pub(crate) fn live(response: Response) -> Self {
+        let (operation, redact_query) = (response.operation(), response.redact_query());
+        let status = response.status();
         let (headers, response) = response.into_parts();
-        return Ok(Download {
+        Download {
             operation,
             status,
             headers,
@@ -104,16 +103,21 @@ pub(crate) async fn send_streaming<T>(
                 response,
                 redact_query,
             },
-        });
+        }
     }
-    let received = response.receive_whole().await;
-    let headers = received.headers().clone();
-    let bytes = received.body_bytes();
-    decode(received)?;
-    Ok(Download {
-        operation,
-        status,
-        headers,
-        body: Source::Read(Some(bytes)),
-    })
+
+    /// A response whose body was read already, handed out as one chunk.
+    pub(crate) fn read(
+        operation: &'static OperationInfo,
+        status: u16,
+        headers: HeaderMap,
+        body: Bytes,
+    ) -> Self {
+        Download {
+            operation,
+            status,
+            headers,
+            body: Source::Read(Some(body)),
+        }
+    }
 }

@@ -1,10 +1,11 @@
 //! The futures generated operations return: send a call, read the body,
 //! decode it.
 
-use tracing::Instrument as _;
+use super::{BoxFuture, Call, Download, Error, Received, ResponseValue};
 
-use super::sending::send_prepared;
-use super::{BoxFuture, Call, Error, Received, Response, ResponseValue};
+/// The function that turns a received response into an operation's result: the
+/// operation's `decode`.
+pub type Decode<T> = fn(Received) -> Result<T, Error>;
 
 /// Sends `call` and turns the response into the operation's result with
 /// `decode`, which runs once the body has been read (see [`Received`]).
@@ -49,9 +50,9 @@ use super::{BoxFuture, Call, Error, Received, Response, ResponseValue};
 /// ```
 pub fn execute<T: Send + 'static>(
     call: Result<Call, Error>,
-    decode: fn(Received) -> Result<T, Error>,
+    decode: Decode<T>,
 ) -> BoxFuture<Result<T, Error>> {
-    match receiving(call) {
+    match call.and_then(Call::receiving) {
         Ok(receiving) => Box::pin(Decoding { receiving, decode }),
         Err(error) => Box::pin(std::future::ready(Err(error))),
     }
@@ -64,7 +65,7 @@ pin_project_lite::pin_project! {
     struct Decoding<F, T> {
         #[pin]
         receiving: F,
-        decode: fn(Received) -> Result<T, Error>,
+        decode: Decode<T>,
     }
 }
 
@@ -88,9 +89,9 @@ where
 /// the decoded value: what a request's `send_with_response()` returns.
 pub fn execute_with_response<T: Send + 'static>(
     call: Result<Call, Error>,
-    decode: fn(Received) -> Result<T, Error>,
+    decode: Decode<T>,
 ) -> BoxFuture<Result<ResponseValue<T>, Error>> {
-    match receiving(call) {
+    match call.and_then(Call::receiving) {
         Ok(receiving) => Box::pin(async move {
             let received = receiving.await?;
             let (status, headers) = (received.status(), received.headers().clone());
@@ -101,69 +102,25 @@ pub fn execute_with_response<T: Send + 'static>(
 }
 
 /// Like [`execute`], but a `2xx` response comes back with its body unread, as
-/// a [`Download`](crate::Download): what a request's `send_streaming()` returns.
+/// a [`Download`]: what a request's `send_streaming()` returns.
+///
+/// Any other status is read and decoded as the operation documents it: an error is
+/// returned as such, and a success documented outside `2xx` (a `3XX` or a
+/// `default`-only operation) comes back with its body already read.
 pub fn execute_streaming<T: Send + 'static>(
     call: Result<Call, Error>,
-    decode: fn(Received) -> Result<T, Error>,
-) -> BoxFuture<Result<crate::Download, Error>> {
-    Box::pin(crate::download::send_streaming(call, decode))
-}
-
-/// The future that sends the call and reads the body, the one every
-/// generated operation shares; the call is prepared first, so that a call
-/// that cannot be sent fails without a sending future.
-#[inline]
-fn receiving(
-    call: Result<Call, Error>,
-) -> Result<impl Future<Output = Result<Received, Error>> + Send, Error> {
-    let call = call?;
-    let span = call.span();
-    let prepared = call.prepare()?;
-    Ok(Receiving::Sending {
-        sending: send_prepared(prepared).instrument(span),
-        read: Response::receive,
-    })
-}
-
-pin_project_lite::pin_project! {
-    /// Sending, then reading the body, as two states of one future: an
-    /// `async fn` doing both would also keep its arguments, the prepared
-    /// request among them, next to the sending future that holds them too.
-    #[project = ReceivingState]
-    enum Receiving<S, R> {
-        Sending {
-            #[pin]
-            sending: S,
-            // `Response::receive`; a field, so that its future's type can be named.
-            read: fn(Response) -> R,
-        },
-        Reading {
-            #[pin]
-            reading: R,
-        },
-    }
-}
-
-impl<S, R> Future for Receiving<S, R>
-where
-    S: Future<Output = Result<Response, Error>>,
-    R: Future<Output = Received>,
-{
-    type Output = Result<Received, Error>;
-
-    fn poll(
-        mut self: std::pin::Pin<&mut Self>,
-        context: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<Self::Output> {
-        loop {
-            match self.as_mut().project() {
-                ReceivingState::Sending { sending, read } => {
-                    let response = std::task::ready!(sending.poll(context))?;
-                    let reading = read(response);
-                    self.set(Receiving::Reading { reading });
-                }
-                ReceivingState::Reading { reading } => return reading.poll(context).map(Ok),
-            }
+    decode: Decode<T>,
+) -> BoxFuture<Result<Download, Error>> {
+    Box::pin(async move {
+        let response = call?.send_unread().await?;
+        let (operation, status) = (response.operation(), response.status());
+        if (200..300).contains(&status) {
+            return Ok(Download::live(response));
         }
-    }
+        let received = response.receive_whole().await;
+        let headers = received.headers().clone();
+        let bytes = received.body_bytes();
+        decode(received)?;
+        Ok(Download::read(operation, status, headers, bytes))
+    })
 }

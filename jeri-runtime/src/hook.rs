@@ -16,7 +16,9 @@ use super::OperationInfo;
 ///
 /// Both methods are synchronous and run on the task sending the call, so they
 /// should be quick; a hook that needs to wait (for example to refresh a token)
-/// should keep the fresh value somewhere `before_attempt` can read it.
+/// should keep the fresh value somewhere `before_attempt` can read it, or be a
+/// tower layer ([`TransportBuilder::layer`](super::TransportBuilder::layer)), which
+/// runs inside the hooks and may wait.
 ///
 /// ```
 /// use std::sync::Mutex;

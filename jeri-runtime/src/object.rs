@@ -251,6 +251,7 @@ pub mod de {
 /// left out when `None`), `optional_nullable` (a [`Nullable<T>`](crate::Nullable)). `open` skips
 /// properties the struct does not have; `closed` refuses them (`additionalProperties:
 /// false`).
+#[doc(hidden)]
 #[macro_export]
 macro_rules! object {
     (

@@ -108,6 +108,7 @@ where
 ///
 /// Generated code invokes it, once per enum; the implementation behind it is the generic
 /// functions of [`open_enum`](mod@crate::open_enum), written once.
+#[doc(hidden)]
 #[macro_export]
 macro_rules! open_enum {
     (

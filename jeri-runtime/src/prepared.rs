@@ -12,8 +12,8 @@
 
 use std::fmt;
 
-use crate::{BoxFuture, Call, CallOptions, Download, Error, OperationInfo, Received};
-use crate::{Request, RequestBase, ResponseValue, Transport};
+use crate::{Call, Error, OperationInfo, Received};
+use crate::{Request, RequestBase, Transport};
 
 /// One operation whose arguments are all required, implemented by generated code on a
 /// marker type whose field is private to the generated client: a `Prepared` request is
@@ -47,7 +47,7 @@ pub trait Operation: Sized {
 /// retries and timeout first. The arguments are encoded when it is sent.
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct Prepared<O: Operation> {
-    base: RequestBase,
+    __base: RequestBase,
     args: O::Args,
 }
 
@@ -58,52 +58,22 @@ impl<O: Operation> Prepared<O> {
     #[inline]
     pub fn new(transport: &Transport, args: O::Args, _operation: O) -> Self {
         Self {
-            base: RequestBase::new(transport),
+            __base: RequestBase::new(transport),
             args,
         }
     }
 
-    /// Per-call options (retries, timeout) for this request.
-    #[inline]
-    pub fn options(mut self, options: CallOptions) -> Self {
-        self.base.set_options(options);
-        self
-    }
-
-    /// Sends the request and decodes the response.
-    ///
-    /// The arguments are encoded now; an argument that cannot be sent fails the returned
-    /// future with `Error::InvalidInput` and nothing is sent. The request goes out when
-    /// the future is awaited. The future is boxed and owns what it needs, so it can be
-    /// stored or spawned; awaiting the request itself (`IntoFuture`) returns this same
-    /// future.
-    #[inline]
-    pub fn send(self) -> BoxFuture<Result<O::Output, Error>> {
-        crate::execute(self.prepare(), O::decode)
-    }
-
-    /// Like [`send`](Self::send), also keeping the response's HTTP status and headers
-    /// (request ids, rate limits) next to the decoded value.
-    #[inline]
-    pub fn send_with_response(self) -> BoxFuture<Result<ResponseValue<O::Output>, Error>> {
-        crate::execute_with_response(self.prepare(), O::decode)
-    }
-
-    /// Sends the request and returns a successful response with its body unread, to be
-    /// read in chunks (`Download::chunk`) without holding it in memory: for large
-    /// downloads. Error statuses are decoded as [`send`](Self::send) decodes them.
-    #[inline]
-    pub fn send_streaming(self) -> BoxFuture<Result<Download, Error>> {
-        crate::execute_streaming(self.prepare(), O::decode)
-    }
+    crate::__send_methods!(O::Output);
 }
+
+crate::__send_methods!(into_future [O: Operation] Prepared<O> => O::Output);
 
 impl<O: Operation> Request for Prepared<O> {
     type Output = O::Output;
 
     #[inline]
     fn prepare(self) -> Result<Call, Error> {
-        let mut call = self.base.call(O::OPERATION);
+        let mut call = self.__base.call(O::OPERATION);
         O::encode(&mut call, self.args).map(|()| call)
     }
 
@@ -113,23 +83,13 @@ impl<O: Operation> Request for Prepared<O> {
     }
 }
 
-impl<O: Operation> std::future::IntoFuture for Prepared<O> {
-    type Output = Result<O::Output, Error>;
-    type IntoFuture = BoxFuture<Self::Output>;
-
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-
 impl<O: Operation> Clone for Prepared<O>
 where
     O::Args: Clone,
 {
     fn clone(&self) -> Self {
         Self {
-            base: self.base.clone(),
+            __base: self.__base.clone(),
             args: self.args.clone(),
         }
     }
@@ -143,7 +103,7 @@ where
         f.debug_struct("Prepared")
             .field("operation", &O::OPERATION.id)
             .field("args", &self.args)
-            .field("base", &self.base)
+            .field("base", &self.__base)
             .finish()
     }
 }

@@ -5,10 +5,11 @@ use std::fmt;
 use bytes::Bytes;
 use reqwest::header::{CONTENT_TYPE, HeaderMap, RETRY_AFTER};
 use serde::de::DeserializeOwned;
+use url::Url;
 
 use super::body::{Read, ReadEnd, read_body};
-use super::call::transport_error;
 use super::content_type::{closest, is_json};
+use super::failed_request::keepable_url;
 use super::redaction::{Redactor, redacted_excerpt};
 use super::retry::parse_retry_after;
 use super::{ApiError, Error, OperationInfo, Transport};
@@ -28,7 +29,7 @@ pub(crate) enum Keep {
 }
 
 /// A response to a [`Call`](super::Call) with its body read: what
-/// [`execute`](super::execute) hands to an operation's decoder.
+/// `execute` hands to an operation's decoder.
 ///
 /// A `2xx` body is read whole, up to the transport's size limit; any other
 /// body keeps its first [`ApiError::MAX_BODY_BYTES`] (the rest is read and
@@ -53,6 +54,8 @@ pub struct Received {
     body: Read,
     transport: Transport,
     redact_query: bool,
+    /// The request URL, kept for the error of a response outside `2xx` only.
+    url: Option<Box<Url>>,
 }
 
 impl fmt::Debug for Received {
@@ -83,6 +86,8 @@ impl Received {
     ) -> impl Future<Output = Self> + Send {
         async move {
             let limit = transport.inner.max_body_size;
+            let url = (!response.status().is_success())
+                .then(|| keepable_url(response.url(), operation, redact_query));
             let declared_too_large = response
                 .content_length()
                 .is_some_and(|length| length > limit as u64);
@@ -103,6 +108,7 @@ impl Received {
                 body,
                 transport,
                 redact_query,
+                url,
             }
         }
     }
@@ -314,7 +320,7 @@ impl Received {
         Err(self.unexpected())
     }
 
-    fn into_api_error(self) -> ApiError {
+    fn into_api_error(mut self) -> ApiError {
         let retry_after = self
             .headers
             .get(RETRY_AFTER)
@@ -330,13 +336,8 @@ impl Received {
             bytes.truncate(ApiError::MAX_BODY_BYTES);
             truncated = true;
         }
-        ApiError::new(
-            self.operation.id,
-            self.status,
-            bytes,
-            truncated,
-            retry_after,
-        )
+        ApiError::new(self.operation, self.status, bytes, truncated, retry_after)
+            .with_url(self.url.take())
     }
 
     /// Fails unless all of the body was read and kept. Leaves the body
@@ -347,7 +348,12 @@ impl Received {
             ReadEnd::Cut => ApiError::MAX_BODY_BYTES,
             ReadEnd::TooLarge => self.transport.inner.max_body_size,
             ReadEnd::Failed(error) => {
-                return Err(transport_error(self.operation, error, self.redact_query));
+                return Err(Error::transport(
+                    self.operation,
+                    error,
+                    Some(self.status),
+                    self.redact_query,
+                ));
             }
         };
         Err(Error::BodyTooLarge {

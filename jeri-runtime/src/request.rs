@@ -55,9 +55,6 @@ impl RequestBase {
     }
 }
 
-/// The function that turns a received response into an operation's result.
-pub type Decode<T> = fn(Received) -> Result<T, Error>;
-
 /// One operation's request value: its arguments, ready to be sent.
 ///
 /// Implemented by generated code. Callers use the methods
@@ -104,6 +101,7 @@ pub trait Request: Sized {
 /// the one the request is declared in, where the client's methods call it.
 ///
 /// Invoked by generated code, once per operation.
+#[doc(hidden)]
 #[macro_export]
 macro_rules! request {
     (
@@ -144,58 +142,24 @@ macro_rules! request {
                 }
             )*)?
 
-            /// Per-call options (retries, timeout) for this request.
-            #[inline]
-            pub fn options(mut self, options: $crate::CallOptions) -> Self {
-                self.__base.set_options(options);
-                self
-            }
-
-            /// Sends the request and decodes the response.
-            ///
-            /// The arguments are encoded now; an argument that cannot be sent fails the
-            /// returned future with `Error::InvalidInput` and nothing is sent. The request
-            /// goes out when the future is awaited. The future is boxed and owns what it
-            /// needs, so it can be stored or spawned; awaiting the request itself
-            /// (`IntoFuture`) returns this same future.
-            #[inline]
-            pub fn send(self) -> $crate::BoxFuture<::core::result::Result<$output, $crate::Error>> {
-                $crate::execute(
-                    <Self as $crate::Request>::prepare(self),
-                    <Self as $crate::Request>::decode,
-                )
-            }
-
-            /// Like [`send`](Self::send), also keeping the response's HTTP status and
-            /// headers (request ids, rate limits) next to the decoded value.
-            #[inline]
-            pub fn send_with_response(
-                self,
-            ) -> $crate::BoxFuture<
-                ::core::result::Result<$crate::ResponseValue<$output>, $crate::Error>,
-            > {
-                $crate::execute_with_response(
-                    <Self as $crate::Request>::prepare(self),
-                    <Self as $crate::Request>::decode,
-                )
-            }
-
-            /// Sends the request and returns a successful response with its body
-            /// unread, to be read in chunks (`Download::chunk`) without holding it
-            /// in memory: for large downloads. Error statuses are decoded as
-            /// [`send`](Self::send) decodes them.
-            #[inline]
-            pub fn send_streaming(
-                self,
-            ) -> $crate::BoxFuture<::core::result::Result<$crate::Download, $crate::Error>> {
-                $crate::execute_streaming(
-                    <Self as $crate::Request>::prepare(self),
-                    <Self as $crate::Request>::decode,
-                )
-            }
+            $crate::__send_methods!($output);
         }
 
-        impl ::core::future::IntoFuture for $name {
+        $crate::__send_methods!(into_future [] $name => $output);
+    };
+}
+
+/// What every request value offers, for [`request!`](crate::request!) structs and
+/// [`Prepared`](crate::Prepared) alike, with its documentation written once:
+/// `options`, `send`, `send_with_response` and `send_streaming` (invoked inside the
+/// type's `impl` block, on a type with a [`RequestBase`] in `__base` that implements
+/// [`Request`]), and `IntoFuture` (invoked beside it, with the impl's generic parameters
+/// in brackets).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __send_methods {
+    (into_future [$($generics:tt)*] $name:ty => $output:ty) => {
+        impl<$($generics)*> ::core::future::IntoFuture for $name {
             type Output = ::core::result::Result<$output, $crate::Error>;
             type IntoFuture = $crate::BoxFuture<Self::Output>;
 
@@ -203,6 +167,60 @@ macro_rules! request {
             fn into_future(self) -> Self::IntoFuture {
                 self.send()
             }
+        }
+    };
+    ($output:ty) => {
+        /// Per-call options (retries, timeout) for this request.
+        #[inline]
+        pub fn options(mut self, options: $crate::CallOptions) -> Self {
+            self.__base.set_options(options);
+            self
+        }
+
+        /// Sends the request and decodes the response.
+        ///
+        /// The arguments are encoded now; an argument that cannot be sent fails the
+        /// returned future with `Error::InvalidInput` and nothing is sent. The request
+        /// goes out when the future is awaited. The future is boxed and owns what it
+        /// needs, so it can be stored or spawned; awaiting the request itself
+        /// (`IntoFuture`) returns this same future.
+        ///
+        /// A failed call says whether the request took effect (`Error::outcome`) and
+        /// whether sending it again is safe (`Error::is_retryable`).
+        #[inline]
+        pub fn send(self) -> $crate::BoxFuture<::core::result::Result<$output, $crate::Error>> {
+            $crate::execute(
+                <Self as $crate::Request>::prepare(self),
+                <Self as $crate::Request>::decode,
+            )
+        }
+
+        /// Like [`send`](Self::send), also keeping the response's HTTP status and
+        /// headers (request ids, rate limits) next to the decoded value.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> $crate::BoxFuture<
+            ::core::result::Result<$crate::ResponseValue<$output>, $crate::Error>,
+        > {
+            $crate::execute_with_response(
+                <Self as $crate::Request>::prepare(self),
+                <Self as $crate::Request>::decode,
+            )
+        }
+
+        /// Sends the request and returns a successful response with its body
+        /// unread, to be read in chunks (`Download::chunk`) without holding it
+        /// in memory: for large downloads. Error statuses are decoded as
+        /// [`send`](Self::send) decodes them.
+        #[inline]
+        pub fn send_streaming(
+            self,
+        ) -> $crate::BoxFuture<::core::result::Result<$crate::Download, $crate::Error>> {
+            $crate::execute_streaming(
+                <Self as $crate::Request>::prepare(self),
+                <Self as $crate::Request>::decode,
+            )
         }
     };
 }

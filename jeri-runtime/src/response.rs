@@ -1,33 +1,19 @@
-//! A response, read the way its operation documents it.
-
-use std::fmt;
+//! A response whose body is not read yet, and the future that sends a call and reads
+//! the body of its response into a [`Received`].
 
 use reqwest::header::HeaderMap;
-use serde::de::DeserializeOwned;
 
 use super::received::Keep;
 use super::{Error, OperationInfo, Received, Transport};
 
 /// A response to a [`Call`](super::Call), with any status, its body not read
-/// yet.
-///
-/// Each reading method reads the body into a [`Received`] and decodes it
-/// the way the [`Received`] method of the same name does.
-pub struct Response {
+/// yet: what the sending loop ends with. Read into a [`Received`] (see
+/// [`receive`](Response::receive)), or kept unread by a download.
+pub(crate) struct Response {
     inner: reqwest::Response,
     operation: &'static OperationInfo,
     transport: Transport,
     redact_query: bool,
-}
-
-impl fmt::Debug for Response {
-    // reqwest's Debug shows the URL, which may carry the API key.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Response")
-            .field("operation", &self.operation.id)
-            .field("status", &self.status())
-            .finish_non_exhaustive()
-    }
 }
 
 impl Response {
@@ -46,40 +32,8 @@ impl Response {
     }
 
     /// The HTTP status code.
-    pub fn status(&self) -> u16 {
+    pub(crate) fn status(&self) -> u16 {
         self.inner.status().as_u16()
-    }
-
-    /// The response headers.
-    pub fn headers(&self) -> &HeaderMap {
-        self.inner.headers()
-    }
-
-    /// Reads the body and decodes it as JSON `T`, whatever the status; see
-    /// [`Received::json`].
-    pub async fn json<T: DeserializeOwned>(self) -> Result<T, Error> {
-        self.read(Keep::Whole).await.json()
-    }
-
-    /// Reads and drops the body, for responses documented without one; see
-    /// [`Received::empty`].
-    pub async fn empty(self) -> Result<(), Error> {
-        self.read(Keep::Whole).await.empty()
-    }
-
-    /// An [`Error::Api`] for a documented error response, with the body
-    /// decoded as `T` when it is JSON of that shape; see
-    /// [`Received::api_error`].
-    pub async fn api_error<T: DeserializeOwned + fmt::Debug + Send + Sync + 'static>(
-        self,
-    ) -> Error {
-        self.read(Keep::Start).await.api_error::<T>()
-    }
-
-    /// An [`Error::Api`] for a status the operation does not document, with
-    /// the raw body only; see [`Received::unexpected`].
-    pub async fn unexpected(self) -> Error {
-        self.read(Keep::Start).await.unexpected()
     }
 
     pub(crate) fn operation(&self) -> &'static OperationInfo {
@@ -122,5 +76,48 @@ impl Response {
             self.redact_query,
             keep,
         )
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// Sending, then reading the body, as two states of one future: an
+    /// `async fn` doing both would also keep its arguments, the prepared
+    /// request among them, next to the sending future that holds them too.
+    #[project = ReceivingState]
+    pub(crate) enum Receiving<S, R> {
+        Sending {
+            #[pin]
+            sending: S,
+            // `Response::receive`; a field, so that its future's type can be named.
+            read: fn(Response) -> R,
+        },
+        Reading {
+            #[pin]
+            reading: R,
+        },
+    }
+}
+
+impl<S, R> Future for Receiving<S, R>
+where
+    S: Future<Output = Result<Response, Error>>,
+    R: Future<Output = Received>,
+{
+    type Output = Result<Received, Error>;
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        context: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
+        loop {
+            match self.as_mut().project() {
+                ReceivingState::Sending { sending, read } => {
+                    let response = std::task::ready!(sending.poll(context))?;
+                    let reading = read(response);
+                    self.set(Receiving::Reading { reading });
+                }
+                ReceivingState::Reading { reading } => return reading.poll(context).map(Ok),
+            }
+        }
     }
 }

@@ -3,9 +3,10 @@
 
 use std::fmt::Display;
 
-use super::call::transport_error;
+use super::layer;
+use super::response::Response;
 use super::retry::{is_retryable_status, parse_retry_after};
-use super::{Attempt, Error, OperationInfo, Response, Transport, TransportErrorKind};
+use super::{Attempt, Error, OperationInfo, Transport, TransportErrorKind};
 
 /// A call on its way: what each attempt and the outcome need of it.
 pub(crate) struct Sending {
@@ -16,7 +17,7 @@ pub(crate) struct Sending {
 }
 
 /// A [`Call`] turned into the request reqwest sends.
-pub(crate) struct Prepared {
+pub(crate) struct Ready {
     pub(crate) sending: Sending,
     pub(crate) request: reqwest::Request,
     pub(crate) max_attempts: u32,
@@ -37,7 +38,7 @@ pub(crate) struct Prepared {
     reason = "an `async fn` would keep its arguments twice"
 )]
 pub(crate) fn send_prepared(
-    prepared: Prepared,
+    prepared: Ready,
 ) -> impl Future<Output = Result<Response, Error>> + Send {
     async move {
         let started = tokio::time::Instant::now();
@@ -57,7 +58,7 @@ pub(crate) fn send_prepared(
                 prepared
                     .sending
                     .end_attempt(number, &outcome, sent_at, started);
-                return prepared.sending.finish(outcome);
+                return prepared.sending.finish(outcome, number, started);
             };
             let delay = {
                 let outcome = pending.await;
@@ -73,7 +74,7 @@ pub(crate) fn send_prepared(
                 );
                 match delay {
                     Some(delay) => delay,
-                    None => return prepared.sending.finish(outcome),
+                    None => return prepared.sending.finish(outcome, number, started),
                 }
             };
             // Boxed: a timer is large, and only a retry needs one.
@@ -120,6 +121,7 @@ fn retry_delay(
         retry_after,
     )?;
     tracing::info!(
+        target: CALL_TARGET,
         attempt = number,
         reason = %reason,
         delay_ms = delay.as_millis() as u64,
@@ -148,7 +150,9 @@ impl Sending {
             hook.before_attempt(&attempt, &mut request);
         }
         let sent_at = tokio::time::Instant::now();
-        (self.transport.inner.client.execute(request), sent_at)
+        let inner = &self.transport.inner;
+        let sending = layer::send(&inner.client, inner.layers.as_ref(), request);
+        (sending, sent_at)
     }
 
     /// Starts attempt `number` with a copy of `request`, when `may_copy` and
@@ -193,18 +197,59 @@ impl Sending {
         );
     }
 
-    fn finish(self, outcome: reqwest::Result<reqwest::Response>) -> Result<Response, Error> {
+    /// The call's result once its last attempt ended, announced by the call's
+    /// closing event (see [`Call::send`](super::Call::send)).
+    fn finish(
+        self,
+        outcome: reqwest::Result<reqwest::Response>,
+        attempts: u32,
+        started: tokio::time::Instant,
+    ) -> Result<Response, Error> {
+        let elapsed_ms = started.elapsed().as_millis().min(u128::from(u64::MAX)) as u64;
+        let operation = self.operation;
         match outcome {
-            Ok(response) => Ok(Response::new(
-                response,
-                self.operation,
-                self.transport,
-                self.redact_query,
-            )),
-            Err(error) => Err(transport_error(self.operation, error, self.redact_query)),
+            Ok(response) => {
+                tracing::info!(
+                    target: CALL_TARGET,
+                    operation = operation.id,
+                    method = operation.method.as_str(),
+                    path = operation.path,
+                    status = response.status().as_u16(),
+                    attempts,
+                    elapsed_ms,
+                    "call finished"
+                );
+                Ok(Response::new(
+                    response,
+                    operation,
+                    self.transport,
+                    self.redact_query,
+                ))
+            }
+            Err(error) => {
+                let error = Error::transport(operation, error, None, self.redact_query);
+                if let Error::Transport { kind, request, .. } = &error {
+                    tracing::warn!(
+                        target: CALL_TARGET,
+                        operation = operation.id,
+                        method = operation.method.as_str(),
+                        path = operation.path,
+                        error = %kind,
+                        outcome = request.outcome().as_str(),
+                        attempts,
+                        elapsed_ms,
+                        "call failed"
+                    );
+                }
+                Err(error)
+            }
         }
     }
 }
+
+/// The target of the call's span and events, whichever module sends them: what a
+/// subscriber filters on (`RUST_LOG=jeri_runtime::call=info`).
+pub(crate) const CALL_TARGET: &str = "jeri_runtime::call";
 
 /// Why an attempt is repeated, as the retry event names it.
 #[derive(Clone, Copy)]

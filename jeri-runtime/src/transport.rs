@@ -8,7 +8,8 @@ use reqwest::header::HeaderValue;
 use url::Url;
 
 use super::auth::CredentialHeaders;
-use super::{Credentials, Hook, RetryPolicy, TransportBuilder};
+use super::layer::HttpService;
+use super::{Credentials, Hook, RetryPolicy};
 
 /// The base URL, HTTP client, credentials and policies shared by every call.
 ///
@@ -22,6 +23,8 @@ pub struct Transport {
 pub(crate) struct Inner {
     pub(crate) base_url: Url,
     pub(crate) client: reqwest::Client,
+    /// The client inside the caller's tower layers, when there are any.
+    pub(crate) layers: Option<HttpService>,
     pub(crate) user_agent: HeaderValue,
     pub(crate) credentials: Credentials,
     pub(crate) credential_headers: CredentialHeaders,
@@ -35,11 +38,6 @@ pub(crate) struct Inner {
 }
 
 impl Transport {
-    /// Starts configuring a transport.
-    pub fn builder() -> TransportBuilder {
-        TransportBuilder::new()
-    }
-
     /// The same configuration and HTTP client (sharing its connection pool)
     /// with other credentials, for example a customer's bearer token.
     pub fn with_credentials(&self, credentials: Credentials) -> Transport {
@@ -48,6 +46,7 @@ impl Transport {
             inner: Arc::new(Inner {
                 base_url: inner.base_url.clone(),
                 client: inner.client.clone(),
+                layers: inner.layers.clone(),
                 user_agent: inner.user_agent.clone(),
                 credential_headers: CredentialHeaders::new(&credentials),
                 credentials,
@@ -104,6 +103,7 @@ impl fmt::Debug for Transport {
             .field("timeout", &inner.timeout)
             .field("max_body_size", &inner.max_body_size)
             .field("hooks", &inner.hooks.len())
+            .field("layered", &inner.layers.is_some())
             .finish_non_exhaustive()
     }
 }

@@ -454,3 +454,12 @@ async fn the_common_decoders_read_the_success_the_errors_and_the_rest() {
         Some(200)
     );
 }
+
+#[test]
+fn the_re_exported_chrono_tells_the_time() {
+    use jeri_runtime::chrono::{DateTime, Utc};
+    let now: DateTime<Utc> = Utc::now();
+    // Any clock reading is after the day this test was written.
+    let written = DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z").expect("a date-time");
+    assert!(now > written, "{now}");
+}

@@ -22,14 +22,14 @@ struct ErrorBody {
     error: String,
 }
 
-async fn response(reply: Reply) -> jeri_runtime::Response {
+async fn response(reply: Reply) -> jeri_runtime::Received {
     response_with(reply, |transport| transport).await
 }
 
 async fn response_with(
     reply: Reply,
     configure: impl FnOnce(jeri_runtime::TransportBuilder) -> jeri_runtime::TransportBuilder,
-) -> jeri_runtime::Response {
+) -> jeri_runtime::Received {
     let server = Server::start(vec![reply]).await;
     let transport: Transport = configure(server.builder().retry_policy(RetryPolicy::disabled()))
         .build()
@@ -40,7 +40,7 @@ async fn response_with(
 }
 
 async fn decode(reply: Reply) -> Result<Customer, Error> {
-    response(reply).await.json::<Customer>().await
+    response(reply).await.json::<Customer>()
 }
 
 #[tokio::test]
@@ -122,7 +122,7 @@ async fn decode_errors_name_the_property_path() {
     ];
     for (body, expected) in cases {
         let response = response(Reply::json(200, body)).await;
-        match response.json::<Member>().await {
+        match response.json::<Member>() {
             Err(error @ Error::Decode { .. }) => {
                 let Error::Decode { path, excerpt, .. } = &error else {
                     unreachable!()
@@ -176,8 +176,7 @@ async fn bodies_over_the_limit_are_refused() {
     let big = format!(r#"{{"email":"{}"}}"#, "a".repeat(2048));
     let result = response_with(Reply::json(200, big.as_str()), |b| b.max_body_size(1024))
         .await
-        .json::<Customer>()
-        .await;
+        .json::<Customer>();
     assert!(
         matches!(
             result,
@@ -193,8 +192,8 @@ async fn bodies_over_the_limit_are_refused() {
 
 #[tokio::test]
 async fn empty_success() {
-    assert!(response(Reply::status(204)).await.empty().await.is_ok());
-    assert!(response(Reply::json(200, "{}")).await.empty().await.is_ok());
+    assert!(response(Reply::status(204)).await.empty().is_ok());
+    assert!(response(Reply::json(200, "{}")).await.empty().is_ok());
 }
 
 #[tokio::test]
@@ -202,8 +201,7 @@ async fn documented_errors_keep_the_typed_body() {
     let body = r#"{"statusCode":404,"message":"Customer not found","error":"Not Found"}"#;
     let error = response(Reply::json(404, body))
         .await
-        .api_error::<ErrorBody>()
-        .await;
+        .api_error::<ErrorBody>();
     assert!(error.is_not_found());
     assert_eq!(error.status(), Some(404));
     let api: &ApiError = error.as_api().expect("an API error");
@@ -228,8 +226,7 @@ async fn documented_errors_keep_the_typed_body() {
 async fn error_bodies_of_another_shape_stay_raw() {
     let error = response(Reply::json(400, r#"{"oops":true}"#))
         .await
-        .api_error::<ErrorBody>()
-        .await;
+        .api_error::<ErrorBody>();
     let api = error.as_api().expect("an API error");
     assert_eq!(api.body::<ErrorBody>(), None);
     assert_eq!(api.raw_text(), r#"{"oops":true}"#);
@@ -240,7 +237,7 @@ async fn error_bodies_of_another_shape_stay_raw() {
     let html = Reply::status(404)
         .header("content-type", "text/html")
         .body(r#"{"statusCode":404,"message":"m","error":"e"}"#);
-    let error = response(html).await.api_error::<ErrorBody>().await;
+    let error = response(html).await.api_error::<ErrorBody>();
     assert_eq!(error.as_api().and_then(|api| api.body::<ErrorBody>()), None);
     assert_eq!(
         error.as_api().and_then(ApiError::body_error),
@@ -255,8 +252,7 @@ async fn unexpected_keeps_the_raw_body() {
         r#"{"statusCode":418,"message":"m","error":"e"}"#,
     ))
     .await
-    .unexpected()
-    .await;
+    .unexpected();
     let api = error.as_api().expect("an API error");
     assert_eq!(api.status(), 418);
     assert_eq!(api.body::<ErrorBody>(), None);
@@ -271,8 +267,7 @@ async fn huge_error_bodies_are_bounded() {
     let ten_mib = vec![b'x'; 10 * 1024 * 1024];
     let error = response(Reply::json(500, "").body(ten_mib))
         .await
-        .api_error::<ErrorBody>()
-        .await;
+        .api_error::<ErrorBody>();
     let api = error.as_api().expect("an API error");
     assert_eq!(api.status(), 500);
     assert!(api.raw_body().len() <= 64 * 1024);

@@ -126,7 +126,7 @@ async fn retry_after_beyond_the_budget_stops_retrying() {
         .expect("response");
     assert_eq!(response.status(), 503);
     assert_eq!(server.count(), 1);
-    match response.unexpected().await {
+    match response.unexpected() {
         Error::Api(error) => {
             assert_eq!(error.retry_after(), Some(Duration::from_secs(120)));
             assert!(Error::Api(error).is_retryable());

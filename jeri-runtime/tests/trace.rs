@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use std::fmt::Debug;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use jeri_runtime::{Call, CallOptions, Error, Received, execute};
-use support::{API_KEY, GET_CUSTOMER, Reply, Server, ServerExt as _};
+use jeri_runtime::{Call, CallOptions, Error, Received, RetryPolicy, Transport, execute};
+use support::{API_KEY, GET_CUSTOMER, Reply, Server, ServerExt as _, closed_port_url};
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Subscriber};
@@ -19,6 +19,10 @@ use tracing_subscriber::registry::LookupSpan;
 
 /// Field values as text, by name.
 type Fields = BTreeMap<String, String>;
+
+/// The names an event's target and level are kept under among its fields.
+const TARGET: &str = "@target";
+const LEVEL: &str = "@level";
 
 #[derive(Default)]
 struct Seen {
@@ -79,6 +83,8 @@ impl<S: Subscriber + for<'a> LookupSpan<'a>> Layer<S> for Capture {
     fn on_event(&self, event: &Event<'_>, ctx: Context<'_, S>) {
         let mut fields = Fields::new();
         event.record(&mut Collect(&mut fields));
+        fields.insert(TARGET.to_owned(), event.metadata().target().to_owned());
+        fields.insert(LEVEL.to_owned(), event.metadata().level().to_string());
         let span = ctx.event_span(event).map(|span| span.name().to_owned());
         let mut seen = self.0.lock().unwrap_or_else(PoisonError::into_inner);
         seen.events.push((span, fields));
@@ -86,8 +92,11 @@ impl<S: Subscriber + for<'a> LookupSpan<'a>> Layer<S> for Capture {
 }
 
 fn get_customer_call(server: &Server) -> Result<Call, Error> {
-    let transport = server.transport();
-    let mut call = Call::new(&transport, &GET_CUSTOMER, CallOptions::new());
+    customer_call(&server.transport())
+}
+
+fn customer_call(transport: &Transport) -> Result<Call, Error> {
+    let mut call = Call::new(transport, &GET_CUSTOMER, CallOptions::new());
     call.path_literal("/v1/programs/");
     call.path_param("programId", &"prog-1")?;
     call.path_literal("/customers/");
@@ -151,4 +160,130 @@ async fn a_retried_call_is_one_span_with_a_retry_event() {
         !everything.contains("c-1"),
         "a body reached tracing: {everything}"
     );
+}
+
+/// The events of `seen` with this message.
+fn events_named<'a>(events: &'a [(Option<String>, Fields)], message: &str) -> Vec<&'a Fields> {
+    events
+        .iter()
+        .filter(|(_, fields)| fields.get("message").map(String::as_str) == Some(message))
+        .map(|(_, fields)| fields)
+        .collect()
+}
+
+#[tokio::test]
+async fn a_call_ends_with_an_event_naming_status_attempts_and_duration() {
+    let capture = Capture::default();
+    let _guard =
+        tracing::subscriber::set_default(tracing_subscriber::registry().with(capture.clone()));
+    let server = Server::start(vec![
+        Reply::status(503),
+        Reply::json(200, r#"{"id":"c-1"}"#),
+    ])
+    .await;
+    execute(get_customer_call(&server), decode)
+        .await
+        .expect("the second attempt succeeds");
+
+    let events = capture.seen(|seen| seen.events.clone());
+    let finished = events_named(&events, "call finished");
+    assert_eq!(finished.len(), 1, "{events:?}");
+    let event = finished[0];
+    assert_eq!(event[TARGET], "jeri_runtime::call");
+    assert_eq!(event[LEVEL], "INFO");
+    assert_eq!(event["operation"], "getCustomer");
+    assert_eq!(event["method"], "GET");
+    assert_eq!(event["path"], "/v1/programs/{programId}/customers/{email}");
+    assert_eq!(event["status"], "200");
+    assert_eq!(event["attempts"], "2");
+    assert!(event["elapsed_ms"].parse::<u64>().is_ok(), "{event:?}");
+    let everything = format!("{events:?}");
+    assert!(!everything.contains(API_KEY), "{everything}");
+    assert!(!everything.contains("ana@example.com"), "{everything}");
+    assert!(
+        !everything.contains("c-1"),
+        "a body reached tracing: {everything}"
+    );
+}
+
+#[tokio::test]
+async fn a_failed_call_ends_with_a_warning_naming_the_outcome() {
+    let capture = Capture::default();
+    let _guard =
+        tracing::subscriber::set_default(tracing_subscriber::registry().with(capture.clone()));
+    let transport = Transport::builder()
+        .base_url(closed_port_url())
+        .api_key(API_KEY)
+        .retry_policy(RetryPolicy::disabled())
+        .build()
+        .expect("transport");
+    execute(customer_call(&transport), decode)
+        .await
+        .expect_err("nothing listens there");
+
+    let events = capture.seen(|seen| seen.events.clone());
+    let failed = events_named(&events, "call failed");
+    assert_eq!(failed.len(), 1, "{events:?}");
+    let event = failed[0];
+    assert_eq!(event[TARGET], "jeri_runtime::call");
+    assert_eq!(event[LEVEL], "WARN");
+    assert_eq!(event["operation"], "getCustomer");
+    assert_eq!(event["error"], "could not connect");
+    assert_eq!(event["outcome"], "not applied");
+    assert_eq!(event["attempts"], "1");
+    assert!(!event.contains_key("status"), "{event:?}");
+    let everything = format!("{events:?}");
+    assert!(!everything.contains(API_KEY), "{everything}");
+    assert!(!everything.contains("ana@example.com"), "{everything}");
+}
+
+/// A writer keeping what a subscriber prints.
+#[derive(Clone, Default)]
+struct Printed(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Printed {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn a_default_fmt_subscriber_prints_each_call() {
+    let printed = Printed::default();
+    let writer = printed.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let server = Server::start(vec![Reply::json(200, r#"{"id":"c-1"}"#)]).await;
+    execute(get_customer_call(&server), decode)
+        .await
+        .expect("a customer");
+
+    let text = String::from_utf8_lossy(&printed.0.lock().unwrap_or_else(PoisonError::into_inner))
+        .into_owned();
+    let line = text
+        .lines()
+        .find(|line| line.contains("call finished"))
+        .unwrap_or_else(|| panic!("no line for the call: {text:?}"));
+    for expected in [
+        "INFO",
+        "jeri_runtime::call",
+        "operation=\"getCustomer\"",
+        "status=200",
+        "attempts=1",
+        "elapsed_ms=",
+    ] {
+        assert!(line.contains(expected), "{expected} missing from {line:?}");
+    }
+    assert!(!text.contains("ana@example.com"), "{text}");
+    assert!(!text.contains(API_KEY), "{text}");
 }

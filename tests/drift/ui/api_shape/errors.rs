@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use jeri_client::runtime::TransportErrorKind;
+use jeri_client::runtime::{FailedRequest, Method, Outcome, TransportErrorKind};
 use jeri_client::types::{ErrorBody, ErrorBodyMessage};
 use jeri_client::{ApiError, Error};
 
@@ -14,6 +14,8 @@ fn _helpers(error: &Error) {
     let _status: Option<u16> = error.status();
     let _operation: Option<&'static str> = error.operation();
     let _retryable: bool = error.is_retryable();
+    let _outcome: Outcome = error.outcome();
+    let _url: Option<&reqwest::Url> = error.url();
     let _timeout: bool = error.is_timeout();
     let _not_found: bool = error.is_not_found();
     let _api: Option<&ApiError> = error.as_api();
@@ -27,8 +29,15 @@ fn _variants(error: &Error) -> String {
             operation,
             kind,
             source,
+            request,
         } => {
             let _source: &reqwest::Error = source;
+            let _method: Method = request.method();
+            let _template: &'static str = request.path_template();
+            let _status: Option<u16> = request.status();
+            let _outcome: Outcome = request.outcome();
+            let _url: Option<&reqwest::Url> = request.url();
+            let _request: &FailedRequest = request;
             let kind: &str = match kind {
                 TransportErrorKind::Connect => "connect",
                 TransportErrorKind::Timeout => "timeout",
@@ -77,6 +86,9 @@ fn _variants(error: &Error) -> String {
 fn _api_error(api: &ApiError) -> String {
     let _status: u16 = api.status();
     let _operation: &'static str = api.operation();
+    let _method: Method = api.method();
+    let _template: &'static str = api.path_template();
+    let _url: Option<&reqwest::Url> = api.url();
     let _raw_body: &[u8] = api.raw_body();
     let _raw_text: String = api.raw_text();
     let _truncated: bool = api.is_truncated();
