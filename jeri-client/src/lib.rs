@@ -195,6 +195,7 @@ pub mod batch;
 mod config;
 mod environment;
 mod items;
+pub mod ledger;
 pub mod links;
 mod program;
 

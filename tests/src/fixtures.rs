@@ -5,10 +5,9 @@ use std::time::Duration;
 use jeri_client::{Client, RetryPolicy};
 use serde_json::{Value, json};
 
-/// The API key every test client uses; no formatted value may contain it.
-pub const API_KEY: &str = "sk_live_TOPSECRET_api_key_7f3a";
-/// The customer token tests use; no formatted value may contain it.
-pub const TOKEN: &str = "eyJhbGciOiJIUzI1NiJ9.TOPSECRET_customer_jwt.c2lnbmF0dXJl";
+/// The test credentials, one set for the workspace: no formatted value may contain them.
+pub use jeri_test_support::{API_KEY, TOKEN};
+
 /// A marker that both secrets contain, for checking formatted text.
 pub const SECRET_MARKER: &str = "TOPSECRET";
 

@@ -9,18 +9,7 @@ const CASE: &str = "04-nullable-map-values.yaml";
 
 /// The case file, or `None` (with the reason printed) when it is absent outside CI.
 fn case_source() -> Option<String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/cases")
-        .join(CASE);
-    match std::fs::read_to_string(&path) {
-        Ok(source) => Some(source),
-        Err(error) => {
-            let why = format!("cannot read {}: {error}", path.display());
-            assert!(std::env::var("CI").as_deref() != Ok("true"), "{why}");
-            eprintln!("skipping: {why}");
-            None
-        }
-    }
+    jeri_test_support::shared_text(&format!("cases/{CASE}"))
 }
 
 /// The JSON body the `# check:` line names: from its first `{` to the matching `}`.

@@ -8,19 +8,7 @@ use jeri_codegen::{Selector, Settings, generate, render_error};
 /// `nexus.json` from the shared corpus; `None` (after saying why) when it is not there,
 /// which fails the test under `CI=true`.
 fn nexus() -> Option<String> {
-    let path = format!(
-        "{}/../../../shared/specs/nexus.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(e) => {
-            let why = format!("cannot read {path}: {e}");
-            assert!(std::env::var("CI").as_deref() != Ok("true"), "{why}");
-            eprintln!("select: {why}; skipped");
-            None
-        }
-    }
+    jeri_test_support::shared_text("specs/nexus.json")
 }
 
 fn generated(spec: &str, only: Vec<Selector>) -> String {

@@ -1,5 +1,10 @@
-//! A loopback HTTP server for tests: it records every request exactly as it
-//! arrived and answers from a script or a function of the request.
+//! What the workspace's tests share: a loopback HTTP server that records every request
+//! exactly as it arrived and answers from a script or a function of the request, the
+//! test credentials, and the locator of the shared test data ([`shared`]).
+
+mod shared;
+
+pub use shared::{shared, shared_text};
 
 use std::collections::VecDeque;
 use std::fmt;
