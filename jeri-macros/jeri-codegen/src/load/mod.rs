@@ -115,19 +115,53 @@ pub fn load_general(source: &str, diag: &mut Diagnostics<'_>) -> Option<OpenAPI>
     }
 }
 
+/// Reads `value` as a `T` found at `pointer`; an error is the (dotted) pointer where the
+/// parser stopped and its message.
+fn parse_at<T: serde::de::DeserializeOwned>(
+    value: Value,
+    pointer: &str,
+) -> Result<T, (String, String)> {
+    std::panic::catch_unwind(move || {
+        serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = if path == "." { String::new() } else { path };
+            let at = match (pointer.is_empty(), inner.is_empty()) {
+                (_, true) => pointer.to_owned(),
+                (true, false) => inner,
+                (false, false) => format!("{pointer}.{inner}"),
+            };
+            (at, strip_location(&e.inner().to_string()))
+        })
+    })
+    .unwrap_or_else(|_| {
+        Err((
+            pointer.to_owned(),
+            "a part of it has a shape the OpenAPI parser cannot read".to_owned(),
+        ))
+    })
+}
+
 /// Parses a converted document. Its text is not the document parsed, so the place of a
 /// structure error is the path the parser was at, which the pointer map turns into the
 /// place in the document as written.
 fn parse_converted(value: Value, version: Version, diag: &mut Diagnostics<'_>) -> Option<OpenAPI> {
-    let parsed = std::panic::catch_unwind(move || {
-        serde_path_to_error::deserialize::<_, OpenAPI>(value)
-            .map_err(|e| (e.path().to_string(), strip_location(&e.inner().to_string())))
-    })
-    .unwrap_or_else(|_| {
-        Err((
-            String::new(),
-            "a part of it has a shape the OpenAPI parser cannot read".to_owned(),
-        ))
+    let paths = value.get("paths").cloned();
+    let parsed = parse_at::<OpenAPI>(value, "").map_err(|(path, message)| {
+        // The parser's path stops at `paths` (a flattened map): the path item that fails
+        // on its own is the place.
+        let within = (path == "paths")
+            .then_some(paths)
+            .flatten()
+            .and_then(|paths| {
+                let Value::Mapping(items) = paths else {
+                    return None;
+                };
+                items.into_iter().find_map(|(key, item)| {
+                    let at = crate::diagnostics::child("paths", key.as_str()?);
+                    parse_at::<openapiv3::PathItem>(item, &at).err()
+                })
+            });
+        within.unwrap_or((path, message))
     });
     match parsed {
         Ok(doc) => Some(doc),
@@ -137,9 +171,8 @@ fn parse_converted(value: Value, version: Version, diag: &mut Diagnostics<'_>) -
                 Version::V32 => ("OpenAPI 3.2", "https://spec.openapis.org/oas/v3.2.0"),
                 _ => ("OpenAPI 3.1", "https://spec.openapis.org/oas/v3.1.1"),
             };
-            let pointer = if path == "." { String::new() } else { path };
             diag.error(
-                &pointer,
+                &path,
                 format!("the document is not a valid {name} description: {message}"),
                 format!("check this part of the spec against the {name} specification ({spec})"),
             );
@@ -437,14 +470,32 @@ mod tests {
 
     #[test]
     fn version_problems() {
-        let e = errors("swagger: '2.0'\ninfo: {title: t, version: '1'}\n");
+        // Versions nobody published are refused at their field.
+        let e = errors("swagger: '1.2'\ninfo: {title: t, version: '1'}\n");
         assert_eq!(e[0].pointer, "swagger");
         assert_eq!(e[0].line, Some(1));
-        let e = errors("openapi: 3.1.0\ninfo: {title: t, version: '1'}\n");
-        assert_eq!(
-            e[0].message,
-            "OpenAPI 3.1.0 is not supported; only 3.0.x is"
+        assert!(
+            e[0].message.starts_with("`swagger: 1.2` is not a version"),
+            "{}",
+            e[0].message
         );
+        let e = errors("info: {title: t, version: '1'}\nopenapi: 4.0.0\n");
+        assert_eq!(e[0].pointer, "openapi");
+        assert_eq!(e[0].line, Some(2));
+        assert!(
+            e[0].message
+                .starts_with("unsupported OpenAPI version `4.0.0`")
+        );
+        // The published ones are read.
+        for version in [
+            "swagger: '2.0'",
+            "openapi: 3.1.0",
+            "openapi: 3.2.0",
+            "openapi: '3.1'",
+        ] {
+            let e = errors(&format!("{version}\ninfo: {{title: t, version: '1'}}\n"));
+            assert!(e.is_empty(), "{version}: {e:?}");
+        }
         let e = errors("info: {title: t, version: '1'}\n");
         assert_eq!(
             e[0].message,
@@ -591,8 +642,9 @@ components:
         let doc = load(fraction, &mut diag).map(|doc| serde_json::to_value(doc).ok());
         let doc = doc.flatten().unwrap_or_default();
         assert_eq!(doc["components"]["schemas"]["A"]["x-jeri-minimum"], -3.0);
-        assert!(!errors(&variants[8]).is_empty());
-        assert!(!errors(&variants[9]).is_empty());
+        // 3.1 and 2.0 are converted; a document naming both versions is refused.
+        assert!(errors(&variants[8]).is_empty());
+        assert!(errors(&variants[9]).is_empty());
         assert!(!errors(&variants[10]).is_empty());
     }
 
