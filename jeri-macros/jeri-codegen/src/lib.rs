@@ -1,7 +1,8 @@
-//! The pipeline behind jeri-macros: an OpenAPI 3.0 document (YAML or JSON) in, Rust
-//! tokens and located spec errors out.
+//! The pipeline behind jeri-macros: an OpenAPI document (YAML or JSON; 3.0, 3.1 or Swagger
+//! 2.0) in, Rust tokens and located spec errors out.
 //!
-//! Stages: [`load`] (text → `openapiv3::OpenAPI`, version checks) → [`model_builder`]
+//! Stages: [`load`] (text → `openapiv3::OpenAPI`, version checks; 3.1 and 2.0 converted
+//! into the 3.0 form) → [`model_builder`]
 //! (→ [`model::Api`]) → [`checks`] (rules over the model) → [`select`] (the `only(...)`
 //! subset) → `gen_types` and `gen_operations` (→ tokens). Every stage collects errors instead of stopping, and code
 //! is still generated for whatever checked out.
