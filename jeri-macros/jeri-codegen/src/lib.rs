@@ -65,7 +65,7 @@ pub fn generate(source: &str, settings: &Settings) -> Output {
             errors: diag.into_errors(),
         };
     };
-    skip::apply(&mut doc, &settings.skip, &mut diag);
+    let skipped = skip::apply(&mut doc, &settings.skip, &mut diag);
     let built = model_builder::build(&doc, &mut diag);
     let mut skip = checks::run(&built, &mut diag);
     check_scopes(&built.api, settings, &mut diag);
@@ -77,7 +77,7 @@ pub fn generate(source: &str, settings: &Settings) -> Output {
         formats::keep_strings(&mut api);
     }
     // Problems only in what a subset leaves out are not reported: see `select`.
-    let mut left_out: Vec<String> = Vec::new();
+    let mut left_out: Vec<String> = skipped;
     if !settings.only.is_empty() {
         left_out.extend(omitted.iter().map(|op| op.origin.clone()));
         left_out.extend(select::prune_types(&mut api, &chosen));

@@ -219,6 +219,48 @@ paths:
     assert!(e[0].help.contains("skip(\"/search\")"), "{}", e[0].help);
 }
 
+#[test]
+fn the_skip_setting_leaves_32_constructs_out() {
+    let source = "openapi: 3.2.0
+info: {title: t, version: '1'}
+paths:
+  /search:
+    query:
+      responses:
+        '200': {description: ok}
+  /find:
+    get:
+      operationId: find
+      parameters:
+        - name: q
+          in: querystring
+          content:
+            application/x-www-form-urlencoded:
+              schema: {type: object}
+      responses:
+        '200': {description: ok}
+  /kept:
+    get:
+      operationId: kept
+      responses:
+        '200': {description: ok}
+";
+    let e = errors(source);
+    assert_eq!(e.len(), 2, "{e:#?}");
+    assert_eq!(
+        (e[1].pointer.as_str(), e[1].line),
+        ("paths./find.get.parameters[0]", Some(12))
+    );
+    assert!(e[1].help.contains("skip(\"find\")"), "{}", e[1].help);
+    let settings = Settings {
+        skip: vec!["/search".to_owned(), "find".to_owned()],
+        ..Settings::default()
+    };
+    let output = generate(source, &settings);
+    assert!(output.errors.is_empty(), "{:#?}", output.errors);
+    assert!(output.tokens.to_string().contains("fn kept"));
+}
+
 /// A defect inside a node that conversion moved is shown where it is written.
 #[test]
 fn errors_in_a_31_document_keep_their_places() {

@@ -14,10 +14,12 @@
 //! What the 3.0 form has no place for is kept as documentation on the node it belongs
 //! to (see each converter).
 
+mod defs;
 mod pointer_map;
 mod schema_sites;
 mod swagger2;
 mod v31;
+mod v32;
 
 pub use pointer_map::PointerMap;
 

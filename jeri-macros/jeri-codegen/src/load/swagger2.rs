@@ -28,8 +28,8 @@ use std::collections::BTreeMap;
 use serde_yaml::{Mapping, Value};
 
 use super::PointerMap;
+use super::defs::rewrite_refs;
 use super::schema_sites::each_schema;
-use super::v31::rewrite_refs;
 use crate::diagnostics::{Diagnostics, child, index};
 
 const METHODS: [&str; 7] = ["get", "put", "post", "delete", "options", "head", "patch"];
