@@ -2,7 +2,7 @@
 //!
 //! Three versions of the format are read: OpenAPI 3.0 as written; OpenAPI 3.1 (and what
 //! 3.2 shares with it) and Swagger 2.0 by converting the document, as a value, into the
-//! OpenAPI 3.0 form that the rest of the pipeline reads ([`v31`], [`swagger2`]).
+//! OpenAPI 3.0 form that the rest of the pipeline reads (`load/v31.rs`, `load/swagger2.rs`).
 //!
 //! Why convert rather than parse each version: no Rust crate parses 3.1 or 2.0 into a
 //! structure that keeps where each node was written (`openapiv3` reads 3.0 only; the

@@ -408,10 +408,7 @@ fn path_item(
             if is_body_like(resolved(&parameter, shared)) {
                 inherited.push((from, resolved(&parameter, shared).clone()));
             } else {
-                let to = index(&child(here, "parameters"), kept.len());
-                origins.record(child(&to, "schema"), from.clone());
-                origins.record(to, from);
-                kept.push(parameter_3(parameter, &mut Vec::new()));
+                keep_parameter(&mut kept, parameter, here, from, origins);
             }
         }
         if !kept.is_empty() {
@@ -467,12 +464,7 @@ fn operation_3(
         match target.get("in").and_then(Value::as_str) {
             Some("body") => body = Some((from, target)),
             Some("formData") => form.push((from, target)),
-            _ => {
-                let to = index(&child(here, "parameters"), kept.len());
-                origins.record(child(&to, "schema"), from.clone());
-                origins.record(to, from);
-                kept.push(parameter_3(parameter, &mut Vec::new()));
-            }
+            _ => keep_parameter(&mut kept, parameter, here, from, origins),
         }
     }
     if !kept.is_empty() {
@@ -581,6 +573,21 @@ fn operation_3(
             *response = response_3(response.clone(), &op_produces, &at, &at, origins);
         }
     }
+}
+
+/// Adds a non-body parameter, written at `from`, to the `parameters` of the path item or
+/// operation at `here`, in the 3.0 form.
+fn keep_parameter(
+    kept: &mut Vec<Value>,
+    parameter: Value,
+    here: &str,
+    from: String,
+    origins: &mut PointerMap,
+) {
+    let to = index(&child(here, "parameters"), kept.len());
+    origins.record(child(&to, "schema"), from.clone());
+    origins.record(to, from);
+    kept.push(parameter_3(parameter, &mut Vec::new()));
 }
 
 fn request_body_3(parameter: &Value, content: Mapping) -> Value {

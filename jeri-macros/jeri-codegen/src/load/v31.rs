@@ -362,15 +362,7 @@ fn tuple(map: &mut Mapping, notes: &mut Vec<String>) {
         json_text(&Value::Sequence(listed.clone())),
         if closed { ", and no more" } else { "" }
     ));
-    let items = match members.len() {
-        0 => Value::Mapping(Mapping::new()),
-        1 => members.remove(0),
-        _ => {
-            let mut any = Mapping::new();
-            any.insert("anyOf".into(), Value::Sequence(members));
-            Value::Mapping(any)
-        }
-    };
+    let items = any_of(members).unwrap_or_else(|| Value::Mapping(Mapping::new()));
     map.insert("items".into(), items);
     map.entry("type".into()).or_insert_with(|| "array".into());
     if closed && !map.contains_key("maxItems") {
@@ -396,16 +388,22 @@ fn pattern_properties(map: &mut Mapping, notes: &mut Vec<String>) {
             members.push(schema);
         }
     }
-    let extra = match members.len() {
-        0 => return,
-        1 => members.remove(0),
+    if let Some(extra) = any_of(members) {
+        map.insert("additionalProperties".into(), extra);
+    }
+}
+
+/// A value of any of `members`: the one schema, or their `anyOf`; `None` without any.
+fn any_of(mut members: Vec<Value>) -> Option<Value> {
+    match members.len() {
+        0 => None,
+        1 => Some(members.remove(0)),
         _ => {
             let mut any = Mapping::new();
             any.insert("anyOf".into(), Value::Sequence(members));
-            Value::Mapping(any)
+            Some(Value::Mapping(any))
         }
-    };
-    map.insert("additionalProperties".into(), extra);
+    }
 }
 
 /// Whether a (converted) union member says only "null".
