@@ -1,4 +1,4 @@
-//! Compile-time OpenAPI 3.0 client generator.
+//! Compile-time OpenAPI client and server generator (OpenAPI 3.0, 3.1 and Swagger 2.0).
 //!
 //! See [`generate!`].
 #![deny(missing_docs)]
@@ -8,8 +8,43 @@ use std::path::{Path, PathBuf};
 use proc_macro::TokenStream;
 use quote::quote;
 
-/// Generates Rust types and a client from an OpenAPI 3.0 document (YAML or JSON), at
+/// Generates Rust types and a client from an OpenAPI document (YAML or JSON), at
 /// compile time.
+///
+/// # Versions read
+///
+/// OpenAPI 3.0.x as written; OpenAPI 3.1.x, what 3.2.x shares with 3.1, and Swagger 2.0
+/// by converting the document into the 3.0 form before it is read, so every setting and
+/// every generated item is the same whichever version the spec is in, and errors are
+/// reported at the line and place of the document as written.
+///
+/// - OpenAPI 3.1: `type: [T, "null"]` and `{type: "null"}` in `anyOf`/`oneOf` are
+///   nullable; several types are a union; `const` is a one-value constant; numeric
+///   `exclusiveMinimum`/`exclusiveMaximum` are checked bounds; `contentEncoding: base64`
+///   is bytes (`Base64`); a string with a `contentMediaType` is a file part in a
+///   multipart body; `$ref` with siblings keeps the sibling `description` and combines
+///   other siblings as `allOf` would; `$defs` become named types; `prefixItems` is an
+///   array of the listed item types (the position of each is documentation);
+///   `patternProperties` types the extra properties; `examples` gives the example;
+///   `info.summary`, `license.identifier` and `jsonSchemaDialect` are read; `webhooks`
+///   are kept (as `x-webhooks`) and `components.pathItems` are read where referenced.
+///   3.0 keywords in a 3.1 document (`nullable`, boolean `exclusiveMinimum`) are honoured.
+/// - Kept only as documentation (in the generated type's docs, not checked):
+///   `propertyNames`, `dependentRequired`, `dependentSchemas`, `if`/`then`/`else`,
+///   `unevaluatedProperties`/`unevaluatedItems`, `contains`, the patterns of
+///   `patternProperties`, the media type of `contentMediaType`, the positions of a tuple,
+///   and a `const` that is an object or array.
+/// - Swagger 2.0: `host`/`basePath`/`schemes` are the server URL; `consumes`/`produces`
+///   the media types; an `in: body` parameter is the request body; `in: formData`
+///   parameters are a form body (multipart when one is `type: file`, a file part);
+///   `collectionFormat` `csv`/`ssv`/`pipes`/`multi` are the matching styles, and `tsv`
+///   (which OpenAPI 3 cannot say) is a string parameter given as the tab-separated text;
+///   a `type: file` response is bytes; `definitions`, shared `parameters` and
+///   `responses`, `securityDefinitions` (`basic`, `apiKey`, `oauth2` flows) and
+///   `x-nullable` are read.
+/// - OpenAPI 3.2's own operations (the `query` method, `additionalOperations`) and
+///   `in: querystring` parameters cannot be generated and are reported as errors naming
+///   them. Other versions (`openapi: 4.0.0`, `swagger: "1.2"`) are an error.
 ///
 /// # Syntax
 ///
@@ -205,8 +240,8 @@ use quote::quote;
 ///
 ///   Loading is tolerant of what published documents contain: YAML anchors, aliases and
 ///   merge keys; integer bounds beyond 64 bits (kept as `x-jeri-minimum`/`x-jeri-maximum`
-///   extensions); `type: "null"` (OpenAPI 3.1) read as `nullable: true`; `$ref` siblings
-///   are ignored, as OpenAPI 3.0 says.
+///   extensions); `type: "null"` read as `nullable: true` in 3.0 documents too; in a 3.0
+///   document `$ref` siblings are ignored, as OpenAPI 3.0 says.
 ///
 /// # Dependencies of the generated code
 ///

@@ -1,8 +1,8 @@
-//! The pipeline behind jeri-macros: an OpenAPI 3.0 document (YAML or JSON) in, Rust
-//! tokens and located spec errors out.
+//! The pipeline behind jeri-macros: an OpenAPI document (YAML or JSON; 3.0, 3.1 or Swagger
+//! 2.0) in, Rust tokens and located spec errors out.
 //!
-//! Stages, as [`generate`] runs them: [`load`] (text → the document, version checks, the
-//! `skip(...)` setting) → [`build`] (one walk: document → [`model::Api`], with the rules
+//! Stages, as [`generate`] runs them: [`load`] (text → the document, version checks;
+//! OpenAPI 3.1 and Swagger 2.0 converted into the 3.0 form; the `skip(...)` setting) → [`build`] (one walk: document → [`model::Api`], with the rules
 //! of its schemas) → [`check`] (rules over the model, one per function) → [`select`]
 //! (`only(...)`, `formats = strings`: the model to generate) → [`types`], then [`client`]
 //! or [`server`] (→ tokens). The generators read only the model and share the rendering
@@ -50,13 +50,13 @@ pub fn generate(source: &str, settings: &Settings) -> Output {
             errors: diag.into_errors(),
         };
     };
-    load::skip::apply(&mut doc, &settings.skip, &mut diag);
+    let skipped = load::skip::apply(&mut doc, &settings.skip, &mut diag);
     // 2. build: document → model.
     let built = build::build(&doc, &mut diag);
     // 3. check: rules over the model; the operations they fail are left out.
     let failed = check::run(&built, settings, &mut diag);
     // 4. select: the model to generate.
-    let selection = select::select(built, settings, failed, &mut diag);
+    let selection = select::select(built, settings, failed, skipped, &mut diag);
     let api = &selection.api;
     // 5. generate: types, then the client or the server.
     let serde = if settings.server.is_some() {

@@ -37,21 +37,21 @@ fn invalid_json() {
 }
 
 #[test]
-fn swagger_2() {
+fn swagger_1_2() {
     assert_eq!(
-        rendered("swagger: '2.0'\ninfo:\n  title: T\n  version: '1'\npaths: {}\n"),
+        rendered("swagger: '1.2'\ninfo:\n  title: T\n  version: '1'\npaths: {}\n"),
         [
-            "spec.yaml:1: error at `swagger`: this is a Swagger 2.0 document; only OpenAPI 3.0 is supported\n  help: convert it to OpenAPI 3.0, e.g. with `npx swagger2openapi spec.yaml -o openapi.yaml`"
+            "spec.yaml:1: error at `swagger`: `swagger: 1.2` is not a version of the format that was published as Swagger 2.0 or OpenAPI 3.x; Swagger 2.0, OpenAPI 3.0, 3.1 and 3.2 are read\n  help: convert the document to Swagger 2.0 or OpenAPI 3 (`swagger: \"2.0\"` or `openapi: 3.1.0`), or remove the `swagger` field from an OpenAPI 3 document"
         ]
     );
 }
 
 #[test]
-fn openapi_3_1() {
+fn openapi_4() {
     assert_eq!(
-        rendered("openapi: 3.1.0\ninfo:\n  title: T\n  version: '1'\npaths: {}\n"),
+        rendered("openapi: 4.0.0\ninfo:\n  title: T\n  version: '1'\npaths: {}\n"),
         [
-            "spec.yaml:1: error at `openapi`: OpenAPI 3.1.0 is not supported; only 3.0.x is\n  help: write the spec as OpenAPI 3.0.3 (`nullable: true` instead of `type: [T, \"null\"]`, `example` instead of `examples` in schemas)"
+            "spec.yaml:1: error at `openapi`: unsupported OpenAPI version `4.0.0`; OpenAPI 3.0.x, 3.1.x, 3.2.x and Swagger 2.0 are read\n  help: set the version the document follows (`openapi: 3.0.3` or `openapi: 3.1.0`)"
         ]
     );
 }
@@ -61,7 +61,7 @@ fn missing_openapi_field() {
     assert_eq!(
         rendered("info:\n  title: T\n  version: '1'\npaths: {}\n"),
         [
-            "spec.yaml:1: error: the spec has no `openapi` field, so its version is unknown\n  help: add `openapi: 3.0.3` at the top of the document"
+            "spec.yaml:1: error: the spec has no `openapi` field, so its version is unknown\n  help: add `openapi: 3.0.3` (or 3.1.0) at the top of the document"
         ]
     );
 }

@@ -26,6 +26,8 @@ const SHARED: &[&str] = &[
     "specs/realworld/petstore.yaml",
     "specs/realworld/haystack.json",
     "specs/realworld/kratos.json",
+    // OpenAPI 3.1, converted before it is read.
+    "specs/realworld/ensapi.json",
     "cases/04-nullable-map-values.yaml",
     "cases/10-graphql-request-body.yaml",
     "cases/11-octet-stream-plain-string-schema.yaml",
@@ -35,7 +37,12 @@ const SHARED: &[&str] = &[
 ];
 
 fn corpus() -> Vec<String> {
-    let mut all = vec![read("../../spec/openapi.yaml")];
+    // The project's spec and its own OpenAPI 3.1 and Swagger 2.0 test documents.
+    let mut all = vec![
+        read("../../spec/openapi.yaml"),
+        read("../../tests/specs/versions31.yaml"),
+        read("../../tests/specs/swagger2.yaml"),
+    ];
     if jeri_test_support::shared("").is_some() {
         all.extend(
             SHARED
@@ -105,6 +112,26 @@ const TOKENS: &[&str] = &[
     "*a",
     "-9223372036854776000",
     "18446744073709551616",
+    // OpenAPI 3.1 and Swagger 2.0 keywords the converters rewrite.
+    "openapi: 3.1.0",
+    "swagger: '2.0'",
+    "const",
+    "prefixItems",
+    "$defs",
+    "#/$defs/Nope",
+    "exclusiveMinimum",
+    "contentEncoding",
+    "patternProperties",
+    "webhooks",
+    "body",
+    "formData",
+    "file",
+    "collectionFormat",
+    "definitions",
+    "#/definitions/Nope",
+    "#/parameters/Nope",
+    "x-nullable",
+    "[string, 'null']",
 ];
 
 #[derive(Debug, Clone)]

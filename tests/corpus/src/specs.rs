@@ -13,7 +13,7 @@ pub struct CorpusSpec {
     pub skip: &'static [(&'static str, &'static str)],
 }
 
-/// Every spec of the corpus, smallest first.
+/// Every spec of the corpus, smallest first. OpenAPI 3.0, 3.1 and Swagger 2.0 alike.
 pub const SPECS: &[CorpusSpec] = &[
     CorpusSpec {
         file: "keeper.json",
@@ -78,6 +78,73 @@ pub const SPECS: &[CorpusSpec] = &[
                 "the path variable `{project_id}` is never declared",
             ),
         ],
+    },
+    CorpusSpec {
+        file: "realworld/ensapi.json",
+        skip: &[(
+            "resolveRecords",
+            "a limit of the generator, not a defect of the spec: path parameter `name` and query parameter `name` both become the Rust argument `name`",
+        )],
+    },
+    CorpusSpec {
+        file: "realworld/memos.yaml",
+        skip: &[],
+    },
+    CorpusSpec {
+        file: "realworld/coolify.yaml",
+        skip: &[],
+    },
+    CorpusSpec {
+        file: "realworld/docker-engine.yaml",
+        skip: &[],
+    },
+    CorpusSpec {
+        file: "realworld/argo-workflows.json",
+        skip: &[],
+    },
+    CorpusSpec {
+        file: "realworld/talon-one.yaml",
+        skip: &[],
+    },
+    CorpusSpec {
+        file: "realworld/discord.json",
+        skip: &[],
+    },
+    CorpusSpec {
+        file: "realworld/mistral.yaml",
+        skip: &[
+            (
+                "prompts_list",
+                "a limit of the generator, not a defect of the spec: query parameters `sort.direction` and `sort_direction` both become the Rust argument `sort_direction`",
+            ),
+            (
+                "skills_list",
+                "a limit of the generator, not a defect of the spec: query parameters `sort.direction` and `sort_direction` both become the Rust argument `sort_direction`",
+            ),
+            (
+                "stream_workflow_execution_logs",
+                "a limit of the generator, not a defect of the spec: query parameter `last_event_id` and header `Last-Event-ID` both become the Rust argument `last_event_id`",
+            ),
+            (
+                "stream_deployment_logs",
+                "a limit of the generator, not a defect of the spec: query parameter `last_event_id` and header `Last-Event-ID` both become the Rust argument `last_event_id`",
+            ),
+        ],
+    },
+    CorpusSpec {
+        file: "realworld/svix.json",
+        skip: &[],
+    },
+    CorpusSpec {
+        file: "realworld/box.json",
+        skip: &[],
+    },
+    CorpusSpec {
+        file: "realworld/vapi.json",
+        skip: &[(
+            "CallController_deleteCallData",
+            "the path `/call/{id}` has `{id}`, but the operation declares no path parameter `id`",
+        )],
     },
     CorpusSpec {
         file: "nexus.json",

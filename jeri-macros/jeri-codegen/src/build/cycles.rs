@@ -43,7 +43,7 @@ pub(super) fn break_alias_cycles(types: &mut [TypeDef], diag: &mut Diagnostics<'
         })
         .collect();
     let mut cycles = Vec::new();
-    dfs_back_edges(&edges, |stack, from, to| {
+    dfs_back_edges(&edges, |stack, from, _, to| {
         let start = stack.iter().position(|&n| n == to).unwrap_or(0);
         let mut cycle: Vec<usize> = stack[start..].to_vec();
         cycle.push(to);
@@ -98,15 +98,34 @@ enum Slot {
     Alias,
 }
 
+/// The type held inline by a slot of type `ty`: a bare reference, or one inside
+/// `Option` (a nullable union member or alias: `Option<T>` is as large as `T`).
 fn inline_named(ty: &TypeRef) -> Option<&str> {
     match ty {
         TypeRef::Named(n) => Some(n),
+        TypeRef::Nullable(inner) => inline_named(inner),
         _ => None,
+    }
+}
+
+/// Puts the inline reference in `ty` (bare, or inside `Option`) in a `Box`.
+fn box_inline(ty: &mut TypeRef) {
+    match ty {
+        TypeRef::Named(_) => *ty = TypeRef::Boxed(Box::new(std::mem::replace(ty, TypeRef::Json))),
+        TypeRef::Nullable(inner) => box_inline(inner),
+        _ => {}
     }
 }
 
 /// Boxes the references that close cycles of inline containment, so every type is finite.
 /// References through `Vec`/`BTreeMap` already live on the heap and are left alone.
+///
+/// A cycle passes through every slot that holds a type inline: a property (required or
+/// optional: `Option<T>` is inline), an `allOf` member merged into the struct (its
+/// properties are the struct's own fields, and a union member is a flattened field), a
+/// union alternative, a nullable alternative or alias (`Option<T>`), and an alias. Each
+/// edge of the graph is one slot, so two properties referring to the same type in a
+/// cycle are each boxed where they close it.
 pub(super) fn box_recursive_fields(types: &mut [TypeDef]) {
     let by_name: HashMap<String, usize> = types
         .iter()
@@ -141,8 +160,8 @@ pub(super) fn box_recursive_fields(types: &mut [TypeDef]) {
         .map(|s| s.iter().map(|(_, t)| *t).collect())
         .collect();
     let mut to_box = Vec::new();
-    dfs_back_edges(&edges, |_, from, to| {
-        if let Some((slot, _)) = slots[from].iter().find(|(_, t)| *t == to) {
+    dfs_back_edges(&edges, |_, from, edge, _| {
+        if let Some((slot, _)) = slots[from].get(edge) {
             to_box.push((from, *slot));
         }
     });
@@ -157,17 +176,16 @@ pub(super) fn box_recursive_fields(types: &mut [TypeDef]) {
             (TypeKind::Alias(ty) | TypeKind::Newtype(ty), Slot::Alias) => Some(ty),
             _ => None,
         };
-        if let Some(ty) = ty
-            && matches!(ty, TypeRef::Named(_))
-        {
-            *ty = TypeRef::Boxed(Box::new(std::mem::replace(ty, TypeRef::Json)));
+        if let Some(ty) = ty {
+            box_inline(ty);
         }
     }
 }
 
-/// Depth-first search over all nodes; calls `on_back(stack, from, to)` for each edge that
-/// closes a cycle. Removing those edges leaves the graph acyclic.
-fn dfs_back_edges(edges: &[Vec<usize>], mut on_back: impl FnMut(&[usize], usize, usize)) {
+/// Depth-first search over all nodes; calls `on_back(stack, from, edge, to)` for each edge
+/// (`edges[from][edge]`) that closes a cycle. Removing those edges leaves the graph
+/// acyclic; every one is reported, also where two edges join the same pair of nodes.
+fn dfs_back_edges(edges: &[Vec<usize>], mut on_back: impl FnMut(&[usize], usize, usize, usize)) {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
         New,
@@ -197,7 +215,7 @@ fn dfs_back_edges(edges: &[Vec<usize>], mut on_back: impl FnMut(&[usize], usize,
                     stack.push((to, 0));
                     path.push(to);
                 }
-                Mark::OnStack => on_back(&path, node, to),
+                Mark::OnStack => on_back(&path, node, next, to),
                 Mark::Done => {}
             }
         }
@@ -309,5 +327,138 @@ mod tests {
         );
         assert_eq!(errors[0].line, Some(3));
         assert_eq!(types[0].kind, TypeKind::Alias(TypeRef::Json));
+    }
+
+    fn object(fields: Vec<TypeRef>) -> TypeKind {
+        TypeKind::Struct {
+            fields: fields.into_iter().map(field).collect(),
+            additional_properties: None,
+            closed: false,
+        }
+    }
+
+    fn union(alternatives: Vec<TypeRef>) -> TypeKind {
+        TypeKind::Union {
+            tag: None,
+            variants: alternatives
+                .into_iter()
+                .enumerate()
+                .map(|(i, ty)| crate::model::UnionVariant {
+                    rust_name: format!("V{i}"),
+                    ty,
+                    tag_value: None,
+                })
+                .collect(),
+        }
+    }
+
+    fn slot_types(def: &TypeDef) -> Vec<TypeRef> {
+        match &def.kind {
+            TypeKind::Struct { fields, .. } => fields.iter().map(|f| f.ty.clone()).collect(),
+            TypeKind::Union { variants, .. } => variants.iter().map(|v| v.ty.clone()).collect(),
+            TypeKind::Alias(ty) | TypeKind::Newtype(ty) => vec![ty.clone()],
+            _ => Vec::new(),
+        }
+    }
+
+    fn boxed(name: &str) -> TypeRef {
+        TypeRef::Boxed(Box::new(named(name)))
+    }
+
+    /// Whether every cycle of inline slots is broken: no type reaches itself through
+    /// slots that hold a type inline.
+    fn finite(types: &[TypeDef]) -> bool {
+        fn reaches(types: &[TypeDef], from: &str, target: &str, seen: &mut Vec<String>) -> bool {
+            let Some(def) = types.iter().find(|t| t.name == from) else {
+                return false;
+            };
+            slot_types(def)
+                .iter()
+                .filter_map(|ty| inline_named(ty))
+                .any(|next| {
+                    next == target
+                        || (!seen.iter().any(|s| s == next) && {
+                            seen.push(next.to_owned());
+                            reaches(types, next, target, seen)
+                        })
+                })
+        }
+        types
+            .iter()
+            .all(|t| !reaches(types, &t.name, &t.name, &mut Vec::new()))
+    }
+
+    /// The three-schema cycle through properties of `allOf` members (merged into each
+    /// struct), where one struct refers to the next twice.
+    #[test]
+    fn merged_members_with_two_properties_to_the_same_type() {
+        let mut types = vec![
+            def(
+                "CustomerReference",
+                object(vec![TypeRef::String, named("Customer")]),
+            ),
+            def(
+                "Customer",
+                object(vec![named("LastModifiedBy"), named("LastModifiedBy")]),
+            ),
+            def(
+                "LastModifiedBy",
+                object(vec![named("CustomerReference"), named("CustomerReference")]),
+            ),
+        ];
+        box_recursive_fields(&mut types);
+        assert!(finite(&types), "{types:?}");
+        assert_eq!(
+            slot_types(&types[2]),
+            vec![boxed("CustomerReference"), boxed("CustomerReference")]
+        );
+        assert_eq!(
+            slot_types(&types[0]),
+            vec![TypeRef::String, named("Customer")]
+        );
+    }
+
+    #[test]
+    fn unions_and_flattened_union_members() {
+        let mut types = vec![
+            // A union whose alternative holds the struct that flattens the union.
+            def("Shape", union(vec![named("Group"), TypeRef::String])),
+            def("Group", object(vec![named("Shape")])),
+        ];
+        box_recursive_fields(&mut types);
+        assert!(finite(&types), "{types:?}");
+        assert_eq!(slot_types(&types[1]), vec![boxed("Shape")]);
+    }
+
+    #[test]
+    fn nullable_alternatives_and_aliases() {
+        let nullable = |name: &str| TypeRef::Nullable(Box::new(named(name)));
+        let mut types = vec![
+            def("Expr", union(vec![nullable("Expr"), TypeRef::Bool])),
+            def("A", TypeKind::Alias(nullable("B"))),
+            def("B", object(vec![named("A")])),
+        ];
+        box_recursive_fields(&mut types);
+        assert!(finite(&types), "{types:?}");
+        assert_eq!(
+            slot_types(&types[0])[0],
+            TypeRef::Nullable(Box::new(boxed("Expr")))
+        );
+        assert_eq!(slot_types(&types[2]), vec![boxed("A")]);
+    }
+
+    #[test]
+    fn arrays_and_maps_need_no_box() {
+        let mut types = vec![def(
+            "Tree",
+            object(vec![
+                TypeRef::Array(Box::new(named("Tree"))),
+                TypeRef::Map(Box::new(named("Tree"))),
+                TypeRef::Array(Box::new(TypeRef::Nullable(Box::new(named("Tree"))))),
+            ]),
+        )];
+        let before = types.clone();
+        box_recursive_fields(&mut types);
+        assert_eq!(types, before);
     }
 }

@@ -11,8 +11,8 @@ use super::{Builder, Built, OpSource};
 use crate::build::path_template;
 use crate::diagnostics::{Diagnostics, child, index};
 use crate::model::{
-    Check, Limit, Method, Operation, Param, ParamLocation, ParamStyle, PathPart, SecurityScheme,
-    TypeDef, TypeKind, TypeRef,
+    Check, IntType, Limit, Method, Operation, Param, ParamLocation, ParamStyle, PathPart,
+    SecurityScheme, TypeDef, TypeKind, TypeRef,
 };
 use crate::rust::naming::{NameSet, pascal_case, pascal_ident, snake_case, snake_ident};
 
@@ -384,6 +384,8 @@ enum ParamFit {
     /// A union of text-like values and lists of them (`string | string[]`): sent as a list
     /// (one item is the same on the wire as the single value).
     AsStringList,
+    /// As the integer its values are: an integer enum (the number the caller gives).
+    AsInteger(IntType),
     /// Not at all (objects, maps, free-form JSON).
     No,
 }
@@ -394,6 +396,7 @@ fn named_fit(types: &[TypeDef], name: &str, depth: usize) -> ParamFit {
     };
     match &def.kind {
         TypeKind::StringEnum { .. } => ParamFit::AsIs,
+        TypeKind::IntegerEnum { int, .. } => ParamFit::AsInteger(*int),
         TypeKind::Alias(ty) if is_scalar(ty) => ParamFit::AsIs,
         TypeKind::Alias(TypeRef::Format(_)) => ParamFit::AsString,
         TypeKind::Alias(TypeRef::Named(inner)) if depth < 16 => named_fit(types, inner, depth + 1),
@@ -410,7 +413,7 @@ fn named_fit(types: &[TypeDef], name: &str, depth: usize) -> ParamFit {
                             list = true;
                             true
                         }
-                        ParamFit::AsIs | ParamFit::AsString => true,
+                        ParamFit::AsIs | ParamFit::AsString | ParamFit::AsInteger(_) => true,
                     },
                     TypeRef::Array(inner) => {
                         list = true;
@@ -506,6 +509,7 @@ pub(super) fn check_param_types(built: &mut Built, diag: &mut Diagnostics<'_>) {
             match fit(types, inner) {
                 ParamFit::AsIs => {}
                 ParamFit::AsString => *inner = TypeRef::String,
+                ParamFit::AsInteger(int) => *inner = TypeRef::Integer(int),
                 ParamFit::AsStringList if !in_array => {
                     *inner = TypeRef::Array(Box::new(TypeRef::String));
                 }

@@ -4,6 +4,8 @@ pub mod locate;
 
 use std::fmt;
 
+use crate::load::PointerMap;
+
 /// One problem in the spec.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SpecError {
@@ -51,6 +53,12 @@ pub struct Diagnostics<'a> {
     source: &'a str,
     /// Each error, and whether its line is still to be found.
     errors: Vec<(SpecError, bool)>,
+    /// For a document converted from another version of the format: where the converted
+    /// nodes were written, for the errors from `converted_from` on.
+    origins: PointerMap,
+    /// The first error recorded against the converted document (those before were
+    /// reported at pointers of the document as written).
+    converted_from: usize,
 }
 
 impl<'a> Diagnostics<'a> {
@@ -59,7 +67,17 @@ impl<'a> Diagnostics<'a> {
         Self {
             source,
             errors: Vec::new(),
+            origins: PointerMap::default(),
+            converted_from: 0,
         }
+    }
+
+    /// From now on, errors are reported at pointers of a document converted from the
+    /// source (see [`crate::load`]): each is shown at the pointer, and with the line, of
+    /// the node `origins` says it was converted from.
+    pub fn set_origins(&mut self, origins: PointerMap) {
+        self.origins = origins;
+        self.converted_from = self.errors.len();
     }
 
     /// Records an error at `pointer`; its line is found in the source later.
@@ -114,10 +132,15 @@ impl<'a> Diagnostics<'a> {
     /// The errors at the places `keep` accepts, in the order they were found.
     pub fn into_errors_where(self, keep: impl Fn(&str) -> bool) -> Vec<SpecError> {
         let source = self.source;
+        let (origins, converted_from) = (self.origins, self.converted_from);
         self.errors
             .into_iter()
-            .filter(|(error, _)| keep(&error.pointer))
-            .map(|(mut error, locate)| {
+            .enumerate()
+            .filter(|(_, (error, _))| keep(&error.pointer))
+            .map(|(at, (mut error, locate))| {
+                if at >= converted_from && !origins.is_empty() {
+                    error.pointer = origins.original(&error.pointer);
+                }
                 if locate {
                     error.line = locate::line_of(source, &error.pointer);
                 }

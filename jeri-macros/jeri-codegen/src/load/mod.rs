@@ -1,4 +1,27 @@
 //! Source text → `openapiv3::OpenAPI`, with version checks and located parse errors.
+//!
+//! Three versions of the format are read: OpenAPI 3.0 as written; OpenAPI 3.1 (and what
+//! 3.2 shares with it) and Swagger 2.0 by converting the document, as a value, into the
+//! OpenAPI 3.0 form that the rest of the pipeline reads (`load/v31.rs`, `load/swagger2.rs`).
+//!
+//! Why convert rather than parse each version: no Rust crate parses 3.1 or 2.0 into a
+//! structure that keeps where each node was written (`openapiv3` reads 3.0 only; the
+//! crates that read 3.1 or 2.0 give no locations either, and none reads both), and the
+//! model, checks and generators are written against one structure. The conversion works
+//! on the value, where every node's place is known, and records each node it moves in a
+//! [`PointerMap`]: an error a later stage reports inside a moved node is shown at the
+//! pointer, and the line, of the document as written ([`Diagnostics::set_origins`]).
+//! What the 3.0 form has no place for is kept as documentation on the node it belongs
+//! to (see each converter).
+
+mod defs;
+mod pointer_map;
+mod schema_sites;
+mod swagger2;
+mod v31;
+mod v32;
+
+pub use pointer_map::PointerMap;
 
 mod lenient;
 pub mod pointer_refs;
@@ -9,6 +32,20 @@ use serde_yaml::Value;
 
 use crate::diagnostics::locate;
 use crate::diagnostics::{Diagnostics, SpecError};
+
+/// The version of the format a document is written in, as far as reading it goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Version {
+    /// OpenAPI 3.0.x: read as written.
+    V30,
+    /// OpenAPI 3.1.x: converted.
+    V31,
+    /// OpenAPI 3.2.x: what it shares with 3.1 is converted; its own constructs are
+    /// reported.
+    V32,
+    /// Swagger 2.0: converted.
+    Swagger2,
+}
 
 /// Parses the spec; `None` (with errors recorded) when it cannot be used at all.
 ///
@@ -34,7 +71,7 @@ pub fn load_general(source: &str, diag: &mut Diagnostics<'_>) -> Option<OpenAPI>
     } else {
         parse_yaml(source, diag)?
     };
-    check_version(&value, diag)?;
+    let version = check_version(&value, diag)?;
     if value.apply_merge().is_err() {
         diag.error(
             "",
@@ -43,8 +80,23 @@ pub fn load_general(source: &str, diag: &mut Diagnostics<'_>) -> Option<OpenAPI>
         );
         return None;
     }
+    let mut origins = PointerMap::default();
+    match version {
+        Version::V30 => {}
+        Version::V31 | Version::V32 => {
+            v31::convert(&mut value, version == Version::V32, &mut origins, diag)
+        }
+        Version::Swagger2 => swagger2::convert(&mut value, &mut origins, diag),
+    }
+    if version != Version::V30 {
+        // Errors from here on are at pointers of the converted document.
+        diag.set_origins(origins);
+    }
     tolerate(&mut value);
     crate::load::pointer_refs::inline(&mut value, diag);
+    if version != Version::V30 {
+        return parse_converted(value, version, diag);
+    }
     // openapiv3's `ReferenceOr` deserializer has an `expect` that some malformed inputs
     // reach; a panic here must become an error, not a crashed macro.
     let parsed = std::panic::catch_unwind(move || {
@@ -64,6 +116,72 @@ pub fn load_general(source: &str, diag: &mut Diagnostics<'_>) -> Option<OpenAPI>
                        (https://spec.openapis.org/oas/v3.0.3)"
                     .to_owned(),
             });
+            None
+        }
+    }
+}
+
+/// Reads `value` as a `T` found at `pointer`; an error is the (dotted) pointer where the
+/// parser stopped and its message.
+fn parse_at<T: serde::de::DeserializeOwned>(
+    value: Value,
+    pointer: &str,
+) -> Result<T, (String, String)> {
+    std::panic::catch_unwind(move || {
+        serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = if path == "." { String::new() } else { path };
+            let at = match (pointer.is_empty(), inner.is_empty()) {
+                (_, true) => pointer.to_owned(),
+                (true, false) => inner,
+                (false, false) => format!("{pointer}.{inner}"),
+            };
+            (at, strip_location(&e.inner().to_string()))
+        })
+    })
+    .unwrap_or_else(|_| {
+        Err((
+            pointer.to_owned(),
+            "a part of it has a shape the OpenAPI parser cannot read".to_owned(),
+        ))
+    })
+}
+
+/// Parses a converted document. Its text is not the document parsed, so the place of a
+/// structure error is the path the parser was at, which the pointer map turns into the
+/// place in the document as written.
+fn parse_converted(value: Value, version: Version, diag: &mut Diagnostics<'_>) -> Option<OpenAPI> {
+    let paths = value.get("paths").cloned();
+    let parsed = parse_at::<OpenAPI>(value, "").map_err(|(path, message)| {
+        // The parser's path stops at `paths` (a flattened map): the path item that fails
+        // on its own is the place.
+        let within = (path == "paths")
+            .then_some(paths)
+            .flatten()
+            .and_then(|paths| {
+                let Value::Mapping(items) = paths else {
+                    return None;
+                };
+                items.into_iter().find_map(|(key, item)| {
+                    let at = crate::diagnostics::child("paths", key.as_str()?);
+                    parse_at::<openapiv3::PathItem>(item, &at).err()
+                })
+            });
+        within.unwrap_or((path, message))
+    });
+    match parsed {
+        Ok(doc) => Some(doc),
+        Err((path, message)) => {
+            let (name, spec) = match version {
+                Version::Swagger2 => ("Swagger 2.0", "https://spec.openapis.org/oas/v2.0"),
+                Version::V32 => ("OpenAPI 3.2", "https://spec.openapis.org/oas/v3.2.0"),
+                _ => ("OpenAPI 3.1", "https://spec.openapis.org/oas/v3.1.1"),
+            };
+            diag.error(
+                &path,
+                format!("the document is not a valid {name} description: {message}"),
+                format!("check this part of the spec against the {name} specification ({spec})"),
+            );
             None
         }
     }
@@ -262,7 +380,7 @@ fn strip_location(message: &str) -> String {
     format!("{}{rest}", &message[..at])
 }
 
-fn check_version(doc: &Value, diag: &mut Diagnostics<'_>) -> Option<()> {
+fn check_version(doc: &Value, diag: &mut Diagnostics<'_>) -> Option<Version> {
     let Value::Mapping(map) = doc else {
         diag.error(
             "",
@@ -273,10 +391,17 @@ fn check_version(doc: &Value, diag: &mut Diagnostics<'_>) -> Option<()> {
     };
     if let Some(swagger) = map.get("swagger") {
         let version = scalar_text(swagger);
+        if version == "2.0" && map.get("openapi").is_none() {
+            return Some(Version::Swagger2);
+        }
         diag.error(
             "swagger",
-            format!("this is a Swagger {version} document; only OpenAPI 3.0 is supported"),
-            "convert it to OpenAPI 3.0, e.g. with `npx swagger2openapi spec.yaml -o openapi.yaml`",
+            format!(
+                "`swagger: {version}` is not a version of the format that was published as \
+                 Swagger 2.0 or OpenAPI 3.x; Swagger 2.0, OpenAPI 3.0, 3.1 and 3.2 are read"
+            ),
+            "convert the document to Swagger 2.0 or OpenAPI 3 (`swagger: \"2.0\"` or \
+             `openapi: 3.1.0`), or remove the `swagger` field from an OpenAPI 3 document",
         );
         return None;
     }
@@ -284,7 +409,7 @@ fn check_version(doc: &Value, diag: &mut Diagnostics<'_>) -> Option<()> {
         diag.error(
             "",
             "the spec has no `openapi` field, so its version is unknown",
-            "add `openapi: 3.0.3` at the top of the document",
+            "add `openapi: 3.0.3` (or 3.1.0) at the top of the document",
         );
         return None;
     };
@@ -299,23 +424,23 @@ fn check_version(doc: &Value, diag: &mut Diagnostics<'_>) -> Option<()> {
         );
         return None;
     };
-    if version.starts_with("3.0") {
-        return Some(());
+    for (prefix, read) in [
+        ("3.0.", Version::V30),
+        ("3.1.", Version::V31),
+        ("3.2.", Version::V32),
+    ] {
+        if version.starts_with(prefix) || version == prefix.trim_end_matches('.') {
+            return Some(read);
+        }
     }
-    if version.starts_with("3.1") {
-        diag.error(
-            "openapi",
-            format!("OpenAPI {version} is not supported; only 3.0.x is"),
-            "write the spec as OpenAPI 3.0.3 (`nullable: true` instead of `type: [T, \"null\"]`, \
-             `example` instead of `examples` in schemas)",
-        );
-    } else {
-        diag.error(
-            "openapi",
-            format!("unsupported OpenAPI version `{version}`; only 3.0.x is supported"),
-            "set `openapi: 3.0.3` and make the document follow OpenAPI 3.0",
-        );
-    }
+    diag.error(
+        "openapi",
+        format!(
+            "unsupported OpenAPI version `{version}`; OpenAPI 3.0.x, 3.1.x, 3.2.x and \
+             Swagger 2.0 are read"
+        ),
+        "set the version the document follows (`openapi: 3.0.3` or `openapi: 3.1.0`)",
+    );
     None
 }
 
@@ -351,14 +476,32 @@ mod tests {
 
     #[test]
     fn version_problems() {
-        let e = errors("swagger: '2.0'\ninfo: {title: t, version: '1'}\n");
+        // Versions nobody published are refused at their field.
+        let e = errors("swagger: '1.2'\ninfo: {title: t, version: '1'}\n");
         assert_eq!(e[0].pointer, "swagger");
         assert_eq!(e[0].line, Some(1));
-        let e = errors("openapi: 3.1.0\ninfo: {title: t, version: '1'}\n");
-        assert_eq!(
-            e[0].message,
-            "OpenAPI 3.1.0 is not supported; only 3.0.x is"
+        assert!(
+            e[0].message.starts_with("`swagger: 1.2` is not a version"),
+            "{}",
+            e[0].message
         );
+        let e = errors("info: {title: t, version: '1'}\nopenapi: 4.0.0\n");
+        assert_eq!(e[0].pointer, "openapi");
+        assert_eq!(e[0].line, Some(2));
+        assert!(
+            e[0].message
+                .starts_with("unsupported OpenAPI version `4.0.0`")
+        );
+        // The published ones are read.
+        for version in [
+            "swagger: '2.0'",
+            "openapi: 3.1.0",
+            "openapi: 3.2.0",
+            "openapi: '3.1'",
+        ] {
+            let e = errors(&format!("{version}\ninfo: {{title: t, version: '1'}}\n"));
+            assert!(e.is_empty(), "{version}: {e:?}");
+        }
         let e = errors("info: {title: t, version: '1'}\n");
         assert_eq!(
             e[0].message,
@@ -505,8 +648,9 @@ components:
         let doc = load(fraction, &mut diag).map(|doc| serde_json::to_value(doc).ok());
         let doc = doc.flatten().unwrap_or_default();
         assert_eq!(doc["components"]["schemas"]["A"]["x-jeri-minimum"], -3.0);
-        assert!(!errors(&variants[8]).is_empty());
-        assert!(!errors(&variants[9]).is_empty());
+        // 3.1 and 2.0 are converted; a document naming both versions is refused.
+        assert!(errors(&variants[8]).is_empty());
+        assert!(errors(&variants[9]).is_empty());
         assert!(!errors(&variants[10]).is_empty());
     }
 

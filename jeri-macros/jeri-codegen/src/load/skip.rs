@@ -21,24 +21,32 @@ fn slots(item: &mut PathItem) -> [&mut Option<Operation>; 8] {
 
 /// Removes every operation named in `names` (by `operationId`, or by path for all of a
 /// path's operations) from `doc`. A name that matches nothing is an error: the list must
-/// say exactly what is left out.
-pub fn apply(doc: &mut OpenAPI, names: &[String], diag: &mut Diagnostics<'_>) {
+/// say exactly what is left out. Returns the pointers of what was left out (`paths./x`,
+/// `paths./x.get`): problems found there while loading are not reported.
+pub fn apply(doc: &mut OpenAPI, names: &[String], diag: &mut Diagnostics<'_>) -> Vec<String> {
+    let mut removed = Vec::new();
     let mut used = vec![false; names.len()];
     let mut emptied = Vec::new();
     for (path, item) in doc.paths.paths.iter_mut() {
         if let Some(at) = names.iter().position(|name| name == path) {
             used[at] = true;
             emptied.push(path.clone());
+            removed.push(crate::diagnostics::child("paths", path));
             continue;
         }
         let ReferenceOr::Item(item) = item else {
             continue;
         };
-        for slot in slots(item) {
+        const METHODS: [&str; 8] = [
+            "get", "put", "post", "delete", "options", "head", "patch", "trace",
+        ];
+        for (slot, method) in slots(item).into_iter().zip(METHODS) {
             let id = slot.as_ref().and_then(|op| op.operation_id.as_deref());
             if let Some(at) = id.and_then(|id| names.iter().position(|name| name == id)) {
                 used[at] = true;
                 *slot = None;
+                let path = crate::diagnostics::child("paths", path);
+                removed.push(crate::diagnostics::child(&path, method));
             }
         }
     }
@@ -56,6 +64,7 @@ pub fn apply(doc: &mut OpenAPI, names: &[String], diag: &mut Diagnostics<'_>) {
             );
         }
     }
+    removed
 }
 
 #[cfg(test)]

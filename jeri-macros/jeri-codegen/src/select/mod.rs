@@ -32,11 +32,12 @@ pub struct Selection {
 
 /// Stage 4: the built model → the model to generate: `only(...)` (checked, then applied to
 /// operations and types), `formats = strings`, and without the operations in `failed`
-/// (the ones with errors).
+/// (the ones with errors); `skipped` are the places `skip(...)` removed.
 pub fn select(
     built: Built,
     settings: &Settings,
     mut failed: Vec<usize>,
+    skipped: Vec<String>,
     diag: &mut Diagnostics<'_>,
 ) -> Selection {
     check(&built.api, &settings.only, diag);
@@ -46,7 +47,8 @@ pub fn select(
     if settings.formats == Formats::Strings {
         formats::keep_strings(&mut api);
     }
-    let mut left_out: Vec<String> = Vec::new();
+    // Problems only in what `skip(...)` or a subset leaves out are not reported.
+    let mut left_out: Vec<String> = skipped;
     if !settings.only.is_empty() {
         left_out.extend(omitted.iter().map(|op| op.origin.clone()));
         left_out.extend(prune_types(&mut api, &chosen));
