@@ -46,6 +46,27 @@
 //! - **Push notifications** are recorded with status `queued` and never delivered; read
 //!   them with [`SandboxState::push_notifications`].
 //!
+//! # Webhooks
+//!
+//! With a webhook URL and secret, the sandbox sends JeriCommerce's signed events to a
+//! receiver: `Customer created`, `Balance changed`, and any event on demand; see
+//! [`webhooks`].
+//!
+//! ```no_run
+//! # async fn demo() -> std::io::Result<()> {
+//! let sandbox = jeri_sandbox::Sandbox::builder()
+//!     .webhook_url("http://127.0.0.1:3000/webhooks")
+//!     .webhook_secret("my-integration-secret")
+//!     .start()
+//!     .await?;
+//! // ... create customers, change balances ...
+//! sandbox.webhooks_settled().await;
+//! for attempt in sandbox.webhook_attempts() {
+//!     println!("{} #{}: {:?}", attempt.event_type, attempt.attempt, attempt.status);
+//! }
+//! # Ok(()) }
+//! ```
+//!
 //! # Authentication
 //!
 //! Every operation needs the `api-key` header with the sandbox's key (one key for all
@@ -72,7 +93,8 @@
 //! Not faithful: API keys are not tied to programs; tokens cannot be verified outside the
 //! sandbox (their signature is random); every customer counts as having a wallet pass and
 //! a one-time link, so `getCustomerToken` never answers `422`; download tokens are not
-//! single-use; no events or webhooks are sent; there is no rate limiting (`429`); the data
+//! single-use; wallet passes are not modelled, so no wallet-pass events are sent unless
+//! fired by name; there is no rate limiting (`429`); the data
 //! lives in memory and is gone when the server stops.
 #![deny(missing_docs)]
 
@@ -85,6 +107,7 @@ mod ids;
 mod server;
 mod state;
 mod store;
+pub mod webhooks;
 // The spec's every type is generated; the sandbox reads some only as JSON.
 #[allow(dead_code)]
 mod wire;
@@ -92,3 +115,4 @@ mod wire;
 pub use server::router;
 pub use server::{DEFAULT_API_KEY, Sandbox, SandboxBuilder};
 pub use state::{RecordedNotification, SandboxState, SeedCustomer};
+pub use webhooks::{DeliveryAttempt, FireError};

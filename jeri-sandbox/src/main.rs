@@ -6,26 +6,44 @@ use std::process::ExitCode;
 use jeri_sandbox::{DEFAULT_API_KEY, Sandbox};
 
 const USAGE: &str = "\
-Usage: jeri-sandbox [--listen ADDR] [--api-key KEY]
+Usage: jeri-sandbox [--listen ADDR] [--api-key KEY] [--webhook-url URL --webhook-secret SECRET]
 
 A local, in-memory JeriCommerce API server for development and tests.
 
 Options:
-  --listen ADDR    Address to listen on (default 127.0.0.1:8080; port 0 picks a free one)
-  --api-key KEY    API key to accept in the `api-key` header (default sandbox-api-key)
-  -h, --help       Show this help
+  --listen ADDR            Address to listen on (default 127.0.0.1:8080; port 0 picks a
+                           free one)
+  --api-key KEY            API key to accept in the `api-key` header (default
+                           sandbox-api-key)
+  --webhook-url URL        Send JeriCommerce's signed events (Customer created, Balance
+                           changed) to URL (http://), retrying non-2xx answers
+  --webhook-secret SECRET  The integration secret events are signed with
+                           (x-jericommerce-hmac-sha256, Base64 HMAC-SHA256 of the body)
+  -h, --help               Show this help
+
+Any event is sent on demand with
+  curl -H 'api-key: KEY' -H 'content-type: application/json' \\
+    -d '{\"programId\":\"acme\",\"email\":\"jane@example.com\",\"event\":\"Wallet pass installed\"}' \\
+    http://ADDR/_sandbox/events
 ";
 
 /// What the command line asked for.
 #[derive(Debug, PartialEq)]
 enum Command {
     Help,
-    Serve { listen: SocketAddr, api_key: String },
+    Serve {
+        listen: SocketAddr,
+        api_key: String,
+        /// The webhook URL and secret, given together.
+        webhook: Option<(String, String)>,
+    },
 }
 
 fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
     let mut listen = SocketAddr::from(([127, 0, 0, 1], 8080));
     let mut api_key = DEFAULT_API_KEY.to_owned();
+    let mut webhook_url = None;
+    let mut webhook_secret = None;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -54,31 +72,45 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
                     return Err("--api-key must not be empty".to_owned());
                 }
             }
+            "--webhook-url" => webhook_url = Some(value("--webhook-url")?),
+            "--webhook-secret" => webhook_secret = Some(value("--webhook-secret")?),
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
-    Ok(Command::Serve { listen, api_key })
+    let webhook = match (webhook_url, webhook_secret) {
+        (Some(url), Some(secret)) => Some((url, secret)),
+        (None, None) => None,
+        _ => return Err("--webhook-url and --webhook-secret go together".to_owned()),
+    };
+    Ok(Command::Serve {
+        listen,
+        api_key,
+        webhook,
+    })
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let (listen, api_key) = match parse_args(std::env::args().skip(1)) {
+    let (listen, api_key, webhook) = match parse_args(std::env::args().skip(1)) {
         Ok(Command::Help) => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
         }
-        Ok(Command::Serve { listen, api_key }) => (listen, api_key),
+        Ok(Command::Serve {
+            listen,
+            api_key,
+            webhook,
+        }) => (listen, api_key, webhook),
         Err(message) => {
             eprintln!("jeri-sandbox: {message}\n\n{USAGE}");
             return ExitCode::from(2);
         }
     };
-    let sandbox = match Sandbox::builder()
-        .listen(listen)
-        .api_key(api_key)
-        .start()
-        .await
-    {
+    let mut builder = Sandbox::builder().listen(listen).api_key(api_key);
+    if let Some((url, secret)) = &webhook {
+        builder = builder.webhook_url(url).webhook_secret(secret);
+    }
+    let sandbox = match builder.start().await {
         Ok(sandbox) => sandbox,
         Err(error) => {
             eprintln!("jeri-sandbox: cannot listen on {listen}: {error}");
@@ -87,6 +119,9 @@ async fn main() -> ExitCode {
     };
     println!("jeri-sandbox listening on {}", sandbox.base_url());
     println!("api-key: {}", sandbox.api_key());
+    if let Some((url, _)) = &webhook {
+        println!("webhooks: {url}");
+    }
     if let Err(error) = tokio::signal::ctrl_c().await {
         eprintln!("jeri-sandbox: cannot wait for Ctrl-C: {error}");
     }
@@ -108,14 +143,28 @@ mod tests {
             parse(&[]),
             Ok(Command::Serve {
                 listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
-                api_key: DEFAULT_API_KEY.to_owned()
+                api_key: DEFAULT_API_KEY.to_owned(),
+                webhook: None,
             })
         );
         assert_eq!(
             parse(&["--listen", "127.0.0.1:0", "--api-key=k"]),
             Ok(Command::Serve {
                 listen: SocketAddr::from(([127, 0, 0, 1], 0)),
-                api_key: "k".to_owned()
+                api_key: "k".to_owned(),
+                webhook: None,
+            })
+        );
+        assert_eq!(
+            parse(&[
+                "--webhook-url",
+                "http://127.0.0.1:3000/h",
+                "--webhook-secret=s"
+            ]),
+            Ok(Command::Serve {
+                listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+                api_key: DEFAULT_API_KEY.to_owned(),
+                webhook: Some(("http://127.0.0.1:3000/h".to_owned(), "s".to_owned())),
             })
         );
         assert_eq!(parse(&["--help"]), Ok(Command::Help));
@@ -133,5 +182,9 @@ mod tests {
             Err("unknown argument `--port`".to_owned())
         );
         assert!(parse(&["--api-key", ""]).is_err());
+        assert_eq!(
+            parse(&["--webhook-url", "http://127.0.0.1:3000/h"]),
+            Err("--webhook-url and --webhook-secret go together".to_owned())
+        );
     }
 }
