@@ -217,3 +217,61 @@ async fn signed_bodies_that_are_not_the_event_are_answered_400() {
     assert!(detail.contains("Customer teleported"), "{detail}");
     assert!(server.seen().is_empty());
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn request() -> impl Strategy<Value = (Vec<(String, String)>, Vec<u8>)> {
+        let name = prop_oneof![
+            Just("x-jericommerce-hmac-sha256".to_owned()),
+            Just("x-jericommerce-event-type".to_owned()),
+            "x-[a-z]{1,8}",
+        ];
+        let value = prop_oneof![
+            "[ -~]{0,70}",
+            "[0-9a-f]{64}",
+            "[A-Za-z0-9+/]{43}=",
+            Just("Balance changed".to_owned()),
+        ];
+        let headers = proptest::collection::vec((name, value), 0..4);
+        let body = prop_oneof![
+            proptest::collection::vec(any::<u8>(), 0..120),
+            Just(BODY.to_vec()),
+        ];
+        (headers, body)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Whatever arrives, the receiver answers (2xx, 400 or 401) and keeps serving.
+        #[test]
+        fn any_request_gets_an_answer((headers, body) in request()) {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap_or_else(|e| panic!("{e}"));
+            runtime.block_on(async {
+                let server = Running::start().await;
+                let mut map = HeaderMap::new();
+                for (name, value) in &headers {
+                    if let (Ok(name), Ok(value)) = (
+                        HeaderName::from_bytes(name.as_bytes()),
+                        value.parse::<jeri_runtime::reqwest::header::HeaderValue>(),
+                    ) {
+                        map.append(name, value);
+                    }
+                }
+                let (status, _) = server.send(map, &body).await;
+                assert!(
+                    [StatusCode::NO_CONTENT, StatusCode::BAD_REQUEST, StatusCode::UNAUTHORIZED]
+                        .contains(&status),
+                    "{status}"
+                );
+                // Still serving: a well-signed event goes through.
+                let (status, _) = server.post("integration-secret", "Balance changed", BODY).await;
+                assert_eq!(status, StatusCode::NO_CONTENT);
+            });
+        }
+    }
+}
