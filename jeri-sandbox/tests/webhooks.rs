@@ -386,3 +386,53 @@ async fn without_a_webhook_url_nothing_is_sent_and_firing_is_refused() {
         .await;
     assert!(half.is_err());
 }
+
+/// The sandbox sends what the spec describes: its event names are the spec's
+/// `x-webhooks`, its headers those of `x-jeri-webhook-signature`, and its payloads carry
+/// the fields `WebhookEventCommon` requires.
+#[tokio::test]
+async fn the_sandbox_sends_what_the_spec_describes() {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/openapi.yaml"))
+            .expect("spec is readable");
+    let spec: serde_yaml::Value = serde_yaml::from_str(&text).expect("spec parses");
+    let mut described: Vec<&str> = spec["x-webhooks"]
+        .as_mapping()
+        .expect("x-webhooks")
+        .keys()
+        .filter_map(|key| key.as_str())
+        .collect();
+    let mut sent = webhooks::EVENT_TYPES.to_vec();
+    described.sort_unstable();
+    sent.sort_unstable();
+    assert_eq!(described, sent);
+    let signature = &spec["x-jeri-webhook-signature"];
+    assert_eq!(
+        signature["header"].as_str(),
+        Some(webhooks::SIGNATURE_HEADER)
+    );
+    assert_eq!(
+        signature["eventType"]["name"].as_str(),
+        Some(webhooks::EVENT_TYPE_HEADER)
+    );
+    assert_eq!(signature["encoding"].as_str(), Some("hex-or-base64"));
+
+    let (receiver, url) = Receiver::start(&[]).await;
+    let harness = harness(&url, Duration::from_millis(500)).await;
+    harness.customer("gus@example.com", 3).await;
+    harness.sandbox.webhooks_settled().await;
+    let required = spec["components"]["schemas"]["WebhookEventCommon"]["required"]
+        .as_sequence()
+        .expect("required fields");
+    for received in receiver.seen() {
+        for field in required {
+            let field = field.as_str().unwrap_or_default();
+            assert!(
+                received.payload.get(field).is_some(),
+                "{field} in {:?}",
+                received.payload
+            );
+        }
+        assert!(received.payload["properties"].is_object());
+    }
+}
