@@ -19,6 +19,25 @@
 //! keeps the raw body beside the payload. The event name is read from where
 //! [`EventTypeSource`] says: a header, a payload property, or fixed per URL.
 //!
+//! # The `x-jeri-webhook-signature` extension
+//!
+//! An OpenAPI document says how its webhooks are signed with this extension at its root;
+//! each field maps onto this module:
+//!
+//! | Field | Values | Here |
+//! |---|---|---|
+//! | `scheme` | `header`, `standard-webhooks` | [`Scheme::header`], [`Scheme::standard_webhooks`] |
+//! | `header` | a header name (`header` scheme) | [`HeaderSignature::header`] |
+//! | `algorithm` | `hmac-sha256` (the only one; the default) | |
+//! | `signedContent` | `body` (`header`); `id.timestamp.body` (`standard-webhooks`) | |
+//! | `encoding` | `hex`, `base64`, `hex-or-base64` (`header`; default `base64`) | [`SignatureEncoding`] ([`SignatureEncoding::as_str`]) |
+//! | `prefix` | text before the signature, e.g. `sha256=` (optional) | [`Scheme::with_prefix`] |
+//! | `secretEncoding` | `text` (the secret's bytes; default for `header`), `base64` (`whsec_…`; default for `standard-webhooks`) | [`WebhookSecret::new`], [`WebhookSecret::standard`] |
+//! | `toleranceSeconds` | whole seconds (`standard-webhooks`; default 300) | [`Scheme::with_tolerance`] |
+//! | `eventType` | `{in: header, name}`, `{in: body, property}`, `{in: webhook}` (the webhook's own name: one URL per event) | [`EventTypeSource`] |
+//!
+//! `description` and `x-jeri-assumption` may sit beside them.
+//!
 //! Behind the `webhooks` Cargo feature (default).
 
 mod encoding;

@@ -1,4 +1,9 @@
 //! What happened to a customer that JeriCommerce would announce as an event.
+//!
+//! A change pushes a [`Happening`] onto its program's `happenings`; releasing the store
+//! lock queues them for delivery. Wallet passes are not modelled yet: the code that gives a
+//! customer a pass announces `Wallet pass requested`, `Wallet pass installed` and
+//! `Wallet pass uninstalled` the same way, with `Happening::new`.
 
 use serde_json::{Value, json};
 

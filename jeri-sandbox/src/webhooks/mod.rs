@@ -29,7 +29,8 @@
 //! event is never sent again. Every attempt is recorded
 //! ([`SandboxState::webhook_attempts`](crate::SandboxState::webhook_attempts)), and
 //! [`SandboxState::webhooks_settled`](crate::SandboxState::webhooks_settled) waits until
-//! the queue is empty. The sandbox is built without TLS: the URL is `http://`.
+//! the queue is empty; stopping the sandbox stops delivery, so a test awaits it first. The
+//! sandbox is built without TLS: the URL is `http://`.
 
 pub(crate) mod admin;
 mod attempt;
