@@ -35,7 +35,8 @@
 //! `reqwest::Client` or talk plain HTTP. `http2` and `system-proxy` (default)
 //! turn on reqwest's features of the same name. `stream` (default) adds
 //! [`FilePart::stream`], multipart file parts read from a stream of chunks
-//! (reqwest's `stream` feature).
+//! (reqwest's `stream` feature). `webhooks` (default) adds [`webhook`]: verifying and
+//! signing webhook requests (HMAC-SHA256 through `hmac` and `sha2`).
 #![deny(missing_docs)]
 
 mod api_error;
@@ -79,6 +80,8 @@ mod retry;
 mod secret;
 mod sending;
 mod transport;
+#[cfg(feature = "webhooks")]
+pub mod webhook;
 
 use std::future::Future;
 use std::pin::Pin;

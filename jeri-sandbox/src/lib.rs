@@ -46,6 +46,27 @@
 //! - **Push notifications** are recorded with status `queued` and never delivered; read
 //!   them with [`SandboxState::push_notifications`].
 //!
+//! # Webhooks
+//!
+//! With a webhook URL and secret, the sandbox sends JeriCommerce's signed events to a
+//! receiver: `Customer created`, `Balance changed`, and any event on demand; see
+//! [`webhooks`].
+//!
+//! ```no_run
+//! # async fn demo() -> std::io::Result<()> {
+//! let sandbox = jeri_sandbox::Sandbox::builder()
+//!     .webhook_url("http://127.0.0.1:3000/webhooks")
+//!     .webhook_secret("my-integration-secret")
+//!     .start()
+//!     .await?;
+//! // ... create customers, change balances ...
+//! sandbox.webhooks_settled().await;
+//! for attempt in sandbox.webhook_attempts() {
+//!     println!("{} #{}: {:?}", attempt.event_type, attempt.attempt, attempt.status);
+//! }
+//! # Ok(()) }
+//! ```
+//!
 //! # Authentication
 //!
 //! Every operation needs the `api-key` header with the sandbox's key (one key for all
@@ -70,8 +91,8 @@
 //! methods get NestJS' `404` (`Cannot GET /path`).
 //!
 //! Not faithful: API keys are not tied to programs; tokens cannot be verified outside the
-//! sandbox (their signature is random); download tokens are not single-use; no events or
-//! webhooks are sent; there is no rate limiting (`429`) unless a fault asks for it; the
+//! sandbox (their signature is random); download tokens are not single-use; wallet-pass
+//! events are sent only when fired by name (see the webhooks module); there is no rate limiting (`429`) unless a fault asks for it; the
 //! data lives in memory and is gone when the server stops.
 //!
 //! # Preconditions
@@ -102,6 +123,7 @@ mod ids;
 mod server;
 mod state;
 mod store;
+pub mod webhooks;
 // The spec's every type is generated; the sandbox reads some only as JSON.
 #[allow(dead_code)]
 mod wire;
@@ -110,3 +132,4 @@ pub use faults::{Fault, FaultError, FaultKind, Faults};
 pub use server::router;
 pub use server::{DEFAULT_API_KEY, Sandbox, SandboxBuilder};
 pub use state::{RecordedNotification, SandboxState, SeedCustomer};
+pub use webhooks::{DeliveryAttempt, FireError};

@@ -2,6 +2,7 @@
 
 use std::io;
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
@@ -12,21 +13,25 @@ use axum::Router;
 use crate::api::Api;
 use crate::faults::{Fault, Faults};
 use crate::state::{SandboxState, SeedCustomer};
+use crate::webhooks::delivery::{Deliveries, WebhookConfig};
 
 /// The sandbox as an axum [`Router`], for embedding in another server or test harness.
 ///
 /// Every operation of `spec/openapi.yaml` is routed, and each request is checked against
 /// the spec before the sandbox acts on it; any other path or method gets a NestJS-style
-/// `404` with an `ErrorBody`.
+/// `404` with an `ErrorBody`. `POST /_sandbox/events` sends an event on demand
+/// ([`crate::webhooks`]).
 pub fn router(state: SandboxState) -> Router {
     let faults = state.faults().clone();
     let admin = crate::admin::routes(state.clone());
+    let events = crate::webhooks::admin::routes(state.clone());
     crate::wire::server::router(Api::new(state))
         .layer(axum::middleware::from_fn_with_state(
             faults,
             crate::faults::inject,
         ))
         .merge(admin)
+        .merge(events)
 }
 
 /// The API key a sandbox accepts unless told otherwise.
@@ -46,6 +51,8 @@ pub struct Sandbox {
     state: SandboxState,
     shutdown: Option<oneshot::Sender<()>>,
     task: JoinHandle<()>,
+    /// The webhook delivery task, when there is a webhook URL.
+    deliveries: Option<JoinHandle<()>>,
 }
 
 /// Options for [`Sandbox`]: API key, listen address, seeded customers.
@@ -55,6 +62,10 @@ pub struct SandboxBuilder {
     listen: SocketAddr,
     customers: Vec<SeedCustomer>,
     faults: Vec<Fault>,
+    webhook_url: Option<String>,
+    webhook_secret: Option<String>,
+    webhook_first_retry: Option<Duration>,
+    webhook_max_retries: Option<u32>,
 }
 
 impl Default for SandboxBuilder {
@@ -64,6 +75,10 @@ impl Default for SandboxBuilder {
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
             customers: Vec::new(),
             faults: Vec::new(),
+            webhook_url: None,
+            webhook_secret: None,
+            webhook_first_retry: None,
+            webhook_max_retries: None,
         }
     }
 }
@@ -93,8 +108,52 @@ impl SandboxBuilder {
         self
     }
 
+    /// Sends JeriCommerce's events to this URL (`http://`), signed with
+    /// [`SandboxBuilder::webhook_secret`], which must be given too ([`crate::webhooks`]).
+    pub fn webhook_url(mut self, url: impl Into<String>) -> Self {
+        self.webhook_url = Some(url.into());
+        self
+    }
+
+    /// The integration secret events are signed with (its text's bytes).
+    pub fn webhook_secret(mut self, secret: impl Into<String>) -> Self {
+        self.webhook_secret = Some(secret.into());
+        self
+    }
+
+    /// The wait before the first retry of an unacknowledged event (default 500 ms); each
+    /// next wait is twice the one before.
+    pub fn webhook_first_retry(mut self, wait: Duration) -> Self {
+        self.webhook_first_retry = Some(wait);
+        self
+    }
+
+    /// How many times an unacknowledged event is retried (default 10, as JeriCommerce).
+    pub fn webhook_max_retries(mut self, retries: u32) -> Self {
+        self.webhook_max_retries = Some(retries);
+        self
+    }
+
+    fn webhook_config(&self) -> io::Result<Option<WebhookConfig>> {
+        let (url, secret) = match (&self.webhook_url, &self.webhook_secret) {
+            (Some(url), Some(secret)) => (url.clone(), secret.clone()),
+            (None, None) => return Ok(None),
+            _ => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "a webhook URL and a webhook secret go together",
+                ));
+            }
+        };
+        let mut config = WebhookConfig::new(url, secret);
+        config.first_retry = self.webhook_first_retry.unwrap_or(config.first_retry);
+        config.max_retries = self.webhook_max_retries.unwrap_or(config.max_retries);
+        Ok(Some(config))
+    }
+
     /// Binds the address and starts serving on the current tokio runtime.
     pub async fn start(self) -> io::Result<Sandbox> {
+        let webhooks = self.webhook_config()?;
         let state = SandboxState::new(self.api_key);
         for seed in self.customers {
             state.add_customer(seed);
@@ -102,6 +161,15 @@ impl SandboxBuilder {
         for fault in self.faults {
             state.faults().add(fault);
         }
+        // After seeding: seeded customers are an initial sync, which sends no events.
+        let deliveries = match webhooks {
+            Some(config) => {
+                let (deliveries, task) = Deliveries::start(config)?;
+                state.deliver_to(deliveries);
+                Some(task)
+            }
+            None => None,
+        };
         let listener = TcpListener::bind(self.listen).await?;
         let addr = listener.local_addr()?;
         let (shutdown, signal) = oneshot::channel::<()>();
@@ -120,6 +188,7 @@ impl SandboxBuilder {
             state,
             shutdown: Some(shutdown),
             task,
+            deliveries,
         })
     }
 }
@@ -168,6 +237,9 @@ impl Sandbox {
             let _ = shutdown.send(());
         }
         let _ = (&mut self.task).await;
+        if let Some(deliveries) = self.deliveries.take() {
+            deliveries.abort();
+        }
     }
 }
 
@@ -180,5 +252,8 @@ impl Drop for Sandbox {
         // Dropping cannot wait for in-flight requests; open keep-alive connections would
         // otherwise hold the task, and with it the port, after the test is done.
         self.task.abort();
+        if let Some(deliveries) = &self.deliveries {
+            deliveries.abort();
+        }
     }
 }

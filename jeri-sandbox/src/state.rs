@@ -1,10 +1,12 @@
 //! The shared state behind the router, and what tests may seed and inspect.
 
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use crate::clock;
 use crate::faults::Faults;
 use crate::store::{Direction, LoyaltyUpdate, Store, UpsertItem, UserUpdate};
+use crate::webhooks::StoreGuard;
+use crate::webhooks::delivery::Deliveries;
 
 /// The sandbox's data and API key, shared by every request; cheap to clone.
 ///
@@ -15,6 +17,8 @@ pub struct SandboxState {
     store: Arc<Mutex<Store>>,
     api_key: Arc<str>,
     faults: Faults,
+    /// Where events go, once a webhook URL is given.
+    deliveries: Arc<OnceLock<Deliveries>>,
 }
 
 /// A customer to create before the first request, like a `users` item followed by a
@@ -108,6 +112,7 @@ impl SandboxState {
             store: Arc::new(Mutex::new(Store::new())),
             api_key: Arc::from(api_key.into()),
             faults: Faults::default(),
+            deliveries: Arc::default(),
         }
     }
 
@@ -123,8 +128,20 @@ impl SandboxState {
 
     /// Locks the store. A panic while locked cannot leave the store half-updated in a way
     /// later requests could not work with, so a poisoned lock is used as is.
-    pub(crate) fn store(&self) -> MutexGuard<'_, Store> {
-        self.store.lock().unwrap_or_else(PoisonError::into_inner)
+    /// Events the change makes are queued for delivery when the guard is dropped.
+    pub(crate) fn store(&self) -> StoreGuard<'_> {
+        let store = self.store.lock().unwrap_or_else(PoisonError::into_inner);
+        StoreGuard::new(store, self.deliveries())
+    }
+
+    /// The delivery queue, once a webhook URL is given.
+    pub(crate) fn deliveries(&self) -> Option<&Deliveries> {
+        self.deliveries.get()
+    }
+
+    /// Sends events to `deliveries` from now on; `false` if events already go elsewhere.
+    pub(crate) fn deliver_to(&self, deliveries: Deliveries) -> bool {
+        self.deliveries.set(deliveries).is_ok()
     }
 
     /// Creates or updates a customer as described.

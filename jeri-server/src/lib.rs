@@ -8,6 +8,9 @@
 //! not generate lives here: the axum glue, the problem records, and the answers the server
 //! gives by itself, shaped by the implementation through [`Answers`].
 //!
+//! A service receiving webhooks extracts [`Webhook`]: the request verified by a
+//! `jeri_runtime::webhook::Verifier` and decoded to a typed event, or answered `401`/`400`.
+//!
 //! Generated code reaches axum, regex and serde_json through this crate
 //! ([`axum`], [`regex`], [`serde_json`]) so a server crate only needs `serde` and
 //! `serde_json` beside it.
@@ -22,6 +25,7 @@ mod incoming;
 mod problem;
 mod problems;
 mod reply;
+mod webhook;
 
 pub use answer::{Answer, Answers, no_route, problem_json};
 pub use credentials::{Carrier, Credentials};
@@ -30,6 +34,7 @@ pub use incoming::{Incoming, Scalar, decode, decode_ref, is_json};
 pub use problem::{Expected, Place, Problem, ProblemKind, Segment};
 pub use problems::Problems;
 pub use reply::{WithStatus, bytes, empty, json, text};
+pub use webhook::{Webhook, WebhookRejection};
 
 pub use axum;
 pub use regex;

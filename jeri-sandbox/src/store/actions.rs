@@ -86,6 +86,7 @@ impl Program {
             .cloned()
             .ok_or_else(|| Refusal::NotFound("Reward not found".to_owned()))?;
         let customer = self.customer_mut(email)?;
+        let previous = customer.balance();
         let used = customer.redemptions.get(&reward.id).copied().unwrap_or(0);
         if reward.max_per_customer.is_some_and(|max| used >= max) {
             return Err(Refusal::Unprocessable(
@@ -94,10 +95,12 @@ impl Program {
         }
         let balance = customer.debit(reward.cost, now)?;
         customer.redemptions.insert(reward.id.clone(), used + 1);
+        let email = customer.email.clone();
+        self.announce_balance(&email, previous, now);
         Ok(Redemption {
             id: ids::uuid(),
             reward_id: reward.id,
-            email: customer.email.clone(),
+            email,
             points_spent: reward.cost,
             balance,
             discount_code: reward.discount_prefix.map(ids::code),
@@ -187,8 +190,10 @@ impl Program {
                 "No executions left for this earning flow".to_owned(),
             ));
         }
+        let previous = customer.balance();
         customer.credit(flow.points, now)?;
         customer.flow_runs.entry(flow.id).or_default().push(now);
+        self.announce_balance(email, previous, now);
         Ok(FlowRun {
             points_awarded: flow.points,
             remaining: limited.then(|| flow.limit - used - 1),

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::actions::CouponGrant;
+use super::happening::{CUSTOMER_CREATED, Happening};
 use super::{Program, Refusal, customer_not_found, email_key};
 use crate::ids;
 
@@ -272,10 +273,9 @@ impl Program {
         {
             return Err(Refusal::Conflict("Email already in use".to_owned()));
         }
-        let mut customer = self
-            .customers
-            .remove(&key)
-            .unwrap_or_else(|| CustomerRecord::new(email, now));
+        let existing = self.customers.remove(&key);
+        let created = existing.is_none();
+        let mut customer = existing.unwrap_or_else(|| CustomerRecord::new(email, now));
         let user = customer.user.get_or_insert_with(|| UserRecord {
             id: ids::uuid(),
             created_at: now,
@@ -301,6 +301,11 @@ impl Program {
         if let Some(new_email) = update.new_email {
             customer.email = new_email;
         }
+        if created {
+            let properties = serde_json::json!({});
+            let happening = Happening::new(CUSTOMER_CREATED, &customer, properties, now);
+            self.happenings.push(happening);
+        }
         self.customers.insert(new_key.unwrap_or(key), customer);
         Ok(())
     }
@@ -312,6 +317,7 @@ impl Program {
         now: i64,
     ) -> Result<(), Refusal> {
         let customer = self.customer_mut(email)?;
+        let previous = customer.balance();
         let loyalty = customer.loyalty.get_or_insert_with(|| LoyaltyRecord {
             id: ids::uuid(),
             ..LoyaltyRecord::default()
@@ -323,6 +329,7 @@ impl Program {
             loyalty.tier_status = update.tier_status;
         }
         customer.updated_at = now;
+        self.announce_balance(email, previous, now);
         Ok(())
     }
 
@@ -359,6 +366,7 @@ impl Program {
     ) -> BatchOutcome {
         let mut outcome = BatchOutcome::default();
         for (index, (email, amount)) in items.into_iter().enumerate() {
+            let previous = self.customer(&email).map_or(0, CustomerRecord::balance);
             let result = self.customer_mut(&email).and_then(|customer| {
                 match direction {
                     Direction::Increase => customer.credit(amount, now),
@@ -366,6 +374,9 @@ impl Program {
                 }
                 .map(drop)
             });
+            if result.is_ok() {
+                self.announce_balance(&email, previous, now);
+            }
             outcome.record(index, &email, result);
         }
         outcome

@@ -7,6 +7,7 @@
 mod actions;
 mod catalogue;
 mod customer;
+mod happening;
 mod token;
 mod wallet;
 
@@ -21,6 +22,7 @@ pub(crate) use customer::{
     BatchOutcome, BatchStatus, CustomerRecord, DeleteTarget, Direction, LoyaltyUpdate, UpsertItem,
     UserUpdate,
 };
+pub(crate) use happening::Happening;
 use token::Claims;
 pub(crate) use token::TokenKind;
 
@@ -48,6 +50,8 @@ pub(crate) struct Program {
     pub(crate) catalogue: Catalogue,
     /// Push notifications accepted, oldest first.
     pub(crate) notifications: Vec<Notification>,
+    /// Events to announce, oldest first; taken by [`Store::take_happenings`].
+    pub(crate) happenings: Vec<Happening>,
 }
 
 impl Program {
@@ -58,12 +62,21 @@ impl Program {
             customers: BTreeMap::new(),
             catalogue: Catalogue::seeded(),
             notifications: Vec::new(),
+            happenings: Vec::new(),
         }
     }
 
     /// The customer with this email (case-insensitive).
     pub(crate) fn customer(&self, email: &str) -> Option<&CustomerRecord> {
         self.customers.get(&email_key(email))
+    }
+
+    /// Announces a balance change of the customer with this email, if there was one.
+    pub(crate) fn announce_balance(&mut self, email: &str, previous: i64, now: i64) {
+        let changed = self
+            .customer(email)
+            .and_then(|customer| Happening::balance_changed(customer, previous, now));
+        self.happenings.extend(changed);
     }
 
     fn customer_mut(&mut self, email: &str) -> Result<&mut CustomerRecord, Refusal> {
@@ -110,6 +123,14 @@ impl Store {
             }
         };
         &mut self.programs[index]
+    }
+
+    /// The events of every program not yet taken, each program's oldest first.
+    pub(crate) fn take_happenings(&mut self) -> Vec<Happening> {
+        self.programs
+            .iter_mut()
+            .flat_map(|program| program.happenings.drain(..))
+            .collect()
     }
 
     /// The program addressed by `key`, if it was ever used.

@@ -6,6 +6,7 @@
 //! happen, so tests give it with [`Program::give_wallet_pass`].
 
 use super::customer::CustomerRecord;
+use super::happening::{Happening, WALLET_PASS_INSTALLED, WALLET_PASS_REQUESTED};
 use super::{Program, Refusal, TokenKind};
 
 impl CustomerRecord {
@@ -31,7 +32,18 @@ impl Program {
         let customer = self.customer_mut(email)?;
         customer.wallet_passes = customer.wallet_passes.saturating_add(1);
         customer.updated_at = now;
-        Ok(customer.wallet_passes)
+        let passes = customer.wallet_passes;
+        // As JeriCommerce announces a pass: requested (the download), then installed.
+        let announced: Vec<Happening> = self
+            .customer(email)
+            .into_iter()
+            .flat_map(|customer| {
+                [WALLET_PASS_REQUESTED, WALLET_PASS_INSTALLED]
+                    .map(|name| Happening::new(name, customer, serde_json::json!({}), now))
+            })
+            .collect();
+        self.happenings.extend(announced);
+        Ok(passes)
     }
 
     /// Generates (`true`) or withdraws (`false`) the customer's OneTimeLink.
