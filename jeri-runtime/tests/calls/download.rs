@@ -2,10 +2,9 @@
 //! what it refuses is its error. (Generated decoders accept only `2xx`, which
 //! jeri-tests' `download.rs` streams.)
 
-mod support;
 
 use jeri_runtime::{Call, CallOptions, Error, Received, execute_streaming};
-use support::{GET_CUSTOMER, Reply, Server, ServerExt};
+use crate::support::{GET_CUSTOMER, Reply, Server, ServerExt};
 
 /// A hand-written decoder for which `304 Not Modified` is a success.
 fn not_modified_is_fine(received: Received) -> Result<(), Error> {

@@ -1,13 +1,12 @@
 //! Slow servers end in timeout errors.
 
-mod support;
 
-use support::ServerExt as _;
+use crate::support::ServerExt as _;
 
 use std::time::Duration;
 
 use jeri_runtime::{CallOptions, RetryPolicy};
-use support::{Reply, Server, get_customer};
+use crate::support::{Reply, Server, get_customer};
 
 const SLOW: Duration = Duration::from_secs(60);
 

@@ -1,13 +1,12 @@
 //! Reading success and error responses.
 
-mod support;
 
-use support::ServerExt as _;
+use crate::support::ServerExt as _;
 
 use jeri_runtime::Error;
 use jeri_runtime::{ApiError, CallOptions, RetryPolicy, Transport};
 use serde::Deserialize;
-use support::{Reply, Server, get_customer};
+use crate::support::{Reply, Server, get_customer};
 
 #[derive(Debug, Deserialize, PartialEq)]
 struct Customer {

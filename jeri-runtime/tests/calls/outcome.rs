@@ -1,14 +1,13 @@
 //! What a failed call says about whether it took effect, and whether a retry is safe,
 //! over loopback.
 
-mod support;
 
-use support::ServerExt as _;
+use crate::support::ServerExt as _;
 
 use std::time::Duration;
 
 use jeri_runtime::{CallOptions, Error, Outcome, RetryPolicy, Transport, execute};
-use support::{
+use crate::support::{
     Reply, Server, closed_port_url, fast_retries, get_customer_call, json_value, redeem_call,
 };
 
@@ -144,7 +143,7 @@ async fn refused_before_sending_is_not_applied() {
 
 #[tokio::test]
 async fn a_connection_dropped_after_the_request_arrived_is_unknown() {
-    let (url, count) = support::raw_server(b"").await;
+    let (url, count) = crate::support::raw_server(b"").await;
     let error = redeem(&to(url)).await;
     assert!(matches!(error, Error::Transport { .. }), "{error:?}");
     assert_eq!(error.outcome(), Outcome::Unknown, "{error:?}");
@@ -154,7 +153,7 @@ async fn a_connection_dropped_after_the_request_arrived_is_unknown() {
 
 #[tokio::test]
 async fn a_success_whose_body_was_cut_short_was_applied() {
-    let (url, _) = support::raw_server(
+    let (url, _) = crate::support::raw_server(
         b"HTTP/1.1 201 Created\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{\"id\":",
     )
     .await;

@@ -1,14 +1,13 @@
 //! tower layers around every attempt, over loopback.
 
-mod support;
 
-use support::ServerExt as _;
+use crate::support::ServerExt as _;
 
 use std::sync::{Arc, Mutex, PoisonError};
 
 use jeri_runtime::reqwest::header::HeaderValue;
 use jeri_runtime::{CallOptions, Credentials, execute};
-use support::{API_KEY, Reply, Server, get_customer_call, json_value};
+use crate::support::{API_KEY, Reply, Server, get_customer_call, json_value};
 use tower::util::{MapRequestLayer, MapResponseLayer};
 
 #[tokio::test]

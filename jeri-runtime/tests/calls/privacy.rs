@@ -2,7 +2,6 @@
 //! token in the query stay out of every error's `Display` and `Debug`, which name the
 //! operation (and, for transport errors, the path template); `Error::url` keeps the URL.
 
-mod support;
 
 use std::time::Duration;
 
@@ -10,7 +9,7 @@ use jeri_runtime::{
     Call, CallOptions, Credentials, Error, Method, OperationInfo, RetryPolicy, SecurityRequirement,
     Transport, execute,
 };
-use support::{API_KEY, Reply, Server, closed_port_url, json_value, raw_server};
+use crate::support::{API_KEY, Reply, Server, closed_port_url, json_value, raw_server};
 
 const EMAIL: &str = "ada@example.com";
 const QUERY_TOKEN: &str = "tok_QUERYVALUE_91";

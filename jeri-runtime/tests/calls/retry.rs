@@ -1,14 +1,13 @@
 //! Retries, counted by the server.
 
-mod support;
 
-use support::ServerExt as _;
+use crate::support::ServerExt as _;
 
 use std::time::Duration;
 
 use jeri_runtime::Error;
 use jeri_runtime::{CallOptions, RetryPolicy, Transport, TransportErrorKind};
-use support::{Reply, Server, fast_retries, get_customer, redeem};
+use crate::support::{Reply, Server, fast_retries, get_customer, redeem};
 
 async fn get_status(transport: &Transport, options: CallOptions) -> u16 {
     get_customer(transport, "p", "e", options)

@@ -1,8 +1,7 @@
 //! No formatted value ever shows a credential.
 
-mod support;
 
-use support::ServerExt as _;
+use crate::support::ServerExt as _;
 
 use std::time::Duration;
 
@@ -11,7 +10,7 @@ use jeri_runtime::{
     Call, CallOptions, Credentials, Method, OperationInfo, RetryPolicy, Secret,
     SecurityRequirement, Transport,
 };
-use support::{API_KEY, Reply, Server, TOKEN, get_customer};
+use crate::support::{API_KEY, Reply, Server, TOKEN, get_customer};
 
 static QUERY_KEY: OperationInfo = OperationInfo {
     id: "queryKeyed",
@@ -111,7 +110,7 @@ async fn call_errors_hide_secrets() {
     assert_error_hidden("MissingCredentials", &missing);
 
     let bad_token = transport.with_credentials(Credentials::bearer("TOPSECRET\n"));
-    let mut call = Call::new(&bad_token, &support::REDEEM_REWARD, CallOptions::new());
+    let mut call = Call::new(&bad_token, &crate::support::REDEEM_REWARD, CallOptions::new());
     call.path_literal("/x");
     let invalid_token = call.send().await.expect_err("token cannot be a header");
     assert!(matches!(invalid_token, Error::InvalidInput { .. }));

@@ -1,14 +1,13 @@
 //! `execute`: sending a prepared call and decoding the read body with a
 //! plain function, the way generated operations do.
 
-mod support;
 
-use support::ServerExt as _;
+use crate::support::ServerExt as _;
 
 use jeri_runtime::Error;
 use jeri_runtime::{ApiError, Call, CallOptions, Received, RetryPolicy, Transport, execute};
 use serde::Deserialize;
-use support::{GET_CUSTOMER, Reply, Server};
+use crate::support::{GET_CUSTOMER, Reply, Server};
 
 #[derive(Debug, Deserialize, PartialEq)]
 struct Customer {

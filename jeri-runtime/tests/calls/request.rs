@@ -1,13 +1,12 @@
 //! The exact request the runtime puts on the wire.
 
-mod support;
 
-use support::ServerExt as _;
+use crate::support::ServerExt as _;
 
 use std::collections::HashMap;
 
 use jeri_runtime::{Call, CallOptions, Error, Method, OperationInfo};
-use support::{API_KEY, API_KEY_HEADER, Reply, Server, get_customer, redeem};
+use crate::support::{API_KEY, API_KEY_HEADER, Reply, Server, get_customer, redeem};
 
 static GET_TOKEN: OperationInfo = OperationInfo {
     id: "getCustomerToken",

@@ -1,13 +1,12 @@
 //! Which credentials go out with which operation.
 
-mod support;
 
-use support::ServerExt as _;
+use crate::support::ServerExt as _;
 
 use jeri_runtime::{
     Call, CallOptions, Credentials, Error, Method, OperationInfo, SecurityRequirement,
 };
-use support::{API_KEY, Reply, Server, TOKEN, redeem};
+use crate::support::{API_KEY, Reply, Server, TOKEN, redeem};
 
 static STATUS: OperationInfo = OperationInfo {
     id: "getApiStatus",
@@ -123,7 +122,7 @@ async fn api_key_in_the_query_goes_last() {
 async fn header_params_cannot_replace_credentials() {
     let server = Server::start(vec![Reply::json(200, "{}")]).await;
     let transport = server.transport();
-    let mut call = Call::new(&transport, &support::GET_CUSTOMER, CallOptions::new());
+    let mut call = Call::new(&transport, &crate::support::GET_CUSTOMER, CallOptions::new());
     call.path_literal("/x");
     call.header("api-key", &"attacker").expect("header");
     call.send().await.expect("response");
@@ -135,7 +134,7 @@ async fn redirects_never_carry_the_key_to_another_origin() {
     let elsewhere = Server::start(vec![Reply::json(200, "{}")]).await;
     let location = format!("{}/stolen", elsewhere.url());
     let server = Server::start(vec![Reply::status(302).header("location", &location)]).await;
-    let response = support::get_customer(&server.transport(), "p", "e", CallOptions::new())
+    let response = crate::support::get_customer(&server.transport(), "p", "e", CallOptions::new())
         .await
         .expect("response");
     assert_eq!(response.status(), 302);
@@ -149,7 +148,7 @@ async fn same_origin_redirects_are_followed() {
         Reply::json(200, "{}"),
     ])
     .await;
-    let response = support::get_customer(&server.transport(), "p", "e", CallOptions::new())
+    let response = crate::support::get_customer(&server.transport(), "p", "e", CallOptions::new())
         .await
         .expect("response");
     assert_eq!(response.status(), 200);
