@@ -2,9 +2,8 @@
 //! what it refuses is its error. (Generated decoders accept only `2xx`, which
 //! jeri-tests' `download.rs` streams.)
 
-
-use jeri_runtime::{Call, CallOptions, Error, Received, execute_streaming};
 use crate::support::{GET_CUSTOMER, Reply, Server, ServerExt};
+use jeri_runtime::{Call, CallOptions, Error, Received, execute_streaming};
 
 /// A hand-written decoder for which `304 Not Modified` is a success.
 fn not_modified_is_fine(received: Received) -> Result<(), Error> {

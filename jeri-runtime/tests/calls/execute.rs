@@ -1,13 +1,12 @@
 //! `execute`: sending a prepared call and decoding the read body with a
 //! plain function, the way generated operations do.
 
-
 use crate::support::ServerExt as _;
 
+use crate::support::{GET_CUSTOMER, Reply, Server};
 use jeri_runtime::Error;
 use jeri_runtime::{ApiError, Call, CallOptions, Received, RetryPolicy, Transport, execute};
 use serde::Deserialize;
-use crate::support::{GET_CUSTOMER, Reply, Server};
 
 #[derive(Debug, Deserialize, PartialEq)]
 struct Customer {

@@ -1,13 +1,12 @@
 //! tower layers around every attempt, over loopback.
 
-
 use crate::support::ServerExt as _;
 
 use std::sync::{Arc, Mutex, PoisonError};
 
+use crate::support::{API_KEY, Reply, Server, get_customer_call, json_value};
 use jeri_runtime::reqwest::header::HeaderValue;
 use jeri_runtime::{CallOptions, Credentials, execute};
-use crate::support::{API_KEY, Reply, Server, get_customer_call, json_value};
 use tower::util::{MapRequestLayer, MapResponseLayer};
 
 #[tokio::test]

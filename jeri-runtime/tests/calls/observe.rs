@@ -1,15 +1,14 @@
 //! What a service sees of each call besides tracing: hooks around every attempt,
 //! and the status and headers next to the decoded value.
 
-
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
+use crate::support::{API_KEY, GET_CUSTOMER, Reply, Server, ServerExt};
 use jeri_runtime::{
     Attempt, Call, CallOptions, Error, Hook, Received, ResponseValue, execute_with_response,
 };
 use reqwest::header::HeaderValue;
-use crate::support::{API_KEY, GET_CUSTOMER, Reply, Server, ServerExt};
 
 fn get_customer_call(server: &Server) -> Result<Call, Error> {
     let transport = server.transport();

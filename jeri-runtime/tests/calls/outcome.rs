@@ -1,15 +1,14 @@
 //! What a failed call says about whether it took effect, and whether a retry is safe,
 //! over loopback.
 
-
 use crate::support::ServerExt as _;
 
 use std::time::Duration;
 
-use jeri_runtime::{CallOptions, Error, Outcome, RetryPolicy, Transport, execute};
 use crate::support::{
     Reply, Server, closed_port_url, fast_retries, get_customer_call, json_value, redeem_call,
 };
+use jeri_runtime::{CallOptions, Error, Outcome, RetryPolicy, Transport, execute};
 
 const SLOW: Duration = Duration::from_secs(60);
 

@@ -2,14 +2,13 @@
 //! token in the query stay out of every error's `Display` and `Debug`, which name the
 //! operation (and, for transport errors, the path template); `Error::url` keeps the URL.
 
-
 use std::time::Duration;
 
+use crate::support::{API_KEY, Reply, Server, closed_port_url, json_value, raw_server};
 use jeri_runtime::{
     Call, CallOptions, Credentials, Error, Method, OperationInfo, RetryPolicy, SecurityRequirement,
     Transport, execute,
 };
-use crate::support::{API_KEY, Reply, Server, closed_port_url, json_value, raw_server};
 
 const EMAIL: &str = "ada@example.com";
 const QUERY_TOKEN: &str = "tok_QUERYVALUE_91";

@@ -1,16 +1,15 @@
 //! No formatted value ever shows a credential.
 
-
 use crate::support::ServerExt as _;
 
 use std::time::Duration;
 
+use crate::support::{API_KEY, Reply, Server, TOKEN, get_customer};
 use jeri_runtime::Error;
 use jeri_runtime::{
     Call, CallOptions, Credentials, Method, OperationInfo, RetryPolicy, Secret,
     SecurityRequirement, Transport,
 };
-use crate::support::{API_KEY, Reply, Server, TOKEN, get_customer};
 
 static QUERY_KEY: OperationInfo = OperationInfo {
     id: "queryKeyed",
@@ -110,7 +109,11 @@ async fn call_errors_hide_secrets() {
     assert_error_hidden("MissingCredentials", &missing);
 
     let bad_token = transport.with_credentials(Credentials::bearer("TOPSECRET\n"));
-    let mut call = Call::new(&bad_token, &crate::support::REDEEM_REWARD, CallOptions::new());
+    let mut call = Call::new(
+        &bad_token,
+        &crate::support::REDEEM_REWARD,
+        CallOptions::new(),
+    );
     call.path_literal("/x");
     let invalid_token = call.send().await.expect_err("token cannot be a header");
     assert!(matches!(invalid_token, Error::InvalidInput { .. }));

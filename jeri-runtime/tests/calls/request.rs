@@ -1,12 +1,11 @@
 //! The exact request the runtime puts on the wire.
 
-
 use crate::support::ServerExt as _;
 
 use std::collections::HashMap;
 
-use jeri_runtime::{Call, CallOptions, Error, Method, OperationInfo};
 use crate::support::{API_KEY, API_KEY_HEADER, Reply, Server, get_customer, redeem};
+use jeri_runtime::{Call, CallOptions, Error, Method, OperationInfo};
 
 static GET_TOKEN: OperationInfo = OperationInfo {
     id: "getCustomerToken",

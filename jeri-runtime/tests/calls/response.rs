@@ -1,12 +1,11 @@
 //! Reading success and error responses.
 
-
 use crate::support::ServerExt as _;
 
+use crate::support::{Reply, Server, get_customer};
 use jeri_runtime::Error;
 use jeri_runtime::{ApiError, CallOptions, RetryPolicy, Transport};
 use serde::Deserialize;
-use crate::support::{Reply, Server, get_customer};
 
 #[derive(Debug, Deserialize, PartialEq)]
 struct Customer {

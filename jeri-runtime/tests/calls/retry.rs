@@ -1,13 +1,12 @@
 //! Retries, counted by the server.
 
-
 use crate::support::ServerExt as _;
 
 use std::time::Duration;
 
+use crate::support::{Reply, Server, fast_retries, get_customer, redeem};
 use jeri_runtime::Error;
 use jeri_runtime::{CallOptions, RetryPolicy, Transport, TransportErrorKind};
-use crate::support::{Reply, Server, fast_retries, get_customer, redeem};
 
 async fn get_status(transport: &Transport, options: CallOptions) -> u16 {
     get_customer(transport, "p", "e", options)

@@ -1,12 +1,11 @@
 //! Which credentials go out with which operation.
 
-
 use crate::support::ServerExt as _;
 
+use crate::support::{API_KEY, Reply, Server, TOKEN, redeem};
 use jeri_runtime::{
     Call, CallOptions, Credentials, Error, Method, OperationInfo, SecurityRequirement,
 };
-use crate::support::{API_KEY, Reply, Server, TOKEN, redeem};
 
 static STATUS: OperationInfo = OperationInfo {
     id: "getApiStatus",
@@ -122,7 +121,11 @@ async fn api_key_in_the_query_goes_last() {
 async fn header_params_cannot_replace_credentials() {
     let server = Server::start(vec![Reply::json(200, "{}")]).await;
     let transport = server.transport();
-    let mut call = Call::new(&transport, &crate::support::GET_CUSTOMER, CallOptions::new());
+    let mut call = Call::new(
+        &transport,
+        &crate::support::GET_CUSTOMER,
+        CallOptions::new(),
+    );
     call.path_literal("/x");
     call.header("api-key", &"attacker").expect("header");
     call.send().await.expect("response");

@@ -1,12 +1,11 @@
 //! Slow servers end in timeout errors.
 
-
 use crate::support::ServerExt as _;
 
 use std::time::Duration;
 
-use jeri_runtime::{CallOptions, RetryPolicy};
 use crate::support::{Reply, Server, get_customer};
+use jeri_runtime::{CallOptions, RetryPolicy};
 
 const SLOW: Duration = Duration::from_secs(60);
 

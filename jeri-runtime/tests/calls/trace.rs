@@ -3,13 +3,12 @@
 //! Alone in its test binary: tracing caches per call site whether anyone listens,
 //! and a test on another thread without a subscriber would race with this one.
 
-
 use std::collections::BTreeMap;
 use std::fmt::Debug;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use jeri_runtime::{Call, CallOptions, Error, Received, RetryPolicy, Transport, execute};
 use crate::support::{API_KEY, GET_CUSTOMER, Reply, Server, ServerExt as _, closed_port_url};
+use jeri_runtime::{Call, CallOptions, Error, Received, RetryPolicy, Transport, execute};
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Subscriber};

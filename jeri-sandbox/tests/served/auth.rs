@@ -1,10 +1,8 @@
 //! API keys, customer tokens and Bearer authentication over HTTP.
 
-mod common;
-
+use crate::common::{Harness, PROGRAM, assert_error};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use common::{Harness, PROGRAM, assert_error};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -120,7 +118,7 @@ async fn token_requests_are_checked() {
         ))
         .await;
     assert_eq!(
-        common::messages(&bad),
+        crate::common::messages(&bad),
         vec![
             "email must be an email",
             "token_type must be one of the following values: auth, download",
@@ -128,19 +126,19 @@ async fn token_requests_are_checked() {
         ]
     );
     let missing = h.get(&base).await;
-    assert_eq!(common::messages(&missing).len(), 2);
+    assert_eq!(crate::common::messages(&missing).len(), 2);
     let not_a_number = h
         .get(&format!(
             "{base}?email=a%40b.co&token_type=auth&expires_in=7d"
         ))
         .await;
     assert_eq!(
-        common::messages(&not_a_number),
+        crate::common::messages(&not_a_number),
         vec!["expires_in must be an integer number"]
     );
 }
 
-async fn bearer_post(h: &Harness, path: &str, token: &str, body: Value) -> common::Reply {
+async fn bearer_post(h: &Harness, path: &str, token: &str, body: Value) -> crate::common::Reply {
     h.send(
         h.http
             .post(h.url(path))

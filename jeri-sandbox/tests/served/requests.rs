@@ -1,8 +1,6 @@
 //! Malformed requests, unknown routes, seeding and shutdown.
 
-mod common;
-
-use common::{Harness, PROGRAM, assert_error, messages};
+use crate::common::{Harness, PROGRAM, assert_error, messages};
 use jeri_sandbox::{Sandbox, SandboxState, SeedCustomer};
 use reqwest::Method;
 use serde_json::json;

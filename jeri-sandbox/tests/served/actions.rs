@@ -1,8 +1,6 @@
 //! Rewards, coupons, push notifications and custom earning flows over HTTP.
 
-mod common;
-
-use common::{Harness, PROGRAM, assert_error};
+use crate::common::{Harness, PROGRAM, assert_error};
 use serde_json::json;
 
 fn redeem(reward: &str) -> String {
@@ -150,7 +148,7 @@ async fn push_notifications_are_queued_and_recorded() {
         )
         .await;
     assert_eq!(
-        common::messages(&too_long),
+        crate::common::messages(&too_long),
         vec!["message must be shorter than or equal to 255 characters"]
     );
     let bad_url = h
@@ -160,7 +158,7 @@ async fn push_notifications_are_queued_and_recorded() {
         )
         .await;
     assert_eq!(
-        common::messages(&bad_url),
+        crate::common::messages(&bad_url),
         vec!["url must be a URL address"]
     );
 }

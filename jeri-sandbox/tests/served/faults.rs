@@ -2,9 +2,7 @@
 //! covers the spec's every operation, and the `/_sandbox/` routes change a running
 //! sandbox as the builder and `Sandbox::faults` do.
 
-mod common;
-
-use common::{Harness, PROGRAM, assert_error};
+use crate::common::{Harness, PROGRAM, assert_error};
 use jeri_sandbox::{Fault, FaultKind, Sandbox, SeedCustomer};
 use reqwest::Method;
 use serde_json::Value;

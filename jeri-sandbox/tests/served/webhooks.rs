@@ -2,8 +2,6 @@
 //! `jeri_server::Webhook`: order, retries after failures, no second delivery after a 2xx,
 //! events on demand.
 
-mod common;
-
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
@@ -16,7 +14,7 @@ use jeri_sandbox::{Sandbox, SeedCustomer, webhooks};
 use jeri_server::{Webhook, WebhookRejection};
 use serde_json::{Value, json};
 
-use common::{Harness, PROGRAM};
+use crate::common::{Harness, PROGRAM};
 
 const SECRET: &str = "integration-secret";
 
@@ -339,14 +337,14 @@ async fn any_event_fires_by_name_in_process_and_over_http() {
             json!({ "programId": PROGRAM, "email": "nobody@example.com", "event": "Customer scanned" }),
         )
         .await;
-    common::assert_error(&unknown, 404);
+    crate::common::assert_error(&unknown, 404);
     let bad = harness
         .post(
             webhooks::FIRE_EVENT_PATH,
             json!({ "event": "Customer scanned" }),
         )
         .await;
-    common::assert_error(&bad, 400);
+    crate::common::assert_error(&bad, 400);
     let anonymous = harness
         .send(
             harness
@@ -355,7 +353,7 @@ async fn any_event_fires_by_name_in_process_and_over_http() {
                 .body("{}"),
         )
         .await;
-    common::assert_error(&anonymous, 401);
+    crate::common::assert_error(&anonymous, 401);
     harness.sandbox.webhooks_settled().await;
 
     // The seeded customer (an initial sync) announced nothing.
@@ -388,7 +386,7 @@ async fn without_a_webhook_url_nothing_is_sent_and_firing_is_refused() {
             json!({ "programId": PROGRAM, "email": "fay@example.com", "event": "Customer birthday" }),
         )
         .await;
-    common::assert_error(&reply, 409);
+    crate::common::assert_error(&reply, 409);
     let half = Sandbox::builder()
         .webhook_url("http://127.0.0.1:9/")
         .start()

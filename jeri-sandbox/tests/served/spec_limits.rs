@@ -1,9 +1,7 @@
 //! The limits the sandbox enforces are the spec's: each is read from `spec/openapi.yaml`
 //! and probed over HTTP at the limit and one past it.
 
-mod common;
-
-use common::{Harness, PROGRAM};
+use crate::common::{Harness, PROGRAM};
 use reqwest::Method;
 use serde_json::json;
 

@@ -1,8 +1,6 @@
 //! upsertResources, deleteResources and getCustomer over HTTP.
 
-mod common;
-
-use common::{Harness, PROGRAM, assert_error};
+use crate::common::{Harness, PROGRAM, assert_error};
 use reqwest::Method;
 use serde_json::json;
 
@@ -155,12 +153,12 @@ async fn batch_limits_follow_the_spec() {
         .post(&integrations(), json!(vec![item.clone(); 251]))
         .await;
     assert_eq!(
-        common::messages(&over),
+        crate::common::messages(&over),
         vec!["body must contain no more than 250 elements"]
     );
     let empty = h.post(&integrations(), json!([])).await;
     assert_eq!(
-        common::messages(&empty),
+        crate::common::messages(&empty),
         vec!["body must contain at least 1 elements"]
     );
     let deletion = json!({"email": "a@example.com", "feature": "loyalty"});

@@ -1,8 +1,6 @@
 //! increaseBalance and decreaseBalance over HTTP.
 
-mod common;
-
-use common::{Harness, PROGRAM, assert_error};
+use crate::common::{Harness, PROGRAM, assert_error};
 use serde_json::json;
 
 fn increase() -> String {
@@ -109,7 +107,7 @@ async fn balance_bodies_are_checked() {
         )
         .await;
     assert_eq!(
-        common::messages(&bad),
+        crate::common::messages(&bad),
         vec![
             "0.amount must not be less than 1",
             "0.reason must be longer than or equal to 1 characters"
@@ -118,7 +116,7 @@ async fn balance_bodies_are_checked() {
     let item = json!({"email": "jane@example.com", "amount": 1, "reason": "x"});
     let over = h.post(&increase(), json!(vec![item.clone(); 101])).await;
     assert_eq!(
-        common::messages(&over),
+        crate::common::messages(&over),
         vec!["body must contain no more than 100 elements"]
     );
     h.customer("jane@example.com", 0).await;
