@@ -4,6 +4,7 @@
 //! `serde_json::Value`) so that code generation can go on and the user sees the real
 //! errors only. Operations with errors are marked and left out by the caller.
 
+mod all_of;
 mod cycles;
 mod docs;
 mod form;
@@ -14,6 +15,7 @@ mod request_body;
 mod rules;
 mod schema;
 mod shape;
+mod union;
 
 use std::collections::HashMap;
 

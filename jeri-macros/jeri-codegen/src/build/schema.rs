@@ -1,18 +1,17 @@
 //! Schemas → type references and named types.
 
-use std::collections::HashSet;
-
 use openapiv3::{
     AdditionalProperties, ReferenceOr, Schema, SchemaKind, StringFormat, Type,
     VariantOrUnknownOrEmpty,
 };
 
 use super::Builder;
+use super::all_of::{StructAcc, is_empty_schema, real_members};
 use super::docs::schema_docs;
 pub(super) use super::shape::{ObjectView, SRef, Shape, classify, component_key};
 use crate::diagnostics::{child, index};
-use crate::model::{EnumVariant, Field, IntType, IntegerVariant, TypeKind, TypeRef, UnionVariant};
-use crate::rust::naming::{NameSet, pascal_case, pascal_ident, snake_ident};
+use crate::model::{EnumVariant, IntType, IntegerVariant, TypeKind, TypeRef};
+use crate::rust::naming::{NameSet, pascal_ident};
 
 /// The extension that marks a property's value as a credential.
 const SECRET: &str = "x-jeri-secret";
@@ -44,85 +43,6 @@ fn default_fits(value: &serde_json::Value, ty: &TypeRef) -> bool {
         TypeRef::Array(_) => value.is_array(),
         TypeRef::Map(_) => value.is_object(),
         TypeRef::Named(_) | TypeRef::Json | TypeRef::Boxed(_) | TypeRef::Nullable(_) => true,
-    }
-}
-
-/// Whether a schema adds nothing to an `allOf` (only docs, `nullable`, a bare
-/// `type: object` and the like).
-fn is_empty_schema(s: SRef<'_>) -> bool {
-    let SRef::Item(schema) = s else { return false };
-    match classify(schema) {
-        Shape::Any => true,
-        Shape::Object(view) => view.props.is_empty() && view.additional.is_none(),
-        _ => false,
-    }
-}
-
-/// The members of an `allOf` that add something, with their indices.
-fn real_members(members: &[ReferenceOr<Schema>]) -> Vec<(usize, SRef<'_>)> {
-    members
-        .iter()
-        .map(SRef::of)
-        .enumerate()
-        .filter(|(_, m)| !is_empty_schema(*m))
-        .collect()
-}
-
-/// Fields being collected into one struct (from properties and `allOf` members).
-#[derive(Default)]
-pub(super) struct StructAcc {
-    fields: Vec<Field>,
-    names: NameSet,
-    required: HashSet<String>,
-    /// Properties that are `readOnly` or `writeOnly`: never required (see [`Field::required`]).
-    one_way: HashSet<String>,
-    additional: Option<TypeRef>,
-    closed: bool,
-}
-
-impl StructAcc {
-    /// An `allOf` member that is a union: a flattened field named after its type.
-    fn add_flattened(&mut self, pointer: &str, type_name: &str, ty: TypeRef) {
-        let place = pointer.rsplit('.').next().unwrap_or(pointer).to_owned();
-        self.add(Field {
-            rust_name: snake_ident(type_name),
-            wire_name: place,
-            ty,
-            required: true,
-            nullable: false,
-            flatten: true,
-            secret: false,
-            default: None,
-            docs: Default::default(),
-        });
-    }
-
-    fn add(&mut self, mut field: Field) {
-        if let Some(existing) = self
-            .fields
-            .iter_mut()
-            .find(|f| f.wire_name == field.wire_name)
-        {
-            field.rust_name = existing.rust_name.clone();
-            field.required |= existing.required;
-            *existing = field;
-        } else {
-            field.rust_name = self.names.claim(&field.rust_name);
-            self.fields.push(field);
-        }
-    }
-
-    fn finish(mut self) -> TypeKind {
-        for field in &mut self.fields {
-            field.required |= self.required.contains(&field.wire_name);
-            field.required &= !self.one_way.contains(&field.wire_name);
-        }
-        TypeKind::Struct {
-            fields: self.fields,
-            // A closed object keeps no extra properties, whatever a merged member allowed.
-            additional_properties: self.additional.filter(|_| !self.closed),
-            closed: self.closed,
-        }
     }
 }
 
@@ -193,7 +113,7 @@ impl<'d> Builder<'d, '_, '_> {
     /// Whether a schema marks its value as a credential, looking through references: a
     /// property cannot carry siblings next to its `$ref`, so the marking may sit on the
     /// referenced schema.
-    fn is_secret(&self, s: SRef<'_>) -> bool {
+    pub(super) fn is_secret(&self, s: SRef<'_>) -> bool {
         self.holds_through_refs(s, marks_secret)
     }
 
@@ -202,7 +122,7 @@ impl<'d> Builder<'d, '_, '_> {
     /// specs have them (OpenAI's `Eval.testing_criteria`, an array, defaults to `"eval"`),
     /// and a default only fills in what a response left out, so dropping it loses less
     /// than refusing the spec. `null` is no default: it is what `nullable` already says.
-    fn default_value(&self, s: SRef<'_>, ty: &TypeRef) -> Option<serde_json::Value> {
+    pub(super) fn default_value(&self, s: SRef<'_>, ty: &TypeRef) -> Option<serde_json::Value> {
         let found = std::cell::RefCell::new(None);
         self.holds_through_refs(s, |schema| match &schema.schema_data.default {
             Some(value) => {
@@ -217,7 +137,7 @@ impl<'d> Builder<'d, '_, '_> {
 
     /// Reports an `x-jeri-secret` that is not a boolean: silently ignoring it would leave
     /// a credential printable.
-    fn check_secret_marking(&mut self, schema: &Schema, pointer: &str) {
+    pub(super) fn check_secret_marking(&mut self, schema: &Schema, pointer: &str) {
         if let Some(value) = schema.schema_data.extensions.get(SECRET)
             && !value.is_boolean()
         {
@@ -231,7 +151,7 @@ impl<'d> Builder<'d, '_, '_> {
 
     /// Whether `test` holds for a schema or for the schema it stands for through `$ref`s
     /// and `allOf: [$ref]` wrappers (with a bound, as references may loop).
-    fn holds_through_refs(&self, s: SRef<'_>, test: impl Fn(&Schema) -> bool) -> bool {
+    pub(super) fn holds_through_refs(&self, s: SRef<'_>, test: impl Fn(&Schema) -> bool) -> bool {
         let mut current = s;
         for _ in 0..32 {
             match current {
@@ -272,13 +192,13 @@ impl<'d> Builder<'d, '_, '_> {
     /// member that adds something (`allOf: [$ref]` with a description), or members that are
     /// all strings, numbers, booleans or arrays (constraints on one value; the first one's
     /// type is the value's).
-    fn all_of_is_one_value(&self, members: &[ReferenceOr<Schema>]) -> bool {
+    pub(super) fn all_of_is_one_value(&self, members: &[ReferenceOr<Schema>]) -> bool {
         let real = real_members(members);
         real.len() == 1 || (!real.is_empty() && real.iter().all(|(_, m)| self.is_value(*m)))
     }
 
     /// Whether a schema (through references) is a string, number, boolean or array.
-    fn is_value(&self, s: SRef<'_>) -> bool {
+    pub(super) fn is_value(&self, s: SRef<'_>) -> bool {
         self.holds_through_refs(s, |schema| {
             matches!(
                 classify(schema),
@@ -350,7 +270,7 @@ impl<'d> Builder<'d, '_, '_> {
 
     /// [`Self::type_ref`], as `Option` when the schema is nullable: for array items, map
     /// values and union members, where `null` is a value of its own and must decode.
-    fn nullable_ref(&mut self, s: SRef<'_>, pointer: &str, hint: &str) -> TypeRef {
+    pub(super) fn nullable_ref(&mut self, s: SRef<'_>, pointer: &str, hint: &str) -> TypeRef {
         let ty = self.type_ref(s, pointer, hint);
         if self.is_nullable(s) && ty != TypeRef::Json {
             TypeRef::Nullable(Box::new(ty))
@@ -359,7 +279,7 @@ impl<'d> Builder<'d, '_, '_> {
         }
     }
 
-    fn report_unsupported(&mut self, schema: &Schema, pointer: &str) {
+    pub(super) fn report_unsupported(&mut self, schema: &Schema, pointer: &str) {
         match classify(schema) {
             Shape::Not => self.diag.error(
                 &child(pointer, "not"),
@@ -377,7 +297,12 @@ impl<'d> Builder<'d, '_, '_> {
 
     /// An object without properties: a map when `additionalProperties` has a schema,
     /// otherwise free-form JSON.
-    fn free_form(&mut self, view: &ObjectView<'_>, pointer: &str, hint: &str) -> TypeRef {
+    pub(super) fn free_form(
+        &mut self,
+        view: &ObjectView<'_>,
+        pointer: &str,
+        hint: &str,
+    ) -> TypeRef {
         match view.additional {
             Some(AdditionalProperties::Schema(value)) => {
                 let value = SRef::of(value);
@@ -430,238 +355,6 @@ impl<'d> Builder<'d, '_, '_> {
             _ => TypeKind::Alias(self.type_ref(s, pointer, name)),
         }
     }
-
-    fn add_object(
-        &mut self,
-        acc: &mut StructAcc,
-        view: &ObjectView<'_>,
-        pointer: &str,
-        parent: &str,
-    ) {
-        for (wire, prop) in &view.props {
-            let prop_pointer = child(&child(pointer, "properties"), wire);
-            let hint = format!("{parent}{}", pascal_case(wire));
-            let ty = self.type_ref(*prop, &prop_pointer, &hint);
-            let docs = match prop {
-                SRef::Item(schema) => {
-                    self.check_secret_marking(schema, &prop_pointer);
-                    schema_docs(self.diag, &prop_pointer, schema)
-                }
-                SRef::Ref(_) => Default::default(),
-            };
-            let nullable = self.is_nullable(*prop);
-            if self.holds_through_refs(*prop, |s| {
-                s.schema_data.read_only || s.schema_data.write_only
-            }) {
-                acc.one_way.insert((*wire).to_owned());
-            }
-            let default = self.default_value(*prop, &ty);
-            acc.add(Field {
-                flatten: false,
-                rust_name: snake_ident(wire),
-                wire_name: (*wire).to_owned(),
-                ty,
-                required: view.required.iter().any(|r| r == wire),
-                nullable,
-                secret: self.is_secret(*prop),
-                default,
-                docs,
-            });
-        }
-        acc.required.extend(view.required.iter().cloned());
-        match view.additional {
-            Some(AdditionalProperties::Any(true)) => acc.additional = Some(TypeRef::Json),
-            Some(AdditionalProperties::Schema(value)) => {
-                let ty = self.nullable_ref(
-                    SRef::of(value),
-                    &child(pointer, "additionalProperties"),
-                    &format!("{parent}Value"),
-                );
-                acc.additional = Some(ty);
-            }
-            Some(AdditionalProperties::Any(false)) => acc.closed = true,
-            None => {}
-        }
-    }
-
-    /// Adds one `allOf` member's properties to `acc`.
-    fn merge_member(
-        &mut self,
-        acc: &mut StructAcc,
-        member: SRef<'_>,
-        pointer: &str,
-        parent: &str,
-        depth: usize,
-    ) {
-        if depth > 32 {
-            self.diag.error(
-                pointer,
-                "`allOf` nests too deeply",
-                "flatten the `allOf` members",
-            );
-            return;
-        }
-        match member {
-            SRef::Ref(reference) => {
-                let Some(target) = self.resolve_schema_ref(reference, pointer) else {
-                    return;
-                };
-                let key = self
-                    .component_keys
-                    .get(target)
-                    .map(|(k, _)| k.clone())
-                    .unwrap_or_default();
-                match self.component_kind(target) {
-                    None => self.diag.error(
-                        pointer,
-                        format!("schema `{key}` includes itself through `allOf`"),
-                        "break the cycle: an `allOf` member cannot (directly or indirectly) be the schema itself",
-                    ),
-                    // A member's `additionalProperties: false` speaks of the member alone: the
-                    // merged object has the other members' properties too, so it stays open.
-                    Some(TypeKind::Struct { fields, additional_properties, closed: _ }) => {
-                        for field in fields {
-                            acc.add(field);
-                        }
-                        if additional_properties.is_some() {
-                            acc.additional = additional_properties;
-                        }
-                    }
-                    Some(TypeKind::Alias(TypeRef::Json)) => {}
-                    Some(TypeKind::Union { .. }) => {
-                        let name = self.components.get(target).map(|c| c.rust_name.clone()).unwrap_or_default();
-                        acc.add_flattened(pointer, &name, TypeRef::Named(name.clone()));
-                    }
-                    Some(TypeKind::Alias(TypeRef::Named(_))) => {
-                        if let Some(inner) = self.component_schema(target) {
-                            let inner_pointer = self.component_keys.get(target).map(|(_, p)| p.clone()).unwrap_or_default();
-                            self.merge_member(acc, inner, &inner_pointer, parent, depth + 1);
-                        }
-                    }
-                    Some(_) => self.diag.error(
-                        pointer,
-                        format!("`allOf` member `{key}` is not an object, so its properties cannot be merged"),
-                        "list only object schemas under `allOf`, or use `oneOf` for alternatives",
-                    ),
-                }
-            }
-            SRef::Item(schema) => match classify(schema) {
-                Shape::Object(view) => {
-                    let closed = acc.closed;
-                    self.add_object(acc, &view, pointer, parent);
-                    acc.closed = closed;
-                }
-                Shape::AllOf { members, own } => {
-                    for (i, m) in members.iter().enumerate() {
-                        self.merge_member(
-                            acc,
-                            SRef::of(m),
-                            &index(&child(pointer, "allOf"), i),
-                            parent,
-                            depth + 1,
-                        );
-                    }
-                    if let Some(own) = own {
-                        self.add_object(acc, &own, pointer, parent);
-                    }
-                }
-                Shape::Any => {}
-                Shape::Not | Shape::UnknownType(_) => self.report_unsupported(schema, pointer),
-                Shape::Union { .. } => {
-                    let ty = self.type_ref(member, pointer, &format!("{parent}Member"));
-                    let field_name = match &ty {
-                        TypeRef::Named(n) => n.clone(),
-                        _ => format!("{parent}Member"),
-                    };
-                    acc.add_flattened(pointer, &field_name, ty);
-                }
-                _ => self.diag.error(
-                    pointer,
-                    "this `allOf` member is not an object, so it cannot be merged",
-                    "list only object schemas under `allOf`",
-                ),
-            },
-        }
-    }
-
-    fn union_kind(
-        &mut self,
-        schema: &Schema,
-        members: &[ReferenceOr<Schema>],
-        keyword: &str,
-        pointer: &str,
-        name: &str,
-    ) -> TypeKind {
-        let discriminator = schema.schema_data.discriminator.as_ref();
-        // `oneOf` of documented single values is how many generators spell a string enum.
-        if discriminator.is_none() {
-            let mut values = Vec::new();
-            let all_enums = members.iter().all(|m| match m {
-                ReferenceOr::Item(s) => match classify(s) {
-                    Shape::StrEnum(v) => {
-                        values.extend(v);
-                        true
-                    }
-                    _ => false,
-                },
-                ReferenceOr::Reference { .. } => false,
-            });
-            if all_enums {
-                let mut seen = HashSet::new();
-                values.retain(|v| seen.insert(v.clone()));
-                return string_enum(&values);
-            }
-        }
-        let tag = discriminator.map(|d| d.property_name.clone());
-        let mut names = NameSet::new();
-        let mut variants = Vec::new();
-        let mut ref_keys = Vec::new();
-        for (i, member) in members.iter().enumerate() {
-            let member_pointer = index(&child(pointer, keyword), i);
-            let member = SRef::of(member);
-            let (base, ref_key, tag_value) = match member {
-                SRef::Ref(r) => {
-                    let key = component_key(r);
-                    let base = key
-                        .as_deref()
-                        .map(pascal_ident)
-                        .unwrap_or_else(|| format!("Variant{}", i + 1));
-                    (base, key.clone(), key)
-                }
-                SRef::Item(s) => {
-                    let tag_value = tag.as_deref().and_then(|t| single_value_property(s, t));
-                    (variant_base(s, i), None, tag_value)
-                }
-            };
-            let rust_name = names.claim(&base);
-            let ty = self.nullable_ref(member, &member_pointer, &format!("{name}{rust_name}"));
-            ref_keys.push(ref_key);
-            variants.push(UnionVariant {
-                rust_name,
-                ty,
-                tag_value: tag.as_ref().and(tag_value),
-            });
-        }
-        if let Some(d) = discriminator {
-            let mapping_pointer = child(&child(pointer, "discriminator"), "mapping");
-            for (value, target) in &d.mapping {
-                let key = component_key(target).unwrap_or_else(|| target.clone());
-                match ref_keys.iter().position(|k| k.as_deref() == Some(key.as_str())) {
-                    Some(i) => {
-                        if let Some(v) = variants.get_mut(i) {
-                            v.tag_value = Some(value.clone());
-                        }
-                    }
-                    None => self.diag.error(
-                        &child(&mapping_pointer, value),
-                        format!("discriminator mapping `{value}` points to `{target}`, which is not one of the `{keyword}` alternatives"),
-                        format!("add `$ref: '#/components/schemas/{key}'` to `{keyword}`, or remove the mapping"),
-                    ),
-                }
-            }
-        }
-        TypeKind::Union { tag, variants }
-    }
 }
 
 /// An integer enum; variant names come from `x-enum-varnames` (the common extension)
@@ -693,7 +386,7 @@ fn integer_enum(schema: &Schema, int: IntType, values: &[i64]) -> TypeKind {
     TypeKind::IntegerEnum { int, variants }
 }
 
-fn string_enum(values: &[String]) -> TypeKind {
+pub(super) fn string_enum(values: &[String]) -> TypeKind {
     let mut names = NameSet::new();
     TypeKind::StringEnum {
         variants: values
@@ -703,58 +396,6 @@ fn string_enum(values: &[String]) -> TypeKind {
                 wire_value: v.clone(),
             })
             .collect(),
-    }
-}
-
-/// The value of `property` when the schema pins it to one string (a tag).
-fn single_value_property(schema: &Schema, property: &str) -> Option<String> {
-    let Shape::Object(view) = classify(schema) else {
-        return None;
-    };
-    let (_, prop) = view.props.iter().find(|(k, _)| *k == property)?;
-    match prop {
-        SRef::Item(s) => match classify(s) {
-            Shape::StrEnum(values) if values.len() == 1 => values.into_iter().next(),
-            _ => None,
-        },
-        SRef::Ref(_) => None,
-    }
-}
-
-/// A readable variant name for an inline union member.
-fn variant_base(schema: &Schema, i: usize) -> String {
-    if let Some(title) = schema
-        .schema_data
-        .title
-        .as_deref()
-        .filter(|t| !t.trim().is_empty())
-    {
-        return pascal_ident(title);
-    }
-    match classify(schema) {
-        Shape::StrEnum(values) if values.len() == 1 => pascal_ident(&values[0]),
-        Shape::Object(view) => {
-            // A property pinned to one value names the variant (`type: enum [ip]` → `Ip`),
-            // else a lone required property (`{"ip": …}` → `Ip`).
-            let pinned = view.props.iter().find_map(|(_, p)| match p {
-                SRef::Item(s) => match classify(s) {
-                    Shape::StrEnum(values) if values.len() == 1 => values.into_iter().next(),
-                    _ => None,
-                },
-                SRef::Ref(_) => None,
-            });
-            match (pinned, view.props.as_slice()) {
-                (Some(value), _) => pascal_ident(&value),
-                (None, [(only, _)]) => pascal_ident(only),
-                _ => format!("Variant{}", i + 1),
-            }
-        }
-        Shape::Str(_) | Shape::StrEnum(_) => "String".to_owned(),
-        Shape::Int(_) | Shape::IntEnum(..) => "Integer".to_owned(),
-        Shape::Float(_) => "Number".to_owned(),
-        Shape::Bool => "Bool".to_owned(),
-        Shape::Array(..) => "Array".to_owned(),
-        _ => format!("Variant{}", i + 1),
     }
 }
 
