@@ -23,16 +23,16 @@
 //! A [`Pending`](Entry::Pending) entry found at the start (the service stopped mid-way) is
 //! reconciled the same way before anything is sent. Changes to one customer must not be
 //! sent concurrently through this pattern: the balance comparison assumes it is the only
-//! writer while it runs.
+//! writer while it runs (hold a lock per customer, not one for all of them).
 //!
 //! ```no_run
 //! # async fn demo(program: jeri_client::ProgramClient) -> Result<(), jeri_client::Error> {
 //! use jeri_client::ledger::{Credited, Direction, MemoryLedger, apply_once};
 //! use jeri_client::types::BalanceChange;
 //!
-//! let mut ledger = MemoryLedger::default(); // a service keeps this in its database
+//! let ledger = MemoryLedger::default(); // a service keeps this in its database
 //! let change = BalanceChange::new("ada@example.com", 50, "order 1001");
-//! match apply_once(&program, &mut ledger, "order-1001", change, Direction::Increase).await? {
+//! match apply_once(&program, &ledger, "order-1001", change, Direction::Increase).await? {
 //!     Credited::Applied | Credited::AlreadyApplied => {}
 //!     Credited::Refused(answer) => eprintln!("order 1001 refused: {:?}", answer.errors),
 //!     Credited::NeedsReview { before, observed } => {
@@ -43,6 +43,8 @@
 //! ```
 
 use std::collections::HashMap;
+use std::future::Future;
+use std::sync::{Mutex, PoisonError};
 
 use crate::runtime::{CallOptions, Outcome};
 use crate::types::BalanceChange;
@@ -72,42 +74,53 @@ pub enum Entry {
 }
 
 /// Where a service records its changes, by the reference it gives each one. Keep it
-/// durable (the service's database) for the guarantee to survive a restart.
+/// durable (the service's database) for the guarantee to survive a restart. The methods
+/// are asynchronous and take `&self`, so a database pool implements it directly; a write
+/// that fails should panic or abort the service rather than be ignored, as the pattern
+/// relies on every write.
 pub trait Ledger {
     /// What is recorded for `reference`, if anything.
-    fn get(&self, reference: &str) -> Option<Entry>;
+    fn get(&self, reference: &str) -> impl Future<Output = Option<Entry>> + Send;
     /// Records `entry` for `reference`, replacing what was there.
-    fn put(&mut self, reference: &str, entry: Entry);
+    fn put(&self, reference: &str, entry: Entry) -> impl Future<Output = ()> + Send;
     /// Forgets `reference` (the change certainly did not take effect).
-    fn remove(&mut self, reference: &str);
+    fn remove(&self, reference: &str) -> impl Future<Output = ()> + Send;
 }
 
 /// A [`Ledger`] in memory: for tests, and for services that keep one process.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct MemoryLedger {
-    entries: HashMap<String, Entry>,
+    entries: Mutex<HashMap<String, Entry>>,
+}
+
+impl MemoryLedger {
+    fn entries(&self) -> std::sync::MutexGuard<'_, HashMap<String, Entry>> {
+        self.entries.lock().unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 impl Ledger for MemoryLedger {
-    fn get(&self, reference: &str) -> Option<Entry> {
-        self.entries.get(reference).cloned()
+    async fn get(&self, reference: &str) -> Option<Entry> {
+        self.entries().get(reference).cloned()
     }
 
-    fn put(&mut self, reference: &str, entry: Entry) {
-        self.entries.insert(reference.to_owned(), entry);
+    async fn put(&self, reference: &str, entry: Entry) {
+        self.entries().insert(reference.to_owned(), entry);
     }
 
-    fn remove(&mut self, reference: &str) {
-        self.entries.remove(reference);
+    async fn remove(&self, reference: &str) {
+        self.entries().remove(reference);
     }
 }
 
 /// How a change through [`apply_once`] ended.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Credited {
-    /// The API answered and refused the change (a `201` whose item failed: an unknown
-    /// customer, a balance that would go below zero); the answer holds its message. The
-    /// ledger no longer holds the reference.
+    /// The API answered `2xx` and listed the item as failed (the batch answer's `errors`
+    /// hold its message); the ledger no longer holds the reference. An answer refusing the
+    /// only item outright (`404` for an unknown customer, `422` for a balance that would go
+    /// below zero, as the sandbox answers) is an `Err` instead, whose
+    /// [`outcome`](crate::Error::outcome) is `NotApplied`.
     Refused(crate::types::BatchResult),
     /// Applied now (the API said so, or the balance read back shows it).
     Applied,
@@ -130,7 +143,7 @@ pub enum Credited {
 /// failed read-back, which leaves the entry pending for the next call to reconcile.
 pub async fn apply_once(
     program: &ProgramClient,
-    ledger: &mut impl Ledger,
+    ledger: &impl Ledger,
     reference: &str,
     change: BalanceChange,
     direction: Direction,
@@ -139,7 +152,7 @@ pub async fn apply_once(
         Direction::Increase => change.amount,
         Direction::Decrease => -change.amount,
     };
-    match ledger.get(reference) {
+    match ledger.get(reference).await {
         Some(Entry::Applied) => return Ok(Credited::AlreadyApplied),
         Some(Entry::Pending { before, delta }) => {
             // `None`: it certainly did not take effect, so it is sent now.
@@ -152,7 +165,9 @@ pub async fn apply_once(
         None => {}
     }
     let before = balance(program, &change.email).await?;
-    ledger.put(reference, Entry::Pending { before, delta });
+    ledger
+        .put(reference, Entry::Pending { before, delta })
+        .await;
     let email = change.email.clone();
     let once = CallOptions::new().max_attempts(1);
     let sent = match direction {
@@ -161,20 +176,20 @@ pub async fn apply_once(
     };
     match sent {
         Ok(result) if result.is_all_applied() => {
-            ledger.put(reference, Entry::Applied);
+            ledger.put(reference, Entry::Applied).await;
             Ok(Credited::Applied)
         }
         Ok(result) => {
-            ledger.remove(reference);
+            ledger.remove(reference).await;
             Ok(Credited::Refused(result))
         }
         Err(error) => match error.outcome() {
             Outcome::Applied => {
-                ledger.put(reference, Entry::Applied);
+                ledger.put(reference, Entry::Applied).await;
                 Ok(Credited::Applied)
             }
             Outcome::NotApplied => {
-                ledger.remove(reference);
+                ledger.remove(reference).await;
                 Err(error)
             }
             // Unknown, and any outcome a later runtime adds: read the balance back.
@@ -191,7 +206,7 @@ pub async fn apply_once(
 /// removed).
 async fn reconcile(
     program: &ProgramClient,
-    ledger: &mut impl Ledger,
+    ledger: &impl Ledger,
     reference: &str,
     email: &str,
     before: i64,
@@ -199,10 +214,10 @@ async fn reconcile(
 ) -> Result<Option<Credited>, Error> {
     let observed = balance(program, email).await?;
     if observed == before + delta {
-        ledger.put(reference, Entry::Applied);
+        ledger.put(reference, Entry::Applied).await;
         Ok(Some(Credited::Applied))
     } else if observed == before {
-        ledger.remove(reference);
+        ledger.remove(reference).await;
         Ok(None)
     } else {
         Ok(Some(Credited::NeedsReview { before, observed }))

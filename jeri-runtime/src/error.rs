@@ -28,7 +28,7 @@ pub enum Error {
     #[error(transparent)]
     Api(ApiError),
     /// The request could not be sent or the response could not be read.
-    #[error("{operation} ({request}): {kind}: {source}")]
+    #[error("{operation} ({request}): {kind}: {source}{}", request.outcome_note())]
     Transport {
         /// The operation id.
         operation: &'static str,

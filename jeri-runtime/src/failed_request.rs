@@ -75,6 +75,18 @@ impl fmt::Debug for FailedRequest {
 }
 
 /// `GET /v1/programs/{programId}`: the method and the path template.
+impl FailedRequest {
+    /// What an error's message adds about the request's effect: nothing when it certainly
+    /// did not take effect, else whether it did or may have.
+    pub(crate) fn outcome_note(&self) -> &'static str {
+        match self.outcome {
+            Outcome::NotApplied => "",
+            Outcome::Applied => " (the request took effect)",
+            Outcome::Unknown => " (the request may have taken effect: outcome unknown)",
+        }
+    }
+}
+
 impl fmt::Display for FailedRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(

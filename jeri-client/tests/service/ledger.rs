@@ -49,13 +49,13 @@ async fn balance(program: &ProgramClient) -> i64 {
 async fn a_lost_answer_is_reconciled_as_applied_and_never_sent_twice() {
     let sandbox = sandbox().await;
     let program = program(&sandbox);
-    let mut ledger = MemoryLedger::default();
+    let ledger = MemoryLedger::default();
     sandbox
         .faults()
         .add(fault("increaseBalance", FaultKind::LostAnswer));
     let done = apply_once(
         &program,
-        &mut ledger,
+        &ledger,
         "order-1001",
         credit(50),
         Direction::Increase,
@@ -63,12 +63,12 @@ async fn a_lost_answer_is_reconciled_as_applied_and_never_sent_twice() {
     .await
     .expect("settled by reading back");
     assert_eq!(done, Credited::Applied);
-    assert_eq!(ledger.get("order-1001"), Some(Entry::Applied));
+    assert_eq!(ledger.get("order-1001").await, Some(Entry::Applied));
     assert_eq!(balance(&program).await, 150);
     // The service retries the order: nothing is sent again.
     let again = apply_once(
         &program,
-        &mut ledger,
+        &ledger,
         "order-1001",
         credit(50),
         Direction::Increase,
@@ -83,31 +83,19 @@ async fn a_lost_answer_is_reconciled_as_applied_and_never_sent_twice() {
 async fn a_refused_request_is_not_applied_and_can_be_sent_again() {
     let sandbox = sandbox().await;
     let program = program(&sandbox);
-    let mut ledger = MemoryLedger::default();
+    let ledger = MemoryLedger::default();
     sandbox
         .faults()
         .add(fault("increaseBalance", FaultKind::Unavailable));
-    let error = apply_once(
-        &program,
-        &mut ledger,
-        "order-7",
-        credit(5),
-        Direction::Increase,
-    )
-    .await
-    .expect_err("503");
+    let error = apply_once(&program, &ledger, "order-7", credit(5), Direction::Increase)
+        .await
+        .expect_err("503");
     assert_eq!(error.outcome(), jeri_client::runtime::Outcome::NotApplied);
-    assert_eq!(ledger.get("order-7"), None);
+    assert_eq!(ledger.get("order-7").await, None);
     assert_eq!(balance(&program).await, 100);
-    let done = apply_once(
-        &program,
-        &mut ledger,
-        "order-7",
-        credit(5),
-        Direction::Increase,
-    )
-    .await
-    .expect("sent again");
+    let done = apply_once(&program, &ledger, "order-7", credit(5), Direction::Increase)
+        .await
+        .expect("sent again");
     assert_eq!(done, Credited::Applied);
     assert_eq!(balance(&program).await, 105);
 }
@@ -116,19 +104,21 @@ async fn a_refused_request_is_not_applied_and_can_be_sent_again() {
 async fn a_pending_entry_from_a_stopped_service_is_settled_first() {
     let sandbox = sandbox().await;
     let program = program(&sandbox);
-    let mut ledger = MemoryLedger::default();
+    let ledger = MemoryLedger::default();
     // The service stopped after recording, before (or while) sending: the balance says
     // the change never took effect, so it is sent now, once.
-    ledger.put(
-        "order-9",
-        Entry::Pending {
-            before: 100,
-            delta: 20,
-        },
-    );
+    ledger
+        .put(
+            "order-9",
+            Entry::Pending {
+                before: 100,
+                delta: 20,
+            },
+        )
+        .await;
     let done = apply_once(
         &program,
-        &mut ledger,
+        &ledger,
         "order-9",
         credit(20),
         Direction::Increase,
@@ -138,20 +128,22 @@ async fn a_pending_entry_from_a_stopped_service_is_settled_first() {
     assert_eq!(done, Credited::Applied);
     assert_eq!(balance(&program).await, 120);
     // Here the balance shows it took effect: nothing is sent.
-    ledger.put(
-        "order-10",
-        Entry::Pending {
-            before: 120,
-            delta: -20,
-        },
-    );
+    ledger
+        .put(
+            "order-10",
+            Entry::Pending {
+                before: 120,
+                delta: -20,
+            },
+        )
+        .await;
     program
         .decrease_balance(vec![credit(20)])
         .await
         .expect("applied before the stop");
     let done = apply_once(
         &program,
-        &mut ledger,
+        &ledger,
         "order-10",
         credit(20),
         Direction::Decrease,
@@ -166,17 +158,19 @@ async fn a_pending_entry_from_a_stopped_service_is_settled_first() {
 async fn a_balance_moved_by_something_else_needs_review() {
     let sandbox = sandbox().await;
     let program = program(&sandbox);
-    let mut ledger = MemoryLedger::default();
-    ledger.put(
-        "order-11",
-        Entry::Pending {
-            before: 90,
-            delta: 30,
-        },
-    );
+    let ledger = MemoryLedger::default();
+    ledger
+        .put(
+            "order-11",
+            Entry::Pending {
+                before: 90,
+                delta: 30,
+            },
+        )
+        .await;
     let done = apply_once(
         &program,
-        &mut ledger,
+        &ledger,
         "order-11",
         credit(30),
         Direction::Increase,
@@ -191,7 +185,7 @@ async fn a_balance_moved_by_something_else_needs_review() {
         }
     );
     assert!(matches!(
-        ledger.get("order-11"),
+        ledger.get("order-11").await,
         Some(Entry::Pending { .. })
     ));
     assert_eq!(balance(&program).await, 100, "nothing was sent");
@@ -201,11 +195,11 @@ async fn a_balance_moved_by_something_else_needs_review() {
 async fn a_change_the_api_refuses_is_not_applied_and_forgotten() {
     let sandbox = sandbox().await;
     let program = program(&sandbox);
-    let mut ledger = MemoryLedger::default();
+    let ledger = MemoryLedger::default();
     // A balance may not go below zero: the sandbox refuses the only item with a 422.
     let error = apply_once(
         &program,
-        &mut ledger,
+        &ledger,
         "order-12",
         credit(500),
         Direction::Decrease,
@@ -214,6 +208,6 @@ async fn a_change_the_api_refuses_is_not_applied_and_forgotten() {
     .expect_err("refused");
     assert_eq!(error.status(), Some(422), "{error:?}");
     assert_eq!(error.outcome(), jeri_client::runtime::Outcome::NotApplied);
-    assert_eq!(ledger.get("order-12"), None);
+    assert_eq!(ledger.get("order-12").await, None);
     assert_eq!(balance(&program).await, 100);
 }

@@ -52,6 +52,13 @@ async fn a_timed_out_post_is_unknown_and_not_retryable() {
     assert!(error.is_timeout(), "{error:?}");
     assert_eq!(error.outcome(), Outcome::Unknown);
     assert!(!error.is_retryable(), "a retry could apply it twice");
+    // The message says so too, for whoever reads the log.
+    assert!(
+        error
+            .to_string()
+            .ends_with("(the request may have taken effect: outcome unknown)"),
+        "{error}"
+    );
     // The request reached the server once, and was not repeated.
     assert_eq!(server.count(), 1);
 }
@@ -72,6 +79,7 @@ async fn connection_refused_is_not_applied_and_retryable_for_any_method() {
     let transport = to(closed_port_url());
     for error in [redeem(&transport).await, get(&transport).await] {
         assert!(matches!(error, Error::Transport { .. }), "{error:?}");
+        assert!(!error.to_string().contains("outcome"), "{error}");
         assert_eq!(error.outcome(), Outcome::NotApplied, "{error:?}");
         assert!(error.is_retryable(), "nothing was sent: {error:?}");
         assert_eq!(error.status(), None);
