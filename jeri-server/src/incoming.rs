@@ -234,18 +234,31 @@ impl Incoming {
             .filter(|(key, _)| key == name)
             .map(|(_, value)| value.as_str())
             .collect();
-        if texts.is_empty() {
-            return absent(required, problems);
+        read_items(texts, scalar, required, problems)
+    }
+
+    /// Query parameter `name` sent once with its items joined by `separator` (`,` for
+    /// `form` without `explode`, a space for `spaceDelimited`, `|` for `pipeDelimited`),
+    /// as an array; an empty value is an empty array.
+    pub fn query_array_joined(
+        &self,
+        name: &str,
+        separator: char,
+        scalar: Scalar,
+        required: bool,
+        problems: &mut Problems,
+    ) -> Option<Value> {
+        let texts: Vec<&str> = self
+            .query
+            .iter()
+            .filter(|(key, _)| key == name)
+            .flat_map(|(_, value)| value.split(separator).filter(|item| !item.is_empty()))
+            .collect();
+        let sent = self.query.iter().any(|(key, _)| key == name);
+        if sent && texts.is_empty() {
+            return Some(Value::Array(Vec::new()));
         }
-        let mut items = Vec::with_capacity(texts.len());
-        for (index, text) in texts.into_iter().enumerate() {
-            problems.index(index);
-            if let Some(value) = scalar.read(text, problems) {
-                items.push(value);
-            }
-            problems.leave();
-        }
-        Some(Value::Array(items))
+        read_items(texts, scalar, required, problems)
     }
 
     /// Header `name` as a value of its schema's kind.
@@ -425,6 +438,27 @@ fn read_or_absent(
         Some(text) => scalar.read(text, problems),
         None => absent(required, problems),
     }
+}
+
+/// Each text read as `scalar`, as an array; no text at all is absent.
+fn read_items(
+    texts: Vec<&str>,
+    scalar: Scalar,
+    required: bool,
+    problems: &mut Problems,
+) -> Option<Value> {
+    if texts.is_empty() {
+        return absent(required, problems);
+    }
+    let mut items = Vec::with_capacity(texts.len());
+    for (index, text) in texts.into_iter().enumerate() {
+        problems.index(index);
+        if let Some(value) = scalar.read(text, problems) {
+            items.push(value);
+        }
+        problems.leave();
+    }
+    Some(Value::Array(items))
 }
 
 pub(crate) fn absent(required: bool, problems: &mut Problems) -> Option<Value> {

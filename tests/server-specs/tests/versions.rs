@@ -209,6 +209,18 @@ async fn a_server_from_a_swagger_2_document_driven_by_its_client() {
         .map(|p| (p.name.as_str(), p.tag.is_null()))
         .collect();
     assert_eq!(names, [("pet 7", true), ("pet 8", true)]);
+    // `pipes`: one key, the items joined by `|`, split again by the server.
+    let pets = client
+        .list_pets()
+        .ids(vec![1, 2])
+        .tags(vec!["a".to_owned(), "b c".to_owned()])
+        .await
+        .expect("the pets");
+    let tags: Vec<Option<&str>> = pets
+        .iter()
+        .map(|p| p.tag.as_ref().into_option().map(String::as_str))
+        .collect();
+    assert_eq!(tags, [Some("a"), Some("b c")]);
     let form = Multipart::new()
         .file("file", "p.png", "image/png", vec![1u8, 2, 3, 4])
         .text("note", "front");

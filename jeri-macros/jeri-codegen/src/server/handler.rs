@@ -8,7 +8,8 @@ use quote::{format_ident, quote};
 use super::validate::Checker;
 use super::{field_ident, handler_ident, method_ident, request_ident};
 use crate::model::{
-    Api, Body, BodyMedia, Operation, Param, ParamLocation, PathPart, SecurityKind, TypeRef,
+    Api, Body, BodyMedia, Operation, Param, ParamLocation, ParamStyle, PathPart, SecurityKind,
+    TypeRef,
 };
 use crate::rust::type_ref::{Scope, type_ref};
 
@@ -226,10 +227,19 @@ fn param_input(
                     Some(items) => checker.scalar(items),
                     None => scalar_of_type(item, runtime),
                 };
-                (
-                    quote!(Query),
-                    quote!(incoming.query_array(#wire, #scalar, #required, p)),
-                )
+                let separator = match param.style {
+                    ParamStyle::Form { explode: false } => Some(','),
+                    ParamStyle::SpaceDelimited => Some(' '),
+                    ParamStyle::PipeDelimited => Some('|'),
+                    _ => None,
+                };
+                let read = match separator {
+                    Some(separator) => quote! {
+                        incoming.query_array_joined(#wire, #separator, #scalar, #required, p)
+                    },
+                    None => quote!(incoming.query_array(#wire, #scalar, #required, p)),
+                };
+                (quote!(Query), read)
             }
             _ => {
                 let scalar = checker.scalar(check);
