@@ -491,17 +491,6 @@ pub(super) fn check_param_types(built: &mut Built, diag: &mut Diagnostics<'_>) {
                 param.limits.clear();
                 continue;
             }
-            // A limit is checked on the Rust value, so it must fit the type the value has
-            // behind any aliases (not a date-time's length, nor an enum's bounds).
-            let target = alias_target(types, &param.ty);
-            param.limits.retain(|limit| match limit {
-                Limit::Minimum { .. } | Limit::Maximum { .. } => {
-                    matches!(target, TypeRef::Integer(_) | TypeRef::Number(_))
-                }
-                Limit::MinLength(_) | Limit::MaxLength(_) => *target == TypeRef::String,
-                Limit::MinItems(_) | Limit::MaxItems(_) => matches!(target, TypeRef::Array(_)),
-                Limit::Listed(_) => is_open_enum(types, target),
-            });
             let (inner, in_array) = match &mut param.ty {
                 TypeRef::Array(inner) => (inner.as_mut(), true),
                 other => (other, false),
@@ -551,6 +540,21 @@ pub(super) fn check_param_types(built: &mut Built, diag: &mut Diagnostics<'_>) {
                     source.failed = true;
                 }
             }
+            // A limit is checked on the Rust value as it is sent, so it must fit that type
+            // behind any aliases (not a date-time's length, nor an enum's bounds).
+            if param.structured {
+                param.limits.clear();
+                continue;
+            }
+            let target = alias_target(types, &param.ty);
+            param.limits.retain(|limit| match limit {
+                Limit::Minimum { .. } | Limit::Maximum { .. } => {
+                    matches!(target, TypeRef::Integer(_) | TypeRef::Number(_))
+                }
+                Limit::MinLength(_) | Limit::MaxLength(_) => *target == TypeRef::String,
+                Limit::MinItems(_) | Limit::MaxItems(_) => matches!(target, TypeRef::Array(_)),
+                Limit::Listed(_) => is_open_enum(types, target),
+            });
         }
     }
 }

@@ -620,7 +620,7 @@ mod tests {
 #[cfg(test)]
 mod model_tests {
     use crate::build::media::tests::operation_of;
-    use crate::model::{BodyMedia, Limit, Rule};
+    use crate::model::{BodyMedia, Limit, Rule, TypeRef};
 
     const HEAD: &str = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\n";
 
@@ -658,13 +658,19 @@ mod model_tests {
         let op = operation_of(&format!(
             "{HEAD}paths:\n  /x:\n    get:\n      parameters:\n        - {{name: at, in: query, schema: {{type: string, format: date-time, minLength: 20}}}}\n        - {{name: level, in: query, schema: {{$ref: '#/components/schemas/Level'}}}}\n        - {{name: filter, in: query, style: deepObject, schema: {{type: object, minProperties: 1, properties: {{a: {{type: string}}}}}}}}\n      responses: {{'204': {{description: ok}}}}\ncomponents:\n  schemas:\n    Level: {{type: integer, enum: [1, 2, 3], minimum: 1}}\n"
         ));
-        // A date-time is not measured in characters, an enum is not compared as a number
-        // (but its catch-all variant is refused).
-        assert_eq!(op.params[0].limits, []);
+        // A date-time parameter is text the caller writes: its length is checked. An
+        // integer enum is sent as its integer: its bounds are checked, and there is no
+        // catch-all value to refuse.
+        assert_eq!(op.params[0].ty, TypeRef::String);
+        assert_eq!(op.params[0].limits, [Limit::MinLength(20)]);
         assert_eq!(
             op.params[1].limits,
-            [Limit::Listed(vec!["1".into(), "2".into(), "3".into()])]
+            [Limit::Minimum {
+                bound: 1.0,
+                exclusive: false
+            }]
         );
+        // A deepObject parameter is sent through its serialized form: no limits.
         assert_eq!(op.params[2].limits, []);
         // The docs still state what the spec says.
         assert_eq!(
