@@ -33,7 +33,7 @@ pub struct Operation {
     /// (`2XX`…), then `default`.
     pub responses: Vec<Response>,
     /// Security alternatives: the operation may be called with any one inner list, whose
-    /// schemes (by [`SecurityScheme::name`]) all apply. Empty: no credentials at all.
+    /// schemes (by [`SecurityScheme::name`](super::SecurityScheme::name)) all apply. Empty: no credentials at all.
     pub security: Vec<Vec<String>>,
 }
 
@@ -211,7 +211,7 @@ pub struct Param {
     /// Docs from the parameter.
     pub docs: Docs,
     /// What its value must be (the rules of its schema, `$ref`s followed through
-    /// [`Api::rules`]): what a generated server checks.
+    /// [`Api::rules`](super::Api::rules)): what a generated server checks.
     pub check: Check,
     /// The limits of its schema the client checks before sending (see [`Limit`]), from
     /// [`Param::check`].
