@@ -2,7 +2,7 @@
 //!
 //! JeriCommerce's `increaseBalance` and `decreaseBalance` take no idempotency key and the
 //! API lists no balance history, so a change whose answer was lost (a timeout, a dropped
-//! connection: [`Outcome::Unknown`](crate::runtime::Outcome::Unknown)) cannot be asked
+//! connection: [`Outcome::Unknown`]) cannot be asked
 //! about. Sending it again may apply it twice; not sending it may lose it. The pattern
 //! here settles every case it can and hands the rest to a person, never guessing:
 //!

@@ -161,6 +161,7 @@ fn the_webhooks_module_has_the_event_enum_and_the_verifier() {
         "EventTypeSource::Header(\n            crate::runtime::reqwest::header::HeaderName::from_static(\"x-shop-event\"),",
         "crate::runtime::webhook::WebhookSecret::new(text.as_bytes())",
         "Verifier::new(scheme(), secret).event_type(event_type())",
+        "verifier(::core::clone::Clone::clone(secret)).verify(headers, body)?.event::<Event>()",
         "/// An order was paid.",
         "Assumption: The raw body is signed.",
     ] {

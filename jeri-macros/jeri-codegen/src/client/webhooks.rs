@@ -151,7 +151,8 @@ fn variant(webhook: &Webhook) -> TokenStream {
     }
 }
 
-/// `secret`, `scheme`, `event_type` and `verifier`, from the signature settings.
+/// `secret`, `scheme`, `event_type`, `verifier` and `verify`, from the signature
+/// settings.
 fn signing(signature: &WebhookSignature, runtime: &syn::Path) -> TokenStream {
     let (scheme, scheme_docs) = match &signature.scheme {
         SignatureScheme::Header {
@@ -270,6 +271,29 @@ fn signing(signature: &WebhookSignature, runtime: &syn::Path) -> TokenStream {
         /// ([`event_type`]). Add a second secret with `.secret(..)` while rotating.
         pub fn verifier(secret: #runtime::webhook::WebhookSecret) -> #runtime::webhook::Verifier {
             #runtime::webhook::Verifier::new(scheme(), secret).event_type(event_type())
+        }
+
+        /// Verifies a request with [`verifier`] over `body` exactly as received, then
+        /// decodes it as the [`Event`] it names; the result keeps the raw body and headers
+        /// beside the event. For several secrets (rotation), or to verify many requests,
+        /// keep a [`verifier`] instead.
+        ///
+        /// # Errors
+        ///
+        /// A missing or bad signature (`kind().is_authentication()`: answer `401`), or a
+        /// verified body that is not the named event's payload (answer `400`); the error
+        /// keeps the request.
+        pub fn verify(
+            secret: &#runtime::webhook::WebhookSecret,
+            headers: &#runtime::reqwest::header::HeaderMap,
+            body: &[u8],
+        ) -> ::core::result::Result<
+            #runtime::webhook::Event<Event>,
+            #runtime::webhook::WebhookError,
+        > {
+            verifier(::core::clone::Clone::clone(secret))
+                .verify(headers, body)?
+                .event::<Event>()
         }
     }
 }
