@@ -370,3 +370,28 @@ fn the_product_spec_describes_its_named_events() {
         EventTypeLocation::Header("x-jericommerce-event-type".into())
     );
 }
+
+#[test]
+fn svix_webhooks_of_the_corpus_become_events() {
+    let Some(dir) = jeri_test_support::shared("specs") else {
+        return;
+    };
+    let source = std::fs::read_to_string(dir.join("realworld/svix.json")).expect("svix.json");
+    let (api, errors) = model(&source);
+    let in_webhooks: Vec<&SpecError> = errors
+        .iter()
+        .filter(|error| error.pointer.starts_with("webhooks"))
+        .collect();
+    assert!(in_webhooks.is_empty(), "{in_webhooks:#?}");
+    assert_eq!(api.webhooks.len(), 14);
+    let first = &api.webhooks[0];
+    assert_eq!(
+        (first.name.as_str(), first.rust_name.as_str()),
+        ("endpoint.created", "EndpointCreated")
+    );
+    assert_eq!(first.payload, TypeRef::Named("EndpointCreatedEvent".into()));
+    assert_eq!(first.origin, "webhooks.endpoint.created.post");
+    // Its webhooks document no Standard Webhooks headers and it has no signature
+    // extension, so no verifier is generated for it.
+    assert!(api.webhook_signature.is_none());
+}
