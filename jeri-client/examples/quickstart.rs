@@ -6,8 +6,9 @@
 //!
 //! Without `JERI_API_KEY` it starts a `jeri-sandbox` server in this process and walks
 //! the product against it: API status, a demo customer, balance changes, both kinds of
-//! customer token with their `jeri.link` links, and calls made as the customer. Nothing
-//! leaves the machine.
+//! customer token with their `jeri.link` links, and calls made as the customer; a local
+//! event endpoint receives the events the sandbox sends, verifies their signatures and
+//! prints them. Nothing leaves the machine.
 //!
 //! With `JERI_API_KEY` set it talks to the real API instead (`JERI_BASE_URL` overrides
 //! the host), for the program in `JERI_PROGRAM` and the customer in `JERI_EMAIL`. It
@@ -24,6 +25,8 @@ use jeri_client::{API_KEY_VAR, BASE_URL_VAR, Client, Error};
 
 #[path = "quickstart/live.rs"]
 mod live;
+#[path = "quickstart/receiver.rs"]
+mod receiver;
 #[path = "quickstart/sandbox.rs"]
 mod sandbox;
 #[path = "quickstart/walk.rs"]

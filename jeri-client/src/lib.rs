@@ -184,6 +184,29 @@
 //! The [`links`] module turns customer tokens into `https://jeri.link` download and
 //! session links, and parses such links back.
 //!
+//! # Receiving events
+//!
+//! The [`webhooks`] module (generated from the spec's `x-webhooks`) verifies the events
+//! JeriCommerce POSTs to a service and decodes them: [`webhooks::Event`] has a variant per
+//! named event with its typed payload and keeps any other as `Event::Unknown`.
+//!
+//! ```no_run
+//! # fn demo(headers: &jeri_client::runtime::reqwest::header::HeaderMap, body: &[u8])
+//! # -> Result<(), Box<dyn std::error::Error>> {
+//! use jeri_client::webhooks::{self, Event};
+//!
+//! let secret = webhooks::secret("integration-secret")?; // Settings > Integrations > API
+//! // Over the body exactly as received, before any parsing.
+//! let event = webhooks::verify(&secret, headers, body)?;
+//! if let Event::BalanceChanged(changed) = event.payload() {
+//!     println!("{}: {:?} points", changed.email, changed.properties.balance);
+//! }
+//! # Ok(()) }
+//! ```
+//!
+//! A bad signature is an error whose `kind().is_authentication()` is true (answer `401`);
+//! a verified body that is not its event's payload is not (answer `400`).
+//!
 //! # Layout
 //!
 //! [`runtime`] (the `jeri-runtime` crate) is the hand-written HTTP plumbing every

@@ -46,6 +46,10 @@ async fn without_an_api_key_it_walks_the_product_against_the_sandbox() {
         "✓ executeCustomEarningFlow CUSTOM_1 as the customer: +50 points",
         "✓ redeemReward welcome-drink as the customer: −100 points, balance now 160",
         "Done: 9 calls",
+        "event Customer created: ana@example.com",
+        "event Balance changed: ana@example.com +150 points, balance 250",
+        "event Balance changed: ana@example.com -40 points, balance 210",
+        "event Wallet pass installed",
     ] {
         assert!(output.contains(step), "missing {step:?} in:\n{output}");
     }

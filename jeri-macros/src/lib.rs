@@ -27,7 +27,7 @@ use quote::quote;
 ///   array of the listed item types (the position of each is documentation);
 ///   `patternProperties` types the extra properties; `examples` gives the example;
 ///   `info.summary`, `license.identifier` and `jsonSchemaDialect` are read; `webhooks`
-///   are kept (as `x-webhooks`) and `components.pathItems` are read where referenced.
+///   are read (as `x-webhooks`, see below) and `components.pathItems` where referenced.
 ///   3.0 keywords in a 3.1 document (`nullable`, boolean `exclusiveMinimum`) are honoured.
 /// - Kept only as documentation (in the generated type's docs, not checked):
 ///   `propertyNames`, `dependentRequired`, `dependentSchemas`, `if`/`then`/`else`,
@@ -153,6 +153,16 @@ use quote::quote;
 ///   absolute URL (otherwise the caller must give one, including any path a relative
 ///   server such as `/api` names: the relative server is not appended to it) and a
 ///   `User-Agent` of `<title>/<version>` from the spec's `info`.
+/// - unless `types_only`, when the document has webhooks (3.1 `webhooks`, or `x-webhooks`
+///   in 3.0): `pub mod webhooks` with `Event`, one variant per webhook (named after its
+///   key, holding the type of its JSON request body) and `Unknown { name, payload }` for
+///   any other event name, implementing the runtime's `webhook::WebhookEvent`; and, where
+///   the document says how its webhooks are signed (`x-jeri-webhook-signature`, whose
+///   fields `jeri_runtime::webhook` documents) or its webhooks document Standard Webhooks'
+///   `webhook-id`, `webhook-timestamp` and `webhook-signature` headers, `secret(text)`,
+///   `scheme()`, `event_type()`, `verifier(secret)` and `verify(&secret, &headers, body)`
+///   (the verified, decoded `Event`). Needs `jeri-runtime`'s `webhooks` feature. A subset
+///   (`only(...)`) keeps the webhooks and their types.
 /// - Limits of schemas (`minimum`, `maximum` and their exclusive forms, `minLength`,
 ///   `maxLength`, `minItems`, `maxItems`, `pattern`) are stated in the docs of types,
 ///   properties, setters and arguments. A parameter's limits except `pattern` are also

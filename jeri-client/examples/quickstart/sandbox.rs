@@ -12,16 +12,24 @@ use jeri_client::types::{
 };
 use jeri_sandbox::Sandbox;
 
+use super::receiver::Receiver;
 use super::walk::{Walk, all_applied, links, print_links};
 use super::{EMAIL_VAR, Failure, PROGRAM_VAR};
 
 /// The sandbox program (also its slug) and customer of the demo.
 const DEMO_PROGRAM: &str = "acme-rewards";
 const DEMO_EMAIL: &str = "ana@example.com";
+/// The secret the sandbox signs its events with, as an integration's secret would be.
+const WEBHOOK_SECRET: &str = "quickstart-webhook-secret";
 
 /// Starts a sandbox and walks the product against it.
 pub(super) async fn sandbox_walk(out: &mut dyn Write) -> Result<(), Failure> {
-    let sandbox = Sandbox::start()
+    // The service's event endpoint first, so the sandbox can send to it from the start.
+    let (receiver, events_url) = Receiver::start(WEBHOOK_SECRET).await?;
+    let sandbox = Sandbox::builder()
+        .webhook_url(&events_url)
+        .webhook_secret(WEBHOOK_SECRET)
+        .start()
         .await
         .map_err(|error| Failure::Setup(format!("cannot start the local sandbox: {error}")))?;
     let client = Client::builder()
@@ -213,6 +221,16 @@ pub(super) async fn sandbox_walk(out: &mut dyn Write) -> Result<(), Failure> {
         ),
         took,
     )?;
+
+    walk.section(
+        "7. Receive events. The sandbox POSTs a signed event to the service's URL for what\n   \
+         happened above; jeri_client::webhooks::verify checks the signature over the raw body\n   \
+         and decodes the typed Event (events the spec does not name arrive as Event::Unknown).",
+    )?;
+    sandbox.webhooks_settled().await;
+    for line in receiver.lines() {
+        walk.line(format!("event {line}"))?;
+    }
 
     walk.summary()?;
     sandbox.shutdown().await;

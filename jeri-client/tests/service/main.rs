@@ -12,3 +12,4 @@ mod runtime_bodies;
 mod runtime_client;
 mod sandbox_faults;
 mod service_helpers;
+mod webhooks;

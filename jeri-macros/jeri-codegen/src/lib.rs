@@ -30,8 +30,8 @@ use diagnostics::Diagnostics;
 /// What [`generate`] produced.
 #[derive(Debug, Clone)]
 pub struct Output {
-    /// The generated items: `pub mod types`; unless `types_only`, `pub mod requests` and
-    /// the clients, or with `server`, `pub mod server`; with `only(...)` the
+    /// The generated items: `pub mod types`; unless `types_only`, `pub mod requests`, the
+    /// clients and (when the document has webhooks) `pub mod webhooks`, or with `server`, `pub mod server`; with `only(...)` the
     /// `OMITTED_OPERATIONS` list.
     pub tokens: proc_macro2::TokenStream,
     /// Every problem found in the spec, in the order found. Non-empty means the tokens

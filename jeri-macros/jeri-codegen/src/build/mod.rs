@@ -16,6 +16,7 @@ mod rules;
 mod schema;
 mod shape;
 mod union;
+mod webhooks;
 
 use std::collections::HashMap;
 
@@ -63,6 +64,7 @@ pub fn build(doc: &OpenAPI, diag: &mut Diagnostics<'_>) -> Built {
     }
     let security_schemes = builder.security_schemes();
     let (operations, ops) = builder.operations(&security_schemes);
+    let (webhooks, webhook_signature) = builder.webhooks();
     let mut types: Vec<TypeDef> = std::mem::take(&mut builder.components)
         .into_iter()
         .map(|c| TypeDef {
@@ -98,6 +100,8 @@ pub fn build(doc: &OpenAPI, diag: &mut Diagnostics<'_>) -> Built {
                 })
                 .collect(),
             rules,
+            webhooks,
+            webhook_signature,
         },
         ops,
         components,

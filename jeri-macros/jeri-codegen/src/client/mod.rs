@@ -6,6 +6,7 @@ pub(crate) mod decode;
 pub(crate) mod encode;
 pub(crate) mod omitted;
 pub mod requests;
+pub mod webhooks;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -23,7 +24,8 @@ use crate::settings::Settings;
 pub const RUNTIME_CONTRACT: u32 = 5;
 
 /// Everything client mode adds next to `types`: `SERVERS`, the runtime contract check,
-/// `requests`, `Client` and one struct per scope. Empty in types-only mode.
+/// `requests`, `Client`, one struct per scope and, when the document has webhooks,
+/// `webhooks`. Empty in types-only mode.
 pub fn operations(api: &Api, settings: &Settings) -> TokenStream {
     if settings.types_only {
         return TokenStream::new();
@@ -32,11 +34,13 @@ pub fn operations(api: &Api, settings: &Settings) -> TokenStream {
     let contract = contract_check(&settings.runtime);
     let requests = requests_module(api, &runtime_from_child(&settings.runtime));
     let clients = clients(api, settings);
+    let webhooks = webhooks::webhooks_module(api, &runtime_from_child(&settings.runtime));
     quote! {
         #servers
         #contract
         #requests
         #clients
+        #webhooks
     }
 }
 

@@ -114,6 +114,23 @@ impl<'a> Diagnostics<'a> {
         })
     }
 
+    /// `pointer` as written in the source: the node a converted document's node came
+    /// from (see [`Diagnostics::set_origins`]), else the pointer itself.
+    pub fn original(&self, pointer: &str) -> String {
+        if self.origins.is_empty() {
+            pointer.to_owned()
+        } else {
+            self.origins.original(pointer)
+        }
+    }
+
+    /// The 1-based line of the source where the node at `pointer` (of the converted
+    /// document) starts, when it can be found: for ordering what the document holds in
+    /// maps that do not keep their order.
+    pub fn line_of(&self, pointer: &str) -> Option<usize> {
+        locate::line_of(self.source, &self.original(pointer))
+    }
+
     /// The number of errors so far.
     pub fn len(&self) -> usize {
         self.errors.len()

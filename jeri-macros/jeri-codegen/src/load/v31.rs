@@ -33,8 +33,8 @@
 //!
 //! The document: `info.summary` leads the description; `license.identifier` is kept (and
 //! gives the license URL when there is none); `jsonSchemaDialect` is kept as
-//! `x-jsonSchemaDialect`; `webhooks` is kept as `x-webhooks` (converted like the rest,
-//! for what reads webhooks; nothing is generated from it here); `components.pathItems`
+//! `x-jsonSchemaDialect`; `webhooks` is kept as `x-webhooks` (converted like the rest;
+//! the build stage reads it as the document's webhooks); `components.pathItems`
 //! are read where `paths` refer to them; a document without `paths` has none.
 //!
 //! OpenAPI 3.2's own operations (the `query` method, `additionalOperations`) and

@@ -12,6 +12,7 @@ mod operation;
 mod response;
 mod rules;
 mod types;
+mod webhook;
 
 pub use body::{Body, BodyAlternative, BodyMedia, FormField, FormFieldKind, MultipartForm};
 pub use format::Format;
@@ -25,6 +26,9 @@ pub use rules::{
 pub use types::{
     EnumVariant, Field, FloatType, IntType, IntegerVariant, TypeDef, TypeKind, TypeRef,
     UNKNOWN_VARIANT, UnionVariant,
+};
+pub use webhook::{
+    DigestEncoding, EventTypeLocation, SecretEncoding, SignatureScheme, Webhook, WebhookSignature,
 };
 
 /// The whole API, ready for code generation.
@@ -48,6 +52,10 @@ pub struct Api {
     pub servers: Vec<Server>,
     /// The rules of every component schema, which parameters' and bodies' checks refer to.
     pub rules: Rules,
+    /// The webhooks (OpenAPI 3.1 `webhooks`, `x-webhooks` in 3.0), in document order.
+    pub webhooks: Vec<Webhook>,
+    /// How the webhooks are signed, where the document says or uses Standard Webhooks.
+    pub webhook_signature: Option<WebhookSignature>,
 }
 
 impl Api {
@@ -79,6 +87,7 @@ impl Api {
                         .flat_map(Response::body_types)
                         .any(has_format)
             })
+            || self.webhooks.iter().any(|hook| has_format(&hook.payload))
     }
 }
 

@@ -39,6 +39,9 @@ pub fn keep_strings(api: &mut Api) {
             .flat_map(Response::body_types_mut)
             .for_each(to_string);
     }
+    for webhook in &mut api.webhooks {
+        to_string(&mut webhook.payload);
+    }
 }
 
 fn to_string(ty: &mut TypeRef) {
@@ -87,6 +90,8 @@ mod tests {
             security_schemes: Vec::new(),
             servers: Vec::new(),
             rules: Default::default(),
+            webhooks: Vec::new(),
+            webhook_signature: None,
         };
         assert!(api.uses_formats());
         keep_strings(&mut api);

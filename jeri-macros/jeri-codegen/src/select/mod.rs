@@ -180,7 +180,8 @@ pub fn within(pointer: &str, places: &[String]) -> bool {
 }
 
 /// For each type of `api.types`, whether a chosen operation of `api` reaches it through
-/// its parameters, body or responses, directly or through other types.
+/// its parameters, body or responses, or a webhook through its payload, directly or
+/// through other types.
 fn reached_types(api: &Api, chosen: &[bool]) -> Vec<bool> {
     let by_name: HashMap<&str, usize> = api
         .types
@@ -209,6 +210,11 @@ fn reached_types(api: &Api, chosen: &[bool]) -> Vec<bool> {
         for ty in op.responses.iter().flat_map(Response::body_types) {
             reach(ty, &mut pending);
         }
+    }
+    // Webhooks are not operations a subset chooses: their events arrive whatever the
+    // client calls, so their payloads stay.
+    for webhook in &api.webhooks {
+        reach(&webhook.payload, &mut pending);
     }
     while let Some(i) = pending.pop() {
         match &api.types[i].kind {
@@ -443,6 +449,8 @@ mod tests {
             security_schemes: Vec::new(),
             servers: Vec::new(),
             rules: Default::default(),
+            webhooks: Vec::new(),
+            webhook_signature: None,
         }
     }
 

@@ -533,6 +533,8 @@ pub fn api() -> Api {
         types: types(),
         operations: operations(),
         rules: Default::default(),
+        webhooks: Vec::new(),
+        webhook_signature: None,
         security_schemes: vec![
             SecurityScheme {
                 name: "apiKey".to_string(),
