@@ -35,8 +35,9 @@
 //! `reqwest::Client` or talk plain HTTP. `http2` and `system-proxy` (default)
 //! turn on reqwest's features of the same name. `stream` (default) adds
 //! [`FilePart::stream`], multipart file parts read from a stream of chunks
-//! (reqwest's `stream` feature). `webhooks` (default) adds [`webhook`]: verifying and
-//! signing webhook requests (HMAC-SHA256 through `hmac` and `sha2`).
+//! (reqwest's `stream` feature). [`webhook`] (verifying and signing webhook requests,
+//! HMAC-SHA256 through `hmac` and `sha2`) is always built: a client generated from a
+//! document with webhooks calls it; the `webhooks` feature remains, doing nothing.
 #![deny(missing_docs)]
 
 mod api_error;
@@ -80,7 +81,6 @@ mod retry;
 mod secret;
 mod sending;
 mod transport;
-#[cfg(feature = "webhooks")]
 pub mod webhook;
 
 use std::future::Future;

@@ -1,6 +1,5 @@
 //! Webhook verification: published vectors, tampering, rotation, and no panics on any
 //! input.
-#![cfg(feature = "webhooks")]
 
 use jeri_runtime::reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use jeri_runtime::webhook::{
