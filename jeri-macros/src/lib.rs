@@ -79,6 +79,9 @@ use quote::quote;
 /// - `scope(Name = "schemeName", ...)`: for each pair, an extra client type `Name` holding
 ///   only the operations callable with the security scheme `schemeName` alone, e.g.
 ///   `scope(CustomerClient = "customerToken")`.
+/// - `webhook_signature = "{scheme: standard-webhooks}"`: how the document's webhooks are
+///   signed, where it does not say: the value of our `x-jeri-webhook-signature` extension,
+///   as YAML text (fields in `jeri_runtime::webhook`); it replaces the document's own.
 /// - `skip("operationId", "/path", ...)`: operations left out, by `operationId` or by path
 ///   (all of its operations), for a spec you do not own whose operation cannot be
 ///   generated as published. A name that matches no operation is an error, so nothing is

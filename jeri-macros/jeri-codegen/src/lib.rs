@@ -51,6 +51,9 @@ pub fn generate(source: &str, settings: &Settings) -> Output {
         };
     };
     let skipped = load::skip::apply(&mut doc, &settings.skip, &mut diag);
+    if let Some(text) = &settings.webhook_signature {
+        load::webhook_signature_setting(&mut doc, text, &mut diag);
+    }
     // 2. build: document → model.
     let built = build::build(&doc, &mut diag);
     // 3. check: rules over the model; the operations they fail are left out.

@@ -29,6 +29,10 @@
 //!   `operationId`, a tag, or a path prefix that ends at a `/`) and the types they reach.
 //!   The operations left out are listed in the generated `OMITTED_OPERATIONS`; problems
 //!   the spec has only in what is left out are not reported.
+//! - `webhook_signature = "{scheme: standard-webhooks}"`: how the document's webhooks are
+//!   signed, for a document that does not say: the value of the `x-jeri-webhook-signature`
+//!   extension as YAML (or JSON) text (see `jeri_runtime::webhook` for its fields); it
+//!   takes the place of the document's own.
 //! - `skip("operationId", "/path", ...)`: operations left out of the generated code, each
 //!   named by its `operationId` or by its path (every operation under it), for a spec you
 //!   do not own with an operation that cannot be generated. A name that matches nothing is
@@ -56,6 +60,9 @@ pub struct Settings {
     pub server: Option<Path>,
     /// `formats = ...`: whether string formats have Rust types of their own.
     pub formats: Formats,
+    /// `webhook_signature = "..."`: the `x-jeri-webhook-signature` value to use, as YAML
+    /// text.
+    pub webhook_signature: Option<String>,
 }
 
 /// The `formats` setting.
@@ -111,6 +118,7 @@ impl Default for Settings {
             skip: Vec::new(),
             server: None,
             formats: Formats::Types,
+            webhook_signature: None,
         }
     }
 }
@@ -127,6 +135,7 @@ impl std::fmt::Debug for Settings {
             .field("skip", &self.skip)
             .field("server", &server)
             .field("formats", &self.formats)
+            .field("webhook_signature", &self.webhook_signature)
             .finish()
     }
 }
@@ -141,6 +150,7 @@ impl PartialEq for Settings {
             && self.skip == other.skip
             && server_text(self) == server_text(other)
             && self.formats == other.formats
+            && self.webhook_signature == other.webhook_signature
     }
 }
 
@@ -157,7 +167,7 @@ const VALID: &str = "expected one of: `runtime = <path>`, `types_only`, \
                      `scope(<ClientName> = \"<securityScheme>\", ...)`, \
                      `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`, \
                      `skip(\"<operationId or path>\", ...)`, `server`, `server = <path>`, \
-                     `formats = types`, `formats = strings`";
+                     `formats = types`, `formats = strings`, `webhook_signature = \"...\"`";
 
 const ONLY_EXAMPLE: &str =
     "write e.g. `only(operationId = \"getCustomer\", tag = \"Rewards\", path = \"/v1/programs\")`";
@@ -266,6 +276,11 @@ impl Parse for MacroInput {
                             ));
                         }
                     };
+                }
+                "webhook_signature" => {
+                    input.parse::<Token![=]>()?;
+                    let value: LitStr = input.parse()?;
+                    settings.webhook_signature = Some(value.value());
                 }
                 "server" => {
                     settings.server = Some(if input.peek(Token![=]) {
@@ -418,6 +433,19 @@ mod tests {
     }
 
     #[test]
+    fn a_webhook_signature_is_its_text() {
+        let parsed = Settings::parse(quote!(
+            "s",
+            webhook_signature = "{scheme: standard-webhooks}"
+        ))
+        .expect("valid");
+        assert_eq!(
+            parsed.1.webhook_signature.as_deref(),
+            Some("{scheme: standard-webhooks}")
+        );
+    }
+
+    #[test]
     fn server_with_and_without_a_runtime() {
         let (_, plain) = Settings::parse(quote!("spec.yaml", server)).expect("valid");
         assert_eq!(server_text(&plain).as_deref(), Some(":: jeri_server"));
@@ -441,7 +469,7 @@ mod tests {
             ),
             (
                 quote!("s", typesonly),
-                "unknown setting `typesonly`; expected one of: `runtime = <path>`, `types_only`, `scope(<ClientName> = \"<securityScheme>\", ...)`, `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`, `skip(\"<operationId or path>\", ...)`, `server`, `server = <path>`, `formats = types`, `formats = strings`",
+                "unknown setting `typesonly`; expected one of: `runtime = <path>`, `types_only`, `scope(<ClientName> = \"<securityScheme>\", ...)`, `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`, `skip(\"<operationId or path>\", ...)`, `server`, `server = <path>`, `formats = types`, `formats = strings`, `webhook_signature = \"...\"`",
             ),
             (
                 quote!("s", formats = text),

@@ -259,6 +259,31 @@ fn webhooks_without_the_standard_headers_or_the_extension_have_no_verifier() {
     assert!(!text.contains("pub fn verifier"), "{text}");
 }
 
+#[test]
+fn the_webhook_signature_setting_signs_a_document_that_does_not_say() {
+    let source = STANDARD_31.replace("webhook-timestamp", "x-sent-at");
+    let with_setting = Settings {
+        webhook_signature: Some("{scheme: standard-webhooks, toleranceSeconds: 60}".into()),
+        ..settings()
+    };
+    let text = generated(&source, &with_setting);
+    assert!(text.contains("pub fn verifier"), "{text}");
+    assert!(has(&text, "StandardWebhooks"), "{text}");
+    // Text that is not YAML is an error naming the setting, never a panic.
+    let broken = Settings {
+        webhook_signature: Some("{scheme: [".into()),
+        ..settings()
+    };
+    let output = generate(&source, &broken);
+    assert!(
+        output.errors.iter().any(|e| e
+            .message
+            .contains("`webhook_signature` setting is not YAML")),
+        "{:#?}",
+        output.errors
+    );
+}
+
 /// `(pointer, message)` of each error of `source`.
 fn located(source: &str) -> Vec<(String, String)> {
     generate(source, &Settings::default())

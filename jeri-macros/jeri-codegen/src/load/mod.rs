@@ -454,6 +454,23 @@ fn scalar_text(value: &Value) -> String {
     }
 }
 
+/// The `webhook_signature` setting stands for the document's `x-jeri-webhook-signature`:
+/// its YAML text becomes that extension's value (replacing the document's), read by the
+/// build stage like one written in the document.
+pub fn webhook_signature_setting(doc: &mut OpenAPI, text: &str, diag: &mut Diagnostics<'_>) {
+    match serde_yaml::from_str::<serde_json::Value>(text) {
+        Ok(value) => {
+            doc.extensions
+                .insert("x-jeri-webhook-signature".to_owned(), value);
+        }
+        Err(error) => diag.error(
+            "x-jeri-webhook-signature",
+            format!("the `webhook_signature` setting is not YAML: {error}"),
+            "write the extension's value, e.g. `webhook_signature = \"{scheme: standard-webhooks}\"`",
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
