@@ -446,6 +446,21 @@ fn fit(types: &[TypeDef], ty: &TypeRef) -> ParamFit {
     }
 }
 
+/// Keeps the limits that fit the type the parameter's value has as it is sent, behind any
+/// aliases: a limit is checked on the Rust value (not a length on a number, nor bounds on
+/// an enum).
+fn keep_fitting_limits(types: &[TypeDef], param: &mut Param) {
+    let target = alias_target(types, &param.ty);
+    param.limits.retain(|limit| match limit {
+        Limit::Minimum { .. } | Limit::Maximum { .. } => {
+            matches!(target, TypeRef::Integer(_) | TypeRef::Number(_))
+        }
+        Limit::MinLength(_) | Limit::MaxLength(_) => *target == TypeRef::String,
+        Limit::MinItems(_) | Limit::MaxItems(_) => matches!(target, TypeRef::Array(_)),
+        Limit::Listed(_) => is_open_enum(types, target),
+    });
+}
+
 /// Whether the type is a generated enum with a catch-all variant (not a constant, which
 /// holds its one value only).
 fn is_open_enum(types: &[TypeDef], ty: &TypeRef) -> bool {
@@ -488,7 +503,7 @@ pub(super) fn check_param_types(built: &mut Built, diag: &mut Diagnostics<'_>) {
                 param.structured = true;
             }
             if param.structured {
-                param.limits.clear();
+                keep_fitting_limits(types, param);
                 continue;
             }
             let (inner, in_array) = match &mut param.ty {
@@ -540,21 +555,7 @@ pub(super) fn check_param_types(built: &mut Built, diag: &mut Diagnostics<'_>) {
                     source.failed = true;
                 }
             }
-            // A limit is checked on the Rust value as it is sent, so it must fit that type
-            // behind any aliases (not a date-time's length, nor an enum's bounds).
-            if param.structured {
-                param.limits.clear();
-                continue;
-            }
-            let target = alias_target(types, &param.ty);
-            param.limits.retain(|limit| match limit {
-                Limit::Minimum { .. } | Limit::Maximum { .. } => {
-                    matches!(target, TypeRef::Integer(_) | TypeRef::Number(_))
-                }
-                Limit::MinLength(_) | Limit::MaxLength(_) => *target == TypeRef::String,
-                Limit::MinItems(_) | Limit::MaxItems(_) => matches!(target, TypeRef::Array(_)),
-                Limit::Listed(_) => is_open_enum(types, target),
-            });
+            keep_fitting_limits(types, param);
         }
     }
 }
