@@ -97,15 +97,27 @@ fn customer_changed(changed: bool) -> Response {
     }
 }
 
+/// An authorized change to one customer: `401` without the API key, else the change's
+/// answer (`204`, or `404` for a customer that does not exist).
+fn change_customer(
+    state: &SandboxState,
+    headers: &HeaderMap,
+    change: impl FnOnce() -> bool,
+) -> Response {
+    if !authorized(state, headers) {
+        return unauthorized();
+    }
+    customer_changed(change())
+}
+
 async fn give_wallet_pass(
     State(state): State<SandboxState>,
     headers: HeaderMap,
     Path((program_id, email)): Path<(String, String)>,
 ) -> Response {
-    if !authorized(&state, &headers) {
-        return unauthorized();
-    }
-    customer_changed(state.give_wallet_pass(&program_id, &email))
+    change_customer(&state, &headers, || {
+        state.give_wallet_pass(&program_id, &email)
+    })
 }
 
 async fn generate_one_time_link(
@@ -113,10 +125,9 @@ async fn generate_one_time_link(
     headers: HeaderMap,
     Path((program_id, email)): Path<(String, String)>,
 ) -> Response {
-    if !authorized(&state, &headers) {
-        return unauthorized();
-    }
-    customer_changed(state.set_one_time_link(&program_id, &email, true))
+    change_customer(&state, &headers, || {
+        state.set_one_time_link(&program_id, &email, true)
+    })
 }
 
 async fn withdraw_one_time_link(
@@ -124,8 +135,7 @@ async fn withdraw_one_time_link(
     headers: HeaderMap,
     Path((program_id, email)): Path<(String, String)>,
 ) -> Response {
-    if !authorized(&state, &headers) {
-        return unauthorized();
-    }
-    customer_changed(state.set_one_time_link(&program_id, &email, false))
+    change_customer(&state, &headers, || {
+        state.set_one_time_link(&program_id, &email, false)
+    })
 }

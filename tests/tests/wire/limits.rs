@@ -17,6 +17,24 @@ fn client(server: &Server) -> api::Client {
     api::Client::from_transport(loopback(builder, server))
 }
 
+/// Each request fails before sending with `InvalidInput` from `operation`, naming the
+/// limit and ending with what was measured.
+async fn assert_refused<R>(operation_id: &str, cases: impl IntoIterator<Item = (R, &str, &str)>)
+where
+    R: std::future::IntoFuture<Output = Result<Vec<String>, Error>>,
+{
+    for (request, limit, got) in cases {
+        match request.await {
+            Err(Error::InvalidInput { operation, message }) => {
+                assert_eq!(operation, operation_id);
+                assert!(message.contains(limit), "{message}");
+                assert!(message.ends_with(got), "{message}");
+            }
+            other => panic!("expected InvalidInput for {limit}, got {other:?}"),
+        }
+    }
+}
+
 #[tokio::test]
 async fn values_on_the_bounds_are_sent() {
     let server = Server::start(vec![Reply::json(200, "[]"), Reply::json(200, "[]")]).await;
@@ -109,16 +127,7 @@ async fn a_value_outside_a_limit_is_refused_before_sending() {
             "got 3",
         ),
     ];
-    for (request, limit, got) in cases {
-        match request.await {
-            Err(Error::InvalidInput { operation, message }) => {
-                assert_eq!(operation, "listBooks");
-                assert!(message.contains(limit), "{message}");
-                assert!(message.ends_with(got), "{message}");
-            }
-            other => panic!("expected InvalidInput for {limit}, got {other:?}"),
-        }
-    }
+    assert_refused("listBooks", cases).await;
     assert!(
         client.list_books("ññññ", 0).await.is_err(),
         "no server answer queued"
@@ -167,16 +176,7 @@ async fn limits_of_referenced_schemas_are_checked_too() {
             "got 0",
         ),
     ];
-    for (request, limit, got) in cases {
-        match request.await {
-            Err(Error::InvalidInput { operation, message }) => {
-                assert_eq!(operation, "listShelves");
-                assert!(message.contains(limit), "{message}");
-                assert!(message.ends_with(got), "{message}");
-            }
-            other => panic!("expected InvalidInput for {limit}, got {other:?}"),
-        }
-    }
+    assert_refused("listShelves", cases).await;
     assert_eq!(server.count(), 0, "nothing went out");
     client
         .list_shelves()
