@@ -83,9 +83,13 @@
 //!
 //! Other variants cover transport failures and timeouts, responses that do not match
 //! the spec ([`Error::Decode`], [`Error::ContentType`], [`Error::BodyTooLarge`]),
-//! invalid arguments caught before sending ([`Error::InvalidInput`]) and configuration
-//! ([`Error::Config`]). [`Error::status`], [`Error::is_retryable`],
-//! [`Error::is_timeout`] and [`Error::is_not_found`] answer the common questions.
+//! invalid arguments caught before sending ([`Error::InvalidInput`]: parameters and
+//! request bodies outside the spec's rules, such as `amount: 0` or an empty item list,
+//! every problem listed with where it is) and configuration ([`Error::Config`]).
+//! [`Error::status`], [`Error::is_retryable`], [`Error::is_timeout`],
+//! [`Error::is_not_found`] (404: no such customer) and [`Error::is_unprocessable`] (422:
+//! the customer's state does not allow it, such as an `auth` token for a customer with
+//! no wallet pass yet) answer the common questions.
 //!
 //! # Retries and timeouts
 //!

@@ -11,6 +11,7 @@ use super::encoding::{self, SegmentError};
 use super::form::form_encode;
 use super::response::{Receiving, Response};
 use super::sending::{CALL_TARGET, Ready, Sending, send_prepared};
+use super::validation::Problems;
 use super::{CallOptions, Error, OperationInfo, Received, Transport, auth};
 
 const JSON: &str = "application/json";
@@ -251,6 +252,40 @@ impl Call {
         })?;
         self.headers.insert(header_name, header_value);
         Ok(())
+    }
+
+    /// Checks the request body against the rules of its schema before anything is sent:
+    /// `body` as a JSON value, walked by `check` (generated from the schema: types,
+    /// `required`, `enum`, bounds, lengths, item and property counts, closed objects;
+    /// `pattern` and `format` are left to the server, as they are for parameters).
+    ///
+    /// A body that breaks a rule fails with [`Error::InvalidInput`] listing every problem
+    /// with where it is (`amount must be >= 1; items must have at least 1 item`), and
+    /// nothing is sent.
+    pub fn check_body<T: Serialize + ?Sized>(
+        &self,
+        body: &T,
+        check: fn(&serde_json::Value, &mut Problems),
+    ) -> Result<(), Error> {
+        let value = serde_json::to_value(body).map_err(|error| {
+            self.invalid(format!(
+                "the request body cannot be serialized as JSON: {error}"
+            ))
+        })?;
+        let mut problems = Problems::new();
+        check(&value, &mut problems);
+        if problems.is_empty() {
+            return Ok(());
+        }
+        let found: Vec<String> = problems
+            .as_slice()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        Err(self.invalid(format!(
+            "the request body breaks the spec's rules: {}",
+            found.join("; ")
+        )))
     }
 
     /// Sets the JSON request body.

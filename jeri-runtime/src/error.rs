@@ -283,6 +283,14 @@ impl Error {
         matches!(self, Error::Api(error) if error.status() == 404)
     }
 
+    /// Whether the API answered 422 Unprocessable Content: the request was well formed
+    /// but the resource's state does not allow it (for the JeriCommerce API: a customer
+    /// with no wallet pass asking for an `auth` token, a balance that would go below
+    /// zero). Nothing was applied.
+    pub fn is_unprocessable(&self) -> bool {
+        matches!(self, Error::Api(error) if error.status() == 422)
+    }
+
     /// The API error, when the API answered with an error status.
     pub fn as_api(&self) -> Option<&ApiError> {
         match self {

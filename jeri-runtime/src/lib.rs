@@ -81,6 +81,7 @@ mod retry;
 mod secret;
 mod sending;
 mod transport;
+pub mod validation;
 pub mod webhook;
 
 use std::future::Future;
@@ -163,7 +164,7 @@ pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
 /// generated for, so a `jeri-macros` and a `jeri-runtime` that disagree on how
 /// generated code calls the runtime fail to build with one error naming the
 /// versions to align, instead of with many errors inside generated code.
-pub const CONTRACT: u32 = 5;
+pub const CONTRACT: u32 = 6;
 
 /// What generated code reaches through the runtime rather than through the user's own
 /// dependencies (used by [`open_enum!`]). Not part of the public API.

@@ -5,7 +5,7 @@ use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use crate::problem::Problem;
+use crate::Problem;
 
 /// An answer an operation's implementation leaves to the server's shaping
 /// ([`Answers`]) instead of a documented response.

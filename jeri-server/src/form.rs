@@ -7,9 +7,9 @@ use axum::http::header;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
+use crate::ProblemKind;
+use crate::Problems;
 use crate::incoming::{Incoming, Scalar};
-use crate::problem::ProblemKind;
-use crate::problems::Problems;
 
 /// One part of a multipart body, as sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -223,7 +223,7 @@ fn insert(object: &mut Map<String, Value>, name: &str, value: Value, array: bool
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::problem::Expected;
+    use crate::Expected;
 
     fn part(name: &str, file: Option<&str>, body: &'static [u8]) -> Part {
         Part {

@@ -7,8 +7,8 @@ use axum::http::{HeaderMap, header};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::problem::{Expected, ProblemKind};
-use crate::problems::Problems;
+use crate::Problems;
+use crate::{Expected, ProblemKind};
 
 /// How the text of a parameter becomes a JSON value before its schema is checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -508,7 +508,7 @@ pub fn decode<T: DeserializeOwned>(value: Value, problems: &mut Problems) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::problem::Place;
+    use crate::Place;
     use axum::http::HeaderValue;
 
     fn request(content_type: Option<&str>, body: &str) -> Incoming {

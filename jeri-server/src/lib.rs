@@ -11,19 +11,28 @@
 //! A service receiving webhooks extracts [`Webhook`]: the request verified by a
 //! `jeri_runtime::webhook::Verifier` and decoded to a typed event, or answered `401`/`400`.
 //!
-//! Generated code reaches axum, regex and serde_json through this crate
-//! ([`axum`], [`regex`], [`serde_json`]) so a server crate only needs `serde` and
+//! The checks and problem records are `jeri_runtime::validation`'s, re-exported here: a
+//! generated client checks request bodies with the same code before sending them.
+//!
+//! Generated code reaches axum and serde_json through this crate ([`axum`],
+//! [`serde_json`]) so a server crate only needs `serde` and
 //! `serde_json` beside it.
 #![deny(missing_docs)]
 
 mod answer;
-pub mod check;
 mod credentials;
-mod form;
 pub mod format;
+mod pattern;
+
+/// Small checks that generated validation code calls with the spec's limits as constants:
+/// `jeri_runtime::validation::check`'s (shared with generated clients, which check request
+/// bodies before sending), and [`Pattern`](check::Pattern).
+pub mod check {
+    pub use crate::pattern::Pattern;
+    pub use jeri_runtime::validation::check::*;
+}
+mod form;
 mod incoming;
-mod problem;
-mod problems;
 mod reply;
 mod webhook;
 
@@ -31,13 +40,11 @@ pub use answer::{Answer, Answers, no_route, problem_json};
 pub use credentials::{Carrier, Credentials};
 pub use form::{Form, FormField, Part};
 pub use incoming::{Incoming, Scalar, decode, decode_ref, is_json};
-pub use problem::{Expected, Place, Problem, ProblemKind, Segment};
-pub use problems::Problems;
+pub use jeri_runtime::validation::{Expected, Place, Problem, ProblemKind, Problems, Segment};
 pub use reply::{WithStatus, bytes, empty, json, text};
 pub use webhook::{Webhook, WebhookRejection};
 
 pub use axum;
-pub use regex;
 pub use serde_json;
 
 /// What an operation's implementation returns: its documented response, or an answer the

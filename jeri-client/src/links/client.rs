@@ -10,9 +10,10 @@ impl LinkBuilder {
     /// builder's base URL. Each call issues a new single-use token.
     ///
     /// # Errors
-    /// Whatever `getCustomerToken` fails with (for instance an API error when no
-    /// OneTimeLink was generated for the customer); [`Error::Decode`] when the API answers
-    /// with an empty `accessToken`.
+    /// Whatever `getCustomerToken` fails with: [`Error::is_unprocessable`] (422) when no
+    /// OneTimeLink was generated for the customer, [`Error::is_not_found`] (404) for an
+    /// unknown customer; [`Error::Decode`] when the API answers with an empty
+    /// `accessToken`.
     pub async fn fetch_download_link(
         &self,
         client: &Client,
@@ -29,8 +30,9 @@ impl LinkBuilder {
     /// `redirect`, under this builder's base URL.
     ///
     /// # Errors
-    /// Whatever `getCustomerToken` fails with (for instance an API error when the customer
-    /// has no pass); [`Error::Decode`] when the API answers with an empty `accessToken`.
+    /// Whatever `getCustomerToken` fails with: [`Error::is_unprocessable`] (422) when the
+    /// customer has no wallet pass yet, [`Error::is_not_found`] (404) for an unknown
+    /// customer; [`Error::Decode`] when the API answers with an empty `accessToken`.
     pub async fn fetch_session_link(
         &self,
         client: &Client,
@@ -49,8 +51,8 @@ impl Client {
     /// [`CustomerClient`](crate::CustomerClient) with [`Client::as_customer`].
     ///
     /// # Errors
-    /// Whatever `getCustomerToken` fails with; [`Error::Decode`] when the API answers with
-    /// an empty `accessToken`.
+    /// As [`LinkBuilder::fetch_session_link`]: [`Error::is_unprocessable`] when the
+    /// customer has no wallet pass yet.
     pub async fn customer_auth_token(
         &self,
         program_id: impl Into<String>,

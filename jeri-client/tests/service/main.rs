@@ -4,6 +4,7 @@
 
 mod batch_loopback;
 mod batch_sandbox;
+mod body_rules;
 mod ledger;
 mod links_client;
 mod links_props;

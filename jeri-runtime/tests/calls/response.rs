@@ -201,6 +201,7 @@ async fn documented_errors_keep_the_typed_body() {
         .await
         .api_error::<ErrorBody>();
     assert!(error.is_not_found());
+    assert!(!error.is_unprocessable());
     assert_eq!(error.status(), Some(404));
     let api: &ApiError = error.as_api().expect("an API error");
     assert_eq!(api.operation(), "getCustomer");

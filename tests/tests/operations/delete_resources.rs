@@ -15,7 +15,7 @@ fn deletions() -> Vec<ResourceDeletion> {
         },
         ResourceDeletion {
             email: "grace@example.com".into(),
-            feature: IntegrationFeature::Unknown_("wallet".into()),
+            feature: IntegrationFeature::Loyalty,
         },
     ]
 }
@@ -40,9 +40,26 @@ async fn sends_a_delete_with_a_json_body() {
         request.json(),
         json!([
             { "email": "ada@example.com", "feature": "users" },
-            { "email": "grace@example.com", "feature": "wallet" }
+            { "email": "grace@example.com", "feature": "loyalty" }
         ])
     );
+}
+
+#[tokio::test]
+async fn a_feature_the_spec_does_not_list_is_refused_before_sending() {
+    let server = Server::start(vec![]).await;
+    let mut items = deletions();
+    items[1].feature = IntegrationFeature::Unknown_("wallet".into());
+    let error = client(server.url())
+        .delete_resources("nope", items)
+        .await
+        .expect_err("refused");
+    assert!(
+        matches!(&error, jeri_runtime::Error::InvalidInput { message, .. }
+            if message.ends_with("1.feature must be one of: users, loyalty")),
+        "{error:?}"
+    );
+    assert_eq!(server.count(), 0);
 }
 
 #[tokio::test]

@@ -2,6 +2,7 @@
 //! all of them): clients generated from the specs under `tests/specs/` and from the
 //! product spec, against recording servers and the sandbox.
 
+mod body_rules;
 mod constants;
 mod download;
 mod faithful_types;

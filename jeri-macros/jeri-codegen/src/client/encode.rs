@@ -5,10 +5,12 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::client::bodies::{self, default_bytes_type, has_enum, is_range, media_call};
+use crate::model::Check;
 use crate::model::{
     Api, Body, BodyMedia, Limit, Operation, Param, ParamLocation, ParamStyle, PathPart,
     SecurityKind, TypeRef,
 };
+use crate::rust::checks::Checker;
 use crate::rust::type_ref::{ident, unraw};
 
 /// Where the code that encodes the arguments finds them.
@@ -66,6 +68,7 @@ pub(crate) fn encode_args(
     api: &Api,
     op: &Operation,
     runtime: &syn::Path,
+    checker: &Checker<'_>,
     args: Args,
 ) -> TokenStream {
     let limit_checks = op.params.iter().map(|param| limit_checks(param, args));
@@ -75,12 +78,21 @@ pub(crate) fn encode_args(
         .iter()
         .filter(|param| param.location != ParamLocation::Path)
         .map(|param| param_call(param, args));
+    let check = body_check(op)
+        .map(|check| checker.check(check))
+        .filter(|code| !code.is_empty());
     let body_call = op.body.as_ref().map(|body| {
         let set = |value: TokenStream| {
             if has_enum(body) {
-                bodies::enum_send(api, op, body, value, runtime)
-            } else {
-                body_setter_call(body, value, args)
+                return bodies::enum_send(api, op, body, value, runtime);
+            }
+            let setter = body_setter_call(body, value.clone(), args);
+            match &check {
+                Some(code) => quote! {
+                    call.check_body(#value, |v, p| { #code })?;
+                    #setter
+                },
+                None => setter,
             }
         };
         let field = args.get(&format_ident!("body"));
@@ -103,6 +115,15 @@ pub(crate) fn encode_args(
         #body_call
         #accept_call
     }
+}
+
+/// The rules a body is checked against before it is sent: those of a JSON or form body
+/// documented in one media type (a body sent as one of several is checked by the server
+/// alone, as are text, bytes and multipart bodies).
+pub(crate) fn body_check(op: &Operation) -> Option<&Check> {
+    let body = op.body.as_ref()?;
+    let checked = matches!(body.media, BodyMedia::Json | BodyMedia::FormUrlEncoded);
+    (checked && !has_enum(body)).then_some(body.check.as_ref())?
 }
 
 /// The `call.check_limit(..)` statements for a parameter's [`Limit`]s that apply to its

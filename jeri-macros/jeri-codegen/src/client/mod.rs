@@ -21,7 +21,7 @@ use crate::settings::Settings;
 /// The contract between generated code and the runtime it calls, as `jeri-runtime`'s
 /// `CONTRACT` names it: raised whenever generated code starts calling the runtime
 /// differently.
-pub const RUNTIME_CONTRACT: u32 = 5;
+pub const RUNTIME_CONTRACT: u32 = 6;
 
 /// Everything client mode adds next to `types`: `SERVERS`, the runtime contract check,
 /// `requests`, `Client`, one struct per scope and, when the document has webhooks,

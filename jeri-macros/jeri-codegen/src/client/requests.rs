@@ -5,24 +5,31 @@ use quote::{format_ident, quote};
 
 use crate::client::bodies::{self, default_bytes_type, has_enum, is_range};
 use crate::client::decode::Outcome;
-use crate::client::encode::{Args, encode_args, operation_info, param_ident};
+use crate::client::encode::{Args, body_check, encode_args, operation_info, param_ident};
 use crate::model::{Api, Body, BodyMedia, Operation, Param, ParamLocation, PathPart};
+use crate::rust::checks::Checker;
 use crate::rust::docs::{DocText, deprecated_attr};
 use crate::rust::type_ref::{Scope, arg_type, type_ref};
 
 /// `pub mod requests`: one request value per operation, calling `runtime`.
 pub(crate) fn requests_module(api: &Api, runtime: &syn::Path) -> TokenStream {
     let allow = crate::rust::allow_deprecated_types(api);
+    let checker = Checker::client(&api.rules, runtime);
+    let bodies: Vec<_> = api.operations.iter().filter_map(body_check).collect();
+    let checks = checker.module_reached_from(api, &bodies);
     let items = api
         .operations
         .iter()
-        .map(|op| request_item(api, op, runtime));
+        .map(|op| request_item(api, op, runtime, &checker));
     quote! {
         #[doc = " One request value per operation: holds the arguments, setters for optional"]
         #[doc = " ones, `send()` and `IntoFuture`."]
         #allow
+        // Checks nest one `if` per schema level.
+        #[allow(clippy::collapsible_if)]
         pub mod requests {
             #(#items)*
+            #checks
         }
     }
 }
@@ -133,7 +140,12 @@ fn marker_ident(op: &Operation) -> Ident {
     format_ident!("{}Operation", op.type_name)
 }
 
-fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
+fn request_item(
+    api: &Api,
+    op: &Operation,
+    runtime: &syn::Path,
+    checker: &Checker<'_>,
+) -> TokenStream {
     let name = format_ident!("{}Request", op.type_name);
     let doc = format!(
         " Request for `{}` (`{} {}`), built by the client; send it with `.await`.",
@@ -150,7 +162,7 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
         .filter(|body| has_enum(body))
         .map(|body| bodies::body_items(api, op, body, runtime));
     if is_prepared(op) {
-        let item = prepared_item(api, op, runtime, &outcome, &doc);
+        let item = prepared_item(api, op, runtime, checker, &outcome, &doc);
         return quote! {
             #response_enum
             #body_items
@@ -216,7 +228,7 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
             }
         }
     });
-    let send = send_fn(api, op, runtime, &outcome);
+    let send = send_fn(api, op, runtime, checker, &outcome);
 
     quote! {
         #response_enum
@@ -260,9 +272,15 @@ fn param_setter(param: &Param) -> TokenStream {
     }
 }
 
-fn send_fn(api: &Api, op: &Operation, runtime: &syn::Path, outcome: &Outcome) -> TokenStream {
+fn send_fn(
+    api: &Api,
+    op: &Operation,
+    runtime: &syn::Path,
+    checker: &Checker<'_>,
+    outcome: &Outcome,
+) -> TokenStream {
     let info = operation_info(api, op, runtime);
-    let encode = encode_args(api, op, runtime, Args::Fields);
+    let encode = encode_args(api, op, runtime, checker, Args::Fields);
     let output = outcome.output_type();
     let decode = outcome.decode_body();
     let name = format_ident!("{}Request", op.type_name);
@@ -318,6 +336,7 @@ fn prepared_item(
     api: &Api,
     op: &Operation,
     runtime: &syn::Path,
+    checker: &Checker<'_>,
     outcome: &Outcome,
     doc: &str,
 ) -> TokenStream {
@@ -344,7 +363,7 @@ fn prepared_item(
     });
     let allow = unused.then(|| quote!(#[allow(unused_variables)]));
     let info = operation_info(api, op, runtime);
-    let encode = encode_args(api, op, runtime, Args::Locals);
+    let encode = encode_args(api, op, runtime, checker, Args::Locals);
     let output = outcome.output_type();
     let decode = outcome.decode_body();
     quote! {

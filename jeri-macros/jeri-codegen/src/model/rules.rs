@@ -38,6 +38,113 @@ pub struct BadPattern {
 }
 
 impl Rules {
+    /// Which component schemas hold a limit a client checks before sending (see
+    /// [`Rules::has_limits`]), in themselves or through what they refer to: one flag per
+    /// entry of [`Rules::components`].
+    pub fn limited_components(&self) -> Vec<bool> {
+        let mut limited = vec![false; self.components.len()];
+        // Each round marks at least one more component or stops; references may loop.
+        loop {
+            let mut changed = false;
+            for (index, component) in self.components.iter().enumerate() {
+                if !limited[index] && self.has_limits(&component.check, &limited) {
+                    limited[index] = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                return limited;
+            }
+        }
+    }
+
+    /// Whether a value meeting its Rust type could still break `check`: a bound, a length,
+    /// an item or property count, `uniqueItems` or an `enum` (an open enum's unknown value
+    /// can be sent) anywhere in it, with `limited` from [`Rules::limited_components`] for
+    /// references. What the Rust type already ensures (the JSON type, `required`
+    /// properties, a closed object) and what a client leaves to the server (`pattern`,
+    /// `format`) are not limits.
+    pub fn has_limits(&self, check: &Check, limited: &[bool]) -> bool {
+        match &check.rule {
+            Rule::Any | Rule::Boolean => false,
+            Rule::Component(index) => limited.get(*index).copied().unwrap_or(false),
+            Rule::String(rule) => {
+                rule.min_length.is_some() || rule.max_length.is_some() || rule.values.is_some()
+            }
+            Rule::Integer(rule) => {
+                rule.declared_minimum().is_some()
+                    || rule.declared_maximum().is_some()
+                    || rule.multiple_of.is_some()
+                    || rule.values.is_some()
+            }
+            Rule::Number(rule) => {
+                rule.minimum.is_some()
+                    || rule.maximum.is_some()
+                    || rule.multiple_of.is_some()
+                    || rule.values.is_some()
+            }
+            Rule::Values(_) => true,
+            Rule::Array(rule) => {
+                rule.min_items.is_some()
+                    || rule.max_items.is_some()
+                    || rule.unique
+                    || rule
+                        .items
+                        .as_deref()
+                        .is_some_and(|items| self.has_limits(items, limited))
+            }
+            Rule::Object(rule) => {
+                rule.min_properties.is_some()
+                    || rule.max_properties.is_some()
+                    || rule
+                        .properties
+                        .iter()
+                        .any(|(_, property)| self.has_limits(property, limited))
+                    || matches!(&rule.additional, Additional::Schema(other) if self.has_limits(other, limited))
+            }
+            Rule::AllOf(parts) => parts.iter().any(|part| self.has_limits(part, limited)),
+            Rule::OneOf(alternatives) | Rule::AnyOf(alternatives) => alternatives
+                .iter()
+                .any(|(_, alternative)| self.has_limits(alternative, limited)),
+        }
+    }
+
+    /// Which component schemas the checks `roots` reach, through references at any depth:
+    /// one flag per entry of [`Rules::components`].
+    pub fn reached_from(&self, roots: &[&Check]) -> Vec<bool> {
+        let mut reached = vec![false; self.components.len()];
+        let mut pending: Vec<&Check> = roots.to_vec();
+        while let Some(check) = pending.pop() {
+            match &check.rule {
+                Rule::Component(index) => {
+                    if let Some(component) = self.components.get(*index)
+                        && !std::mem::replace(&mut reached[*index], true)
+                    {
+                        pending.push(&component.check);
+                    }
+                }
+                Rule::Array(rule) => pending.extend(rule.items.as_deref()),
+                Rule::Object(rule) => {
+                    pending.extend(rule.properties.iter().map(|(_, check)| check));
+                    if let Additional::Schema(check) = &rule.additional {
+                        pending.push(check);
+                    }
+                }
+                Rule::AllOf(parts) => pending.extend(parts),
+                Rule::OneOf(alternatives) | Rule::AnyOf(alternatives) => {
+                    pending.extend(alternatives.iter().map(|(_, check)| check));
+                }
+                Rule::Any
+                | Rule::String(_)
+                | Rule::Integer(_)
+                | Rule::Number(_)
+                | Rule::Boolean
+                | Rule::Values(_) => {}
+            }
+        }
+        reached
+    }
+
     /// The rule behind component references and single-part `allOf`s: the rule a value
     /// meets first. `None` for a combination of several rules, or a reference loop.
     pub fn leaf<'r>(&'r self, rule: &'r Rule) -> Option<&'r Rule> {
@@ -336,4 +443,64 @@ pub enum Additional {
     Closed,
     /// A schema every other property must match.
     Schema(Box<Check>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn component(key: &str, rule: Rule) -> ComponentRule {
+        ComponentRule {
+            key: key.to_owned(),
+            check: Check {
+                nullable: false,
+                rule,
+            },
+        }
+    }
+
+    fn refers(index: usize) -> Check {
+        Check {
+            nullable: false,
+            rule: Rule::Component(index),
+        }
+    }
+
+    #[test]
+    fn reached_components_follow_references_through_every_kind_of_rule() {
+        let object = ObjectRule {
+            properties: vec![("a".to_owned(), refers(1))],
+            required: Vec::new(),
+            additional: Additional::Schema(Box::new(refers(2))),
+            min_properties: None,
+            max_properties: None,
+        };
+        let rules = Rules {
+            components: vec![
+                component("Root", Rule::Object(object)),
+                // A loop back to the root ends the walk.
+                component("Child", Rule::AllOf(vec![refers(0)])),
+                component(
+                    "Extra",
+                    Rule::Array(ArrayRule {
+                        items: Some(Box::new(refers(3))),
+                        ..ArrayRule::default()
+                    }),
+                ),
+                component("Item", Rule::OneOf(vec![("x".to_owned(), refers(4))])),
+                component("Leaf", Rule::Boolean),
+                component("Unreached", Rule::AnyOf(vec![("y".to_owned(), refers(0))])),
+            ],
+            bad_patterns: Vec::new(),
+        };
+        assert_eq!(
+            rules.reached_from(&[&refers(0)]),
+            [true, true, true, true, true, false]
+        );
+        assert_eq!(
+            rules.reached_from(&[&Check::any()]),
+            [false; 6],
+            "a check without references reaches nothing"
+        );
+    }
 }

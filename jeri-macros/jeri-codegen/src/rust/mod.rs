@@ -1,6 +1,7 @@
 //! Rendering helpers both generators use: identifiers and their escaping, type
 //! references as tokens, and doc attributes from spec text.
 
+pub(crate) mod checks;
 pub(crate) mod docs;
 pub mod naming;
 pub(crate) mod reserved;

@@ -5,12 +5,12 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::validate::Checker;
 use super::{field_ident, handler_ident, method_ident, request_ident};
 use crate::model::{
     Api, Body, BodyMedia, Operation, Param, ParamLocation, ParamStyle, PathPart, SecurityKind,
     TypeRef,
 };
+use crate::rust::checks::Checker;
 use crate::rust::type_ref::{Scope, type_ref};
 
 fn scheme_carrier(kind: &SecurityKind, runtime: &syn::Path) -> TokenStream {

@@ -4,19 +4,18 @@
 
 mod handler;
 pub(crate) mod responses;
-pub(crate) mod validate;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::model::{Api, BodyMedia, Method, Operation, TypeRef};
+use crate::rust::checks::Checker;
 use crate::rust::docs::{DocText, inline_text};
 use crate::rust::type_ref::{Scope, ident, type_ref, unraw};
-use crate::server::validate::Checker;
 
 /// `pub mod server`, or nothing when `runtime` is `None`.
 pub fn server(api: &Api, runtime: &syn::Path) -> TokenStream {
-    let checker = Checker::new(&api.rules, runtime);
+    let checker = Checker::server(&api.rules, runtime);
     let checks = checker.module(api);
     let allow = crate::rust::allow_deprecated_types(api);
     let methods = api.operations.iter().map(|op| trait_method(op, runtime));

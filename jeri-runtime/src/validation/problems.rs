@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::problem::{Place, Problem, ProblemKind, Segment};
+use crate::validation::problem::{Place, Problem, ProblemKind, Segment};
 
 /// Collects the problems of one request while generated checks walk it; knows where the
 /// walk is (place and path) so a check only says what is wrong.
@@ -141,7 +141,7 @@ impl Problems {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::problem::Expected;
+    use crate::validation::problem::Expected;
 
     #[test]
     fn problems_carry_the_path_at_the_time() {

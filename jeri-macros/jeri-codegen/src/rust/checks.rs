@@ -1,7 +1,18 @@
-//! Server mode: request validation as straight-line code. Each [`Check`] becomes a block
-//! that looks at a `&serde_json::Value` named `v` and records what is wrong in a
-//! `&mut Problems` named `p`; component schemas become functions of the `checks` module,
-//! so references (also recursive ones) are calls.
+//! Validation as straight-line code, for both sides: a server checks every request it
+//! receives, a client checks a request body before sending it. Each [`Check`] becomes a
+//! block that looks at a `&serde_json::Value` named `v` and records what is wrong in a
+//! `&mut Problems` named `p`; component schemas become functions of a `checks` module, so
+//! references (also recursive ones) are calls.
+//!
+//! A client checks less than a server. It checks the limits a value of the right Rust
+//! type can still break (bounds, lengths, item and property counts, `uniqueItems`,
+//! `enum`s, which an open enum's unknown value breaks), and only in the parts of a body
+//! that have one; what the Rust type already ensures (the JSON type, `required`
+//! properties, a closed object) is not checked again. `pattern` and `format` are left to
+//! the server, as they are for parameters (a spec's pattern stricter than its server must
+//! not stop a request the server takes), and so `oneOf` asks only that at least one
+//! alternative passes, since alternatives told apart by a pattern or a format would
+//! otherwise all pass and refuse the value.
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -12,10 +23,24 @@ use crate::model::{
 };
 use crate::rust::naming::{NameSet, snake_ident};
 
-/// How generated checks reach the server runtime and the component functions.
+/// Which generated code the checks are for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// Every rule, through the server runtime.
+    Server,
+    /// Limits only, `oneOf` as `anyOf`, through the client runtime's `validation`
+    /// module.
+    Client,
+}
+
+/// How generated checks reach the runtime's checks and the component functions.
 pub(crate) struct Checker<'a> {
-    runtime: &'a syn::Path,
+    /// Where `check`, `Problems`, `ProblemKind`, `Expected` and `serde_json` are.
+    rt: TokenStream,
+    side: Side,
     rules: &'a Rules,
+    /// Per component, whether it has a limit a client checks (all true on the server).
+    limited: Vec<bool>,
     /// The function name of each component check, parallel to `rules.components`.
     names: Vec<Ident>,
     /// How the code using the checks reaches the `checks` module (`checks::` from the
@@ -24,7 +49,17 @@ pub(crate) struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    pub(crate) fn new(rules: &'a Rules, runtime: &'a syn::Path) -> Self {
+    /// The checks of a generated server, reaching the server runtime at `runtime`.
+    pub(crate) fn server(rules: &'a Rules, runtime: &syn::Path) -> Self {
+        Checker::new(rules, quote!(#runtime), Side::Server)
+    }
+
+    /// The checks of a generated client, reaching the client runtime at `runtime`.
+    pub(crate) fn client(rules: &'a Rules, runtime: &syn::Path) -> Self {
+        Checker::new(rules, quote!(#runtime::validation), Side::Client)
+    }
+
+    fn new(rules: &'a Rules, rt: TokenStream, side: Side) -> Self {
         let mut taken = NameSet::new();
         let names = rules
             .components
@@ -39,9 +74,15 @@ impl<'a> Checker<'a> {
                 }
             })
             .collect();
+        let limited = match side {
+            Side::Server => vec![true; rules.components.len()],
+            Side::Client => rules.limited_components(),
+        };
         Checker {
-            runtime,
+            rt,
+            side,
             rules,
+            limited,
             names,
             prefix: quote!(checks::),
         }
@@ -49,19 +90,40 @@ impl<'a> Checker<'a> {
 
     /// `mod checks`: one function per component schema.
     pub(crate) fn module(&self, api: &Api) -> TokenStream {
+        self.module_of(api, &vec![true; self.rules.components.len()])
+    }
+
+    /// `mod checks` with the functions of the component schemas `roots` reach (and
+    /// nothing when they reach none).
+    pub(crate) fn module_reached_from(&self, api: &Api, roots: &[&Check]) -> TokenStream {
+        let mut emit = self.rules.reached_from(roots);
+        for (emit, limited) in emit.iter_mut().zip(&self.limited) {
+            *emit &= *limited;
+        }
+        if !emit.contains(&true) {
+            return TokenStream::new();
+        }
+        self.module_of(api, &emit)
+    }
+
+    fn module_of(&self, api: &Api, emit: &[bool]) -> TokenStream {
         let inner = Checker {
-            runtime: self.runtime,
+            rt: self.rt.clone(),
+            side: self.side,
             rules: self.rules,
+            limited: self.limited.clone(),
             names: self.names.clone(),
             prefix: TokenStream::new(),
         };
-        let rt = self.runtime;
+        let rt = &self.rt;
         let functions = self
             .rules
             .components
             .iter()
             .zip(&self.names)
-            .map(|(component, name)| {
+            .zip(emit)
+            .filter(|(_, emit)| **emit)
+            .map(|((component, name), _)| {
                 let doc = format!(" `components.schemas.{}`.", component.key);
                 let body = inner.check(&component.check);
                 quote! {
@@ -84,8 +146,18 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// The code that checks the value `v` against `check`.
+    /// The code that checks the value `v` against `check` (nothing, on a client, for a
+    /// check without limits).
     pub(crate) fn check(&self, check: &Check) -> TokenStream {
+        if self.side == Side::Client && !self.rules.has_limits(check, &self.limited) {
+            return TokenStream::new();
+        }
+        self.whole(check)
+    }
+
+    /// The code that checks `v` against `check`, also on a client when it has no limits
+    /// of its own: an alternative's type tells it from the others.
+    fn whole(&self, check: &Check) -> TokenStream {
         let body = self.rule(&check.rule);
         if check.nullable && !body.is_empty() {
             quote!(if !v.is_null() { #body })
@@ -95,26 +167,26 @@ impl<'a> Checker<'a> {
     }
 
     fn problem(&self, kind: TokenStream) -> TokenStream {
-        let rt = self.runtime;
+        let rt = &self.rt;
         quote!(p.add(#rt::ProblemKind::#kind);)
     }
 
     fn wrong_type(&self, expected: &str) -> TokenStream {
-        let rt = self.runtime;
+        let rt = &self.rt;
         let expected = format_ident!("{}", expected);
         self.problem(quote!(Type(#rt::Expected::#expected)))
     }
 
     fn rule(&self, rule: &Rule) -> TokenStream {
-        let rt = self.runtime;
+        let rt = &self.rt;
         match rule {
             Rule::Any => TokenStream::new(),
             Rule::Component(index) => match self.names.get(*index) {
-                Some(name) => {
+                Some(name) if self.limited[*index] => {
                     let prefix = &self.prefix;
                     quote!(#prefix #name(v, p);)
                 }
-                None => TokenStream::new(),
+                _ => TokenStream::new(),
             },
             Rule::String(rule) => self.string(rule),
             Rule::Integer(rule) => self.integer(rule),
@@ -132,25 +204,29 @@ impl<'a> Checker<'a> {
                 let parts = parts.iter().map(|part| self.check(part));
                 quote!(#(#parts)*)
             }
-            Rule::OneOf(alternatives) => self.alternatives(alternatives, quote!(one_of)),
+            Rule::OneOf(alternatives) if self.side == Side::Server => {
+                self.alternatives(alternatives, quote!(one_of))
+            }
+            Rule::OneOf(alternatives) => self.alternatives(alternatives, quote!(any_of)),
             Rule::AnyOf(alternatives) => self.alternatives(alternatives, quote!(any_of)),
         }
     }
 
     fn string(&self, rule: &StringRule) -> TokenStream {
-        let rt = self.runtime;
+        let rt = &self.rt;
         let length = (rule.min_length.is_some() || rule.max_length.is_some()).then(|| {
             let min = option_u64(rule.min_length);
             let max = option_u64(rule.max_length);
             quote!(#rt::check::length(s, #min, #max, p);)
         });
-        let pattern = rule.pattern.as_ref().map(|pattern| {
+        let server = self.side == Side::Server;
+        let pattern = rule.pattern.as_ref().filter(|_| server).map(|pattern| {
             quote! {
                 static PATTERN: #rt::check::Pattern = #rt::check::Pattern::new(#pattern);
                 PATTERN.check(s, p);
             }
         });
-        let format = rule.format.map(|format| {
+        let format = rule.format.filter(|_| server).map(|format| {
             let function = format_ident!("{}", format_function(format));
             let name = format.as_str();
             let problem = self.problem(quote!(Format(#name)));
@@ -210,7 +286,7 @@ impl<'a> Checker<'a> {
         multiple: Option<(String, Literal)>,
         values: Option<&[String]>,
     ) -> TokenStream {
-        let rt = self.runtime;
+        let rt = &self.rt;
         let minimum = minimum.map(|(value, text, exclusive)| {
             quote!(#rt::check::minimum(n, #value, #text, #exclusive, p);)
         });
@@ -229,7 +305,7 @@ impl<'a> Checker<'a> {
     }
 
     fn array(&self, rule: &ArrayRule) -> TokenStream {
-        let rt = self.runtime;
+        let rt = &self.rt;
         let sizes =
             (rule.min_items.is_some() || rule.max_items.is_some() || rule.unique).then(|| {
                 let min = option_u64(rule.min_items);
@@ -261,8 +337,9 @@ impl<'a> Checker<'a> {
     }
 
     fn object(&self, rule: &ObjectRule) -> TokenStream {
-        let rt = self.runtime;
-        let required = rule.required.iter().map(|name| {
+        let rt = &self.rt;
+        let server = self.side == Side::Server;
+        let required = rule.required.iter().filter(|_| server).map(|name| {
             let missing = self.problem(quote!(Missing));
             quote! {
                 if !o.contains_key(#name) {
@@ -297,6 +374,7 @@ impl<'a> Checker<'a> {
         };
         let others = match &rule.additional {
             Additional::Any => TokenStream::new(),
+            Additional::Closed if !server => TokenStream::new(),
             Additional::Closed => {
                 quote! {
                     for key in o.keys() {
@@ -333,10 +411,10 @@ impl<'a> Checker<'a> {
     }
 
     fn alternatives(&self, alternatives: &[(String, Check)], settle: TokenStream) -> TokenStream {
-        let rt = self.runtime;
+        let rt = &self.rt;
         let names = alternatives.iter().map(|(name, _)| name);
         let trials = alternatives.iter().map(|(_, check)| {
-            let body = self.check(check);
+            let body = self.whole(check);
             quote! {
                 {
                     let mut trial = p.trial();
@@ -360,7 +438,7 @@ impl<'a> Checker<'a> {
 
     /// How the text of a parameter with this check becomes a value before the check.
     pub(crate) fn scalar(&self, check: &Check) -> TokenStream {
-        let rt = self.runtime;
+        let rt = &self.rt;
         let kind = match self.rules.leaf(&check.rule) {
             Some(Rule::String(_)) => quote!(String),
             Some(Rule::Integer(_)) => quote!(Integer),
@@ -416,16 +494,7 @@ fn option_u64(value: Option<u64>) -> TokenStream {
     }
 }
 
-fn format_function(format: Format) -> &'static str {
-    match format {
-        Format::Email => "email",
-        Format::DateTime => "date_time",
-        Format::Date => "date",
-        Format::Uuid => "uuid",
-        Format::Uri => "uri",
-        Format::Ipv4 => "ipv4",
-        Format::Ipv6 => "ipv6",
-        Format::Hostname => "hostname",
-        Format::Byte => "byte",
-    }
+/// The server runtime's `format` function of `format`: its spec name as a Rust name.
+fn format_function(format: Format) -> String {
+    format.as_str().replace('-', "_")
 }

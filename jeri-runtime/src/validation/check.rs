@@ -1,42 +1,12 @@
 //! Small checks that generated validation code calls with the spec's limits as constants.
 //! Each records what it finds in [`Problems`]; none decides anything the spec did not say.
+//! (`pattern` is checked by `jeri-server` alone, which adds its `Pattern` to this module
+//! there: a client leaves patterns to the server, as it does for parameters.)
 
-use std::sync::OnceLock;
-
-use regex::Regex;
 use serde_json::Value;
 
-use crate::problem::{Expected, ProblemKind};
-use crate::problems::Problems;
-
-/// A `pattern`, compiled on first use. The generator checks at compile time that the
-/// pattern is one the `regex` crate accepts.
-#[derive(Debug)]
-pub struct Pattern {
-    source: &'static str,
-    compiled: OnceLock<Option<Regex>>,
-}
-
-impl Pattern {
-    /// The pattern as written in the spec (unanchored, as JSON Schema means it).
-    pub const fn new(source: &'static str) -> Self {
-        Pattern {
-            source,
-            compiled: OnceLock::new(),
-        }
-    }
-
-    /// Records [`ProblemKind::Pattern`] unless `text` matches. A pattern that does not
-    /// compile (the generator refuses those) cannot refuse anything.
-    pub fn check(&self, text: &str, problems: &mut Problems) {
-        let regex = self.compiled.get_or_init(|| Regex::new(self.source).ok());
-        if let Some(regex) = regex
-            && !regex.is_match(text)
-        {
-            problems.add(ProblemKind::Pattern(self.source));
-        }
-    }
-}
+use crate::validation::problem::{Expected, ProblemKind};
+use crate::validation::problems::Problems;
 
 /// `minLength` / `maxLength`, counted in characters (Unicode scalar values), as JSON
 /// Schema counts them.
@@ -331,15 +301,6 @@ mod tests {
                 ProblemKind::MaxProperties(0),
             ]
         );
-    }
-
-    #[test]
-    fn patterns_are_unanchored() {
-        static DIGITS: Pattern = Pattern::new("[0-9]{3}");
-        let mut problems = Problems::new();
-        DIGITS.check("ab123", &mut problems);
-        DIGITS.check("ab12", &mut problems);
-        assert_eq!(kinds(problems), [ProblemKind::Pattern("[0-9]{3}")]);
     }
 
     #[test]

@@ -1,0 +1,58 @@
+//! `pattern`: a generated server checks it with the `regex` crate; a client leaves it to
+//! the server (as it does for parameters), so only this crate needs `regex`.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::{ProblemKind, Problems};
+
+/// A `pattern`, compiled on first use. The generator checks at compile time that the
+/// pattern is one the `regex` crate accepts.
+#[derive(Debug)]
+pub struct Pattern {
+    source: &'static str,
+    compiled: OnceLock<Option<Regex>>,
+}
+
+impl Pattern {
+    /// The pattern as written in the spec (unanchored, as JSON Schema means it).
+    pub const fn new(source: &'static str) -> Self {
+        Pattern {
+            source,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// Records [`ProblemKind::Pattern`] unless `text` matches. A pattern that does not
+    /// compile (the generator refuses those) cannot refuse anything.
+    pub fn check(&self, text: &str, problems: &mut Problems) {
+        let regex = self.compiled.get_or_init(|| Regex::new(self.source).ok());
+        if let Some(regex) = regex
+            && !regex.is_match(text)
+        {
+            problems.add(ProblemKind::Pattern(self.source));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_are_unanchored() {
+        static DIGITS: Pattern = Pattern::new("[0-9]{3}");
+        let mut problems = Problems::new();
+        DIGITS.check("ab123", &mut problems);
+        DIGITS.check("ab12", &mut problems);
+        assert_eq!(
+            problems
+                .into_vec()
+                .into_iter()
+                .map(|p| p.kind)
+                .collect::<Vec<_>>(),
+            [ProblemKind::Pattern("[0-9]{3}")]
+        );
+    }
+}
