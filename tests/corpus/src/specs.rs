@@ -81,10 +81,7 @@ pub const SPECS: &[CorpusSpec] = &[
     },
     CorpusSpec {
         file: "realworld/ensapi.json",
-        skip: &[(
-            "resolveRecords",
-            "a limit of the generator, not a defect of the spec: path parameter `name` and query parameter `name` both become the Rust argument `name`",
-        )],
+        skip: &[],
     },
     CorpusSpec {
         file: "realworld/memos.yaml",
@@ -112,24 +109,7 @@ pub const SPECS: &[CorpusSpec] = &[
     },
     CorpusSpec {
         file: "realworld/mistral.yaml",
-        skip: &[
-            (
-                "prompts_list",
-                "a limit of the generator, not a defect of the spec: query parameters `sort.direction` and `sort_direction` both become the Rust argument `sort_direction`",
-            ),
-            (
-                "skills_list",
-                "a limit of the generator, not a defect of the spec: query parameters `sort.direction` and `sort_direction` both become the Rust argument `sort_direction`",
-            ),
-            (
-                "stream_workflow_execution_logs",
-                "a limit of the generator, not a defect of the spec: query parameter `last_event_id` and header `Last-Event-ID` both become the Rust argument `last_event_id`",
-            ),
-            (
-                "stream_deployment_logs",
-                "a limit of the generator, not a defect of the spec: query parameter `last_event_id` and header `Last-Event-ID` both become the Rust argument `last_event_id`",
-            ),
-        ],
+        skip: &[],
     },
     CorpusSpec {
         file: "realworld/svix.json",

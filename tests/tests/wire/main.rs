@@ -9,6 +9,7 @@ mod faithful_types;
 mod formats;
 mod limits;
 mod negotiation;
+mod parameter_names;
 mod pointer_refs;
 mod recursion;
 mod reliability_encoding;

@@ -14,7 +14,7 @@ use crate::model::{
     Check, IntType, Limit, Method, Operation, Param, ParamLocation, ParamStyle, PathPart,
     SecurityScheme, TypeDef, TypeKind, TypeRef,
 };
-use crate::rust::naming::{NameSet, pascal_case, pascal_ident, snake_case, snake_ident};
+use crate::rust::naming::{NameSet, pascal_case, pascal_ident, snake_case, snake_ident, unraw};
 
 pub(crate) fn method_op(item: &PathItem, method: Method) -> Option<&OaOperation> {
     match method {
@@ -312,7 +312,7 @@ impl Builder<'_, '_, '_> {
                 self.rules.limits(&check)
             };
             let param = Param {
-                rust_name: names.claim(&snake_ident(&data.name)),
+                rust_name: param_name(&mut names, &data.name, location),
                 wire_name: data.name.clone(),
                 location,
                 ty,
@@ -565,4 +565,17 @@ fn is_scalar(ty: &TypeRef) -> bool {
         ty,
         TypeRef::String | TypeRef::Bool | TypeRef::Integer(_) | TypeRef::Number(_)
     )
+}
+
+/// The Rust argument of a parameter: its name in snake case, or, when another parameter
+/// of the operation already has that (`name` in the path and in the query,
+/// `sort.direction` and `sort_direction`, `Last-Event-ID` and `last_event_id`), the name
+/// followed by its location (`name_query`, `last_event_id_header`), numbered if that is
+/// taken too. The first in document order keeps the plain name.
+fn param_name(names: &mut NameSet, wire_name: &str, location: ParamLocation) -> String {
+    let plain = snake_ident(wire_name);
+    if names.is_free(&plain) {
+        return names.claim(&plain);
+    }
+    names.claim(&format!("{}_{}", unraw(&plain), location.as_str()))
 }

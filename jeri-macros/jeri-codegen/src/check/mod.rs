@@ -19,7 +19,6 @@ pub fn run(built: &Built, settings: &Settings, diag: &mut Diagnostics<'_>) -> Ve
     skip.extend(colliding_method_names(built, diag));
     skip.extend(undeclared_path_params(built, diag));
     skip.extend(unused_path_params(built, diag));
-    skip.extend(colliding_param_names(built, diag));
     skip.sort_unstable();
     skip.dedup();
     scopes(&built.api, settings, diag);
@@ -131,29 +130,6 @@ pub fn unused_path_params(built: &Built, diag: &mut Diagnostics<'_>) -> Vec<usiz
                     ),
                 );
                 skip.push(i);
-            }
-        }
-    }
-    skip
-}
-
-/// Parameters whose names become the same Rust argument (`X-Id` and `x_id`).
-pub fn colliding_param_names(built: &Built, diag: &mut Diagnostics<'_>) -> Vec<usize> {
-    let mut skip = Vec::new();
-    for (i, (op, source)) in built.api.operations.iter().zip(&built.ops).enumerate() {
-        let mut seen: HashMap<String, &str> = HashMap::new();
-        for (param, pointer) in op.params.iter().zip(&source.param_pointers) {
-            let ident = crate::rust::naming::snake_ident(&param.wire_name);
-            let ident = unraw(&ident).to_owned();
-            if let Some(other) = seen.get(&ident) {
-                diag.error(
-                    pointer,
-                    format!("parameters `{other}` and `{}` both become the Rust argument `{ident}`", param.wire_name),
-                    "rename one of the parameters so that their names differ in more than case and separators",
-                );
-                skip.push(i);
-            } else {
-                seen.insert(ident, &param.wire_name);
             }
         }
     }

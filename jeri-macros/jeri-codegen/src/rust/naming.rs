@@ -160,6 +160,11 @@ impl NameSet {
         }
     }
 
+    /// Whether `ident` is still free in this scope.
+    pub fn is_free(&self, ident: &str) -> bool {
+        !self.used.contains(unraw(ident))
+    }
+
     /// Claims `ident` (an identifier from [`snake_ident`]/[`pascal_ident`]) or, when it is
     /// taken, the first free `ident2`, `ident3`, …; returns the claimed identifier.
     pub fn claim(&mut self, ident: &str) -> String {
