@@ -2,7 +2,10 @@
 //! a schema with `enum` values.
 //!
 //! A generated enum has one variant per listed value and `Unknown(..)` for any other
-//! value, so a server that adds a value does not break decoding. The generated code
+//! value, so a server that adds a value does not break decoding. Sending is stricter: an
+//! `Unknown` value in a parameter or a request body is refused before sending
+//! (`Error::InvalidInput`), since the spec the client was built from does not allow it;
+//! regenerate from the newer spec to send a new value. The generated code
 //! invokes [`open_enum!`](crate::open_enum!) with the variants and their wire values; the
 //! macro declares the enum, implements [`OpenEnum`], and adds the methods and trait impls
 //! users see, each a call into the generic functions here. Once per
