@@ -74,6 +74,7 @@ pub mod open_enum;
 mod operation;
 mod options;
 mod outcome;
+mod page_parts;
 mod pages;
 mod parameters;
 mod prepared;
@@ -120,6 +121,8 @@ pub use open_enum::OpenEnum;
 pub use operation::{Method, OperationInfo, SecurityRequirement};
 pub use options::CallOptions;
 pub use outcome::Outcome;
+#[doc(hidden)]
+pub use page_parts::{PageCursor, PageFlag, PageItems};
 pub use pages::{Items, NextPage, Pages};
 #[doc(hidden)]
 pub use pages::{WithBase, link_next};

@@ -141,7 +141,7 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
         op.method.as_str(),
         op.path.replace('`', "'")
     );
-    let outcome = Outcome::new(op);
+    let outcome = Outcome::new(op, runtime);
     let output = outcome.output_type();
     let response_enum = outcome.response_enum();
     let body_items = op
@@ -217,6 +217,8 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
         }
     });
     let send = send_fn(api, op, runtime, &outcome);
+    let paging = crate::client::pages::paging(api, op, runtime)
+        .map(|paging| paging.request_methods(op, &name, runtime));
 
     quote! {
         #response_enum
@@ -234,6 +236,8 @@ fn request_item(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
         #max_items
 
         #send
+
+        #paging
     }
 }
 
