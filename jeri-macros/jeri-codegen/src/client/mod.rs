@@ -334,7 +334,9 @@ fn stream_method(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream 
     let args = required_args(op, Scope::Root, runtime);
     let decls = args.iter().map(|Arg { name, ty, .. }| quote!(#name: #ty));
     let names = args.iter().map(|Arg { name, .. }| name);
+    // The method calls the operation's own method, deprecated with it.
     let deprecated = deprecated_attr(&op.docs);
+    let allow = (!deprecated.is_empty()).then(|| quote!(#[allow(deprecated)]));
     let doc = format!(
         " The items of [`{method}`](Self::{method}) across all its pages, as a stream \
          (`requests::{request}::items`); `{method}(..)` with its setters, then `.items()` \
@@ -344,6 +346,7 @@ fn stream_method(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream 
     quote! {
         #[doc = #doc]
         #deprecated
+        #allow
         #many_args
         pub fn #stream(&self, #(#decls),*) -> #runtime::Items<self::requests::#request, #item> {
             self.#method(#(#names),*).items()
