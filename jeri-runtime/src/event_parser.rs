@@ -226,6 +226,16 @@ impl EventParser {
         self.reconnection
     }
 
+    /// The heap bytes the parser holds (its buffers' capacity): with the stream value
+    /// itself, the memory a stream takes between events.
+    pub fn held_bytes(&self) -> usize {
+        self.line.capacity()
+            + self.data.capacity()
+            + self.event.capacity()
+            + self.last_id.capacity()
+            + self.ready.capacity() * std::mem::size_of::<RawEvent>()
+    }
+
     /// Forgets a half-read block (the body ended, or the connection is replaced); the
     /// last event id and reconnection time stay.
     pub fn reset_block(&mut self) {
