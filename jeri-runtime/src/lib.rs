@@ -14,6 +14,27 @@
 //! clients' `transport_builder()` fills in the spec's server when it is an
 //! absolute URL), and its default `User-Agent` is `jeri-runtime/<version>`.
 //!
+//! # Streams and pages
+//!
+//! An operation answering `text/event-stream` returns an [`EventStream`]: a
+//! `futures_core::Stream` of [`Event`]s, each handed out as soon as it arrives, framed by
+//! [`EventParser`] (the WHATWG rules) and its `data` decoded as the documented type. JSON
+//! Lines bodies return a [`JsonLines`] stream of typed items. A failure mid-stream is one
+//! `Err` item and then the end; dropping a stream closes its connection. Paged list
+//! operations return [`Pages`] and [`Items`], each page's request sent through the usual
+//! retries, timeouts and hooks.
+//!
+//! ```no_run
+//! # async fn demo(mut events: jeri_runtime::EventStream<serde_json::Value>) -> Result<(), jeri_runtime::Error> {
+//! // with futures_util::StreamExt: `while let Some(event) = events.next().await`
+//! while let Some(event) = std::future::poll_fn(|cx| events.poll_event(cx)).await {
+//!     let event = event?;
+//!     println!("{:?} {}", event.event, event.data);
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! # What a service sees
 //!
 //! - Each call runs in a `tracing` span `jeri.call`, each retry is an event in it,

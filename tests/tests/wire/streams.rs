@@ -9,7 +9,7 @@ use jeri_runtime::Error;
 use jeri_test_support::{Reply, Server};
 use jeri_tests::fixtures::loopback;
 
-mod streams {
+mod api {
     jeri_macros::generate!("../../specs/streams.yaml");
 }
 
@@ -35,8 +35,8 @@ mod link_header {
     );
 }
 
-fn client(server: &Server) -> streams::Client {
-    streams::Client::from_transport(loopback(streams::Client::transport_builder(), server))
+fn client(server: &Server) -> api::Client {
+    api::Client::from_transport(loopback(api::Client::transport_builder(), server))
 }
 
 fn events(body: &str) -> Reply {
@@ -59,11 +59,11 @@ async fn item_schema_types_the_events_of_a_response_that_may_also_be_json() {
     ])
     .await;
     let client = client(&server);
-    let body = streams::types::ChatBody {
+    let body = api::types::ChatBody {
         prompt: "hi".into(),
         stream: Some(true),
     };
-    let streams::requests::ChatResponse200Body::Events(mut deltas) =
+    let api::requests::ChatResponse200Body::Events(mut deltas) =
         client.chat(body.clone()).await.expect("the stream starts")
     else {
         panic!("an event stream answers as events");
@@ -81,7 +81,7 @@ async fn item_schema_types_the_events_of_a_response_that_may_also_be_json() {
     );
 
     match client.chat(body).await.expect("the JSON answer") {
-        streams::requests::ChatResponse200Body::Json(answer) => assert_eq!(answer.text, "Hello"),
+        api::requests::ChatResponse200Body::Json(answer) => assert_eq!(answer.text, "Hello"),
         other => panic!("expected JSON, got {other:?}"),
     }
 }
@@ -110,7 +110,7 @@ async fn an_event_schema_with_data_types_the_data_and_no_schema_is_text() {
 #[tokio::test]
 async fn an_error_status_of_a_stream_is_the_documented_error() {
     let server = Server::start(vec![Reply::json(429, r#"{"detail": "slow down"}"#)]).await;
-    let body = streams::types::ChatBody {
+    let body = api::types::ChatBody {
         prompt: "hi".into(),
         stream: Some(true),
     };
@@ -128,7 +128,7 @@ async fn json_lines_are_typed_items() {
             .body("{\"level\":\"info\",\"message\":\"up\"}\n{\"level\":\"warn\",\"message\":\"slow\"}\n"),
     ])
     .await;
-    let lines: Vec<streams::types::LogLine> = client(&server)
+    let lines: Vec<api::types::LogLine> = client(&server)
         .export_logs()
         .await
         .expect("the lines")

@@ -111,7 +111,7 @@ pub(super) fn item_schemas(doc: &mut Value, origins: &mut PointerMap) {
                 data_content_schema(&mut item);
             }
             let at = child(&child(&pointer, "content"), media);
-            origins.record(&child(&at, "schema"), &child(&at, "itemSchema"));
+            origins.record(child(&at, "schema"), child(&at, "itemSchema"));
             media_type.insert("schema".into(), item);
         }
     }
