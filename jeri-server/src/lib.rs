@@ -19,6 +19,7 @@
 mod answer;
 pub mod check;
 mod credentials;
+mod events;
 mod form;
 pub mod format;
 mod incoming;
@@ -29,6 +30,7 @@ mod webhook;
 
 pub use answer::{Answer, Answers, no_route, problem_json};
 pub use credentials::{Carrier, Credentials};
+pub use events::{Events, events, text_events};
 pub use form::{Form, FormField, Part};
 pub use incoming::{Incoming, Scalar, decode, decode_ref, is_json};
 pub use problem::{Expected, Place, Problem, ProblemKind, Segment};
