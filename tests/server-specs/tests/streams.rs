@@ -18,10 +18,10 @@ use api::server::{self, Server};
 use support::{serve, transport};
 
 /// The events a test feeds through a channel, as the handler's stream.
-struct Fed(mpsc::UnboundedReceiver<Event<api::types::Delta>>);
+struct Fed<T>(mpsc::UnboundedReceiver<Event<T>>);
 
-impl futures_core::Stream for Fed {
-    type Item = Event<api::types::Delta>;
+impl<T> futures_core::Stream for Fed<T> {
+    type Item = Event<T>;
 
     fn poll_next(mut self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         self.0.poll_recv(context)
@@ -63,19 +63,9 @@ impl Server for Streams {
             };
             sender.send(tick).expect("open");
         }
-        Ok(server::WatchTicksResponse::Status200(Events::new(Ticks(
+        Ok(server::WatchTicksResponse::Status200(Events::new(Fed(
             receiver,
         ))))
-    }
-}
-
-struct Ticks(mpsc::UnboundedReceiver<Event<String>>);
-
-impl futures_core::Stream for Ticks {
-    type Item = Event<String>;
-
-    fn poll_next(mut self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        self.0.poll_recv(context)
     }
 }
 
