@@ -93,6 +93,19 @@ use quote::quote;
 ///   path)` triples in document order, also in its docs); a selector that matches no
 ///   operation is an error; problems the spec has only in what is left out are not
 ///   reported.
+/// - `stream_end = "[DONE]"` (the default): the `data` of the Server-Sent Event that ends
+///   an event stream; it is not handed out and the connection is closed. `stream_end =
+///   ""`: only the body's end ends a stream.
+/// - `pagination(...)`: how the list operations of a document that does not say page
+///   (`x-dropshot-pagination` and `x-speakeasy-pagination` are read where the document
+///   has them). `items = "data"` names the property holding a page's items (without it,
+///   the body is the list), with one rule: `cursor = "page_token", next = "next_page"`
+///   (the cursor parameter takes the body's `next_page`), `cursor = "starting_after",
+///   has_more = "has_more", item_cursor = "id"` (Stripe: while `has_more`, the last
+///   item's `id`), `offset = "offset"` or `page = "page"` (the integer parameter grows
+///   until an empty page), `next_url = "next"` (a body property holding the next URL) or
+///   `link = "next"` (GitHub: the `Link` header's `rel="next"`). It applies to the `GET`
+///   operations with that query parameter and a JSON success with those properties.
 ///
 /// # What it generates
 ///
@@ -166,6 +179,21 @@ use quote::quote;
 ///   `scheme()`, `event_type()`, `verifier(secret)` and `verify(&secret, &headers, body)`
 ///   (the verified, decoded `Event`). Needs `jeri-runtime`'s `webhooks` feature. A subset
 ///   (`only(...)`) keeps the webhooks and their types.
+/// - Streamed responses: a success in `text/event-stream` is a
+///   `jeri_runtime::EventStream<T>` (a `futures_core::Stream` of `Event<T>`: `data`,
+///   `event`, `id`, `retry`), handed out as events arrive; one in `application/jsonl`,
+///   `application/x-ndjson` or `application/json-seq` is a `jeri_runtime::JsonLines<T>`.
+///   `T` is the item's type: OpenAPI 3.2's `itemSchema`, else the media type's `schema`;
+///   for events, a schema with a `data` property describes the event object and `T` is
+///   that property's type (a `string` `data` with a `contentSchema` takes that schema),
+///   any other schema describes the data itself, and without one `T` is `String`, the
+///   text. A success documented in JSON and as a stream (Mistral's and OpenAI's
+///   completions) is a body enum with a `Json` and an `Events` variant, chosen by the
+///   response's `Content-Type`.
+/// - Paged operations (`x-dropshot-pagination`, `x-speakeasy-pagination`, or the
+///   `pagination(...)` setting): `pages()` (a stream of pages) and `items()` (a stream
+///   of items across pages) on the request, and `Client::{operation}_stream(..)`, each
+///   page requested through the transport's usual sending until the last.
 /// - Limits of schemas (`minimum`, `maximum` and their exclusive forms, `minLength`,
 ///   `maxLength`, `minItems`, `maxItems`, `pattern`) are stated in the docs of types,
 ///   properties, setters and arguments. A parameter's limits except `pattern` are also

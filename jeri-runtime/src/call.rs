@@ -9,6 +9,7 @@ use url::Url;
 
 use super::encoding::{self, SegmentError};
 use super::form::form_encode;
+use super::reconnect::Reconnect;
 use super::response::{Receiving, Response};
 use super::sending::{CALL_TARGET, Ready, Sending, send_prepared};
 use super::validation::Problems;
@@ -64,6 +65,11 @@ pub struct Call {
     scratch: String,
     pub(super) headers: HeaderMap,
     pub(super) body: Option<Body>,
+    /// See [`Call::stream_success`].
+    stream: bool,
+    /// A next page's URL (absolute, or relative to the base URL), which replaces the
+    /// path and query built.
+    pub(super) next_url: Option<Box<str>>,
 }
 
 /// A request body ready to send.
@@ -110,7 +116,18 @@ impl Call {
             scratch: String::new(),
             headers: HeaderMap::new(),
             body: None,
+            stream: false,
+            next_url: None,
         }
+    }
+
+    /// Leaves a `2xx` body in a streaming media type (`text/event-stream`,
+    /// `application/jsonl`, `application/x-ndjson`, `application/json-seq`) unread,
+    /// for the decoder to hand out as a stream ([`Received::events`],
+    /// [`Received::json_lines`]); every other body is read as usual. Called by
+    /// generated code for operations documenting such a success.
+    pub fn stream_success(&mut self) {
+        self.stream = true;
     }
 
     /// Appends a fixed piece of the path template.
@@ -391,7 +408,10 @@ impl Call {
         self,
     ) -> Result<impl Future<Output = Result<Received, Error>> + Send, Error> {
         let span = self.span();
-        let prepared = self.prepare()?;
+        let mut prepared = self.prepare()?;
+        if prepared.sending.stream {
+            prepared.sending.again = Reconnect::of(&prepared);
+        }
         Ok(Receiving::Sending {
             sending: send_prepared(prepared).instrument(span),
             read: Response::receive,
@@ -468,6 +488,9 @@ impl Call {
         };
         let redact_query = !secret_query.is_empty();
         self.write_path();
+        if let Some(next) = self.next_url.take() {
+            self.url = self.next_page_url(&next)?;
+        }
         if redact_query {
             let mut pairs = self.url.query_pairs_mut();
             for (name, value) in &secret_query {
@@ -478,6 +501,7 @@ impl Call {
             transport,
             url,
             body,
+            stream,
             ..
         } = self;
         let method = operation.method.to_reqwest();
@@ -510,8 +534,24 @@ impl Call {
             transport,
             operation,
             redact_query,
+            stream,
+            again: None,
         };
         Ok((sending, request))
+    }
+
+    /// A next page's URL, resolved against the base URL; one on another origin is
+    /// refused, so that the credentials this call carries go only to the API.
+    fn next_page_url(&self, next: &str) -> Result<Url, Error> {
+        let base = &self.transport.inner.base_url;
+        match base.join(next) {
+            Ok(url) if url.origin() == base.origin() => Ok(url),
+            _ => Err(self.invalid(
+                "the next page's URL is not on the API's origin (or is not a URL); it is \
+                 not followed, so that credentials go only to the API"
+                    .to_owned(),
+            )),
+        }
     }
 
     pub(super) fn invalid(&self, message: String) -> Error {

@@ -23,6 +23,31 @@ pub(crate) fn is_json(content_type: &str) -> bool {
                 .is_some_and(|suffix| suffix.eq_ignore_ascii_case("+json")))
 }
 
+/// The streaming media types a success body may be handed out in as it arrives:
+/// Server-Sent Events, and JSON Lines in its three names.
+pub(crate) fn is_streaming(content_type: &str) -> bool {
+    is_event_stream(content_type) || is_json_lines(content_type)
+}
+
+/// `text/event-stream`, parameters and case ignored.
+pub(crate) fn is_event_stream(content_type: &str) -> bool {
+    essence(content_type).eq_ignore_ascii_case("text/event-stream")
+}
+
+/// `application/jsonl`, `application/x-ndjson`, `application/json-seq` (and
+/// `application/x-jsonlines`), parameters and case ignored.
+pub(crate) fn is_json_lines(content_type: &str) -> bool {
+    let essence = essence(content_type);
+    [
+        "application/jsonl",
+        "application/x-ndjson",
+        "application/json-seq",
+        "application/x-jsonlines",
+    ]
+    .iter()
+    .any(|name| essence.eq_ignore_ascii_case(name))
+}
+
 /// How closely `content_type` matches the documented `media`; lower is closer, `None` is
 /// no match. The same essence is closest, then a range of the same type (`image/*`), then
 /// any JSON for a JSON media type (a server may answer `application/problem+json` where

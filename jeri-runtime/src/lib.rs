@@ -14,6 +14,27 @@
 //! clients' `transport_builder()` fills in the spec's server when it is an
 //! absolute URL), and its default `User-Agent` is `jeri-runtime/<version>`.
 //!
+//! # Streams and pages
+//!
+//! An operation answering `text/event-stream` returns an [`EventStream`]: a
+//! `futures_core::Stream` of [`Event`]s, each handed out as soon as it arrives, framed by
+//! [`EventParser`] (the WHATWG rules) and its `data` decoded as the documented type. JSON
+//! Lines bodies return a [`JsonLines`] stream of typed items. A failure mid-stream is one
+//! `Err` item and then the end; dropping a stream closes its connection. Paged list
+//! operations return [`Pages`] and [`Items`], each page's request sent through the usual
+//! retries, timeouts and hooks.
+//!
+//! ```no_run
+//! # async fn demo(mut events: jeri_runtime::EventStream<serde_json::Value>) -> Result<(), jeri_runtime::Error> {
+//! // with futures_util::StreamExt: `while let Some(event) = events.next().await`
+//! while let Some(event) = std::future::poll_fn(|cx| events.poll_event(cx)).await {
+//!     let event = event?;
+//!     println!("{:?} {}", event.event, event.data);
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! # What a service sees
 //!
 //! - Each call runs in a `tracing` span `jeri.call`, each retry is an event in it,
@@ -54,12 +75,16 @@ mod credentials;
 mod download;
 mod encoding;
 mod error;
+mod event_parser;
+mod event_stream;
 mod execute;
 mod failed_request;
 mod file_part;
 mod form;
 mod hook;
+mod json_lines;
 mod layer;
+mod live_body;
 mod media;
 mod multipart;
 mod nullable;
@@ -70,9 +95,12 @@ pub mod open_enum;
 mod operation;
 mod options;
 mod outcome;
+mod page_parts;
+mod pages;
 mod parameters;
 mod prepared;
 mod received;
+mod reconnect;
 mod redaction;
 mod request;
 mod response;
@@ -100,11 +128,14 @@ pub use constant::ConstantValue;
 pub use credentials::{Credentials, SchemeCredential};
 pub use download::Download;
 pub use error::{Error, TransportErrorKind};
+pub use event_parser::{EventParser, RawEvent, TooLarge};
+pub use event_stream::{Event, EventStream};
 #[doc(hidden)]
 pub use execute::{Decode, execute, execute_streaming, execute_with_response};
 pub use failed_request::FailedRequest;
 pub use file_part::FilePart;
 pub use hook::{Attempt, Hook};
+pub use json_lines::JsonLines;
 pub use layer::HttpService;
 pub use multipart::Multipart;
 pub use nullable::Nullable;
@@ -112,6 +143,11 @@ pub use open_enum::OpenEnum;
 pub use operation::{Method, OperationInfo, SecurityRequirement};
 pub use options::CallOptions;
 pub use outcome::Outcome;
+#[doc(hidden)]
+pub use page_parts::{PageCursor, PageFlag, PageItems};
+pub use pages::{Items, NextPage, Pages};
+#[doc(hidden)]
+pub use pages::{WithBase, link_next};
 #[doc(hidden)]
 pub use prepared::Operation;
 pub use prepared::Prepared;
@@ -164,7 +200,7 @@ pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
 /// generated for, so a `jeri-macros` and a `jeri-runtime` that disagree on how
 /// generated code calls the runtime fail to build with one error naming the
 /// versions to align, instead of with many errors inside generated code.
-pub const CONTRACT: u32 = 6;
+pub const CONTRACT: u32 = 7;
 
 /// What generated code reaches through the runtime rather than through the user's own
 /// dependencies (used by [`open_enum!`]). Not part of the public API.

@@ -83,6 +83,13 @@ impl<O: Operation> Request for Prepared<O> {
     }
 }
 
+impl<O: Operation> crate::WithBase for Prepared<O> {
+    #[inline]
+    fn request_base(&mut self) -> &mut RequestBase {
+        &mut self.__base
+    }
+}
+
 impl<O: Operation> Clone for Prepared<O>
 where
     O::Args: Clone,

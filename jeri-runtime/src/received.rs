@@ -8,8 +8,12 @@ use serde::de::DeserializeOwned;
 use url::Url;
 
 use super::body::{Read, ReadEnd, read_body};
-use super::content_type::{closest, is_json};
+use super::content_type::{closest, is_event_stream, is_json, is_json_lines};
+use super::event_stream::EventStream;
 use super::failed_request::keepable_url;
+use super::json_lines::JsonLines;
+use super::live_body::LiveBody;
+use super::reconnect::Reconnect;
 use super::redaction::{Redactor, redacted_excerpt};
 use super::retry::parse_retry_after;
 use super::{ApiError, Error, OperationInfo, Transport};
@@ -18,8 +22,10 @@ use super::{ApiError, Error, OperationInfo, Transport};
 const EXCERPT_CHARS: usize = 512;
 
 /// How much of a body [`Received::read`] keeps.
-#[derive(Clone, Copy)]
 pub(crate) enum Keep {
+    /// Nothing: a `2xx` body in a streaming media type, read later as a stream
+    /// (with what a `GET` stream needs to resume).
+    Live(Option<Box<Reconnect>>),
     /// The whole body, up to the transport's size limit.
     Whole,
     /// The first [`ApiError::MAX_BODY_BYTES`]; the rest is read and dropped
@@ -56,6 +62,14 @@ pub struct Received {
     redact_query: bool,
     /// The request URL, kept for the error of a response outside `2xx` only.
     url: Option<Box<Url>>,
+    /// A body left unread, to be handed out as a stream.
+    live: Option<Box<Live>>,
+}
+
+/// A response whose body is still on the connection.
+struct Live {
+    response: reqwest::Response,
+    reconnect: Option<Box<Reconnect>>,
 }
 
 impl fmt::Debug for Received {
@@ -85,6 +99,24 @@ impl Received {
         keep: Keep,
     ) -> impl Future<Output = Self> + Send {
         async move {
+            if let Keep::Live(reconnect) = keep {
+                return Self {
+                    operation,
+                    status: response.status().as_u16(),
+                    headers: response.headers().clone(),
+                    body: Read {
+                        bytes: Bytes::new(),
+                        end: ReadEnd::Complete,
+                    },
+                    transport,
+                    redact_query,
+                    url: None,
+                    live: Some(Box::new(Live {
+                        response,
+                        reconnect,
+                    })),
+                };
+            }
             let limit = transport.inner.max_body_size;
             let url = (!response.status().is_success())
                 .then(|| keepable_url(response.url(), operation, redact_query));
@@ -94,7 +126,7 @@ impl Received {
             // A body declared too large is never buffered whole: only its start
             // can be of use, to show what the server sent.
             let keep_bytes = match keep {
-                Keep::Whole if !declared_too_large => limit,
+                Keep::Whole | Keep::Live(_) if !declared_too_large => limit,
                 _ => ApiError::MAX_BODY_BYTES,
             };
             let mut body = read_body(&mut response, keep_bytes, limit).await;
@@ -109,6 +141,7 @@ impl Received {
                 transport,
                 redact_query,
                 url,
+                live: None,
             }
         }
     }
@@ -183,6 +216,73 @@ impl Received {
     /// types documented for its status, keeping the status, the content type and the
     /// start of the body (credentials redacted, as for [`Received::json`]).
     pub fn undocumented_content_type(self) -> Error {
+        self.undocumented_media()
+    }
+
+    /// The `text/event-stream` body as a stream of events whose data is JSON of type
+    /// `T`, ending at an event whose data is `end` (see [`EventStream`]).
+    ///
+    /// The `Content-Type` must be `text/event-stream` or absent, else
+    /// [`Error::ContentType`]. A body sent as it arrives when the call asked for it
+    /// ([`Call::stream_success`](crate::Call::stream_success)), else the body read
+    /// whole.
+    pub fn events<T: DeserializeOwned>(
+        self,
+        end: Option<&'static str>,
+    ) -> Result<EventStream<T>, Error> {
+        let (body, reconnect) = self.into_stream_body(is_event_stream)?;
+        Ok(EventStream::json(body, end, reconnect))
+    }
+
+    /// [`events`](Self::events) whose data is kept as text.
+    pub fn text_events(self, end: Option<&'static str>) -> Result<EventStream<String>, Error> {
+        let (body, reconnect) = self.into_stream_body(is_event_stream)?;
+        Ok(EventStream::text(body, end, reconnect))
+    }
+
+    /// The JSON Lines body (`application/jsonl`, `application/x-ndjson`,
+    /// `application/json-seq`, or no `Content-Type`) as a stream of items of type `T`
+    /// (see [`JsonLines`]); another `Content-Type` is [`Error::ContentType`].
+    pub fn json_lines<T: DeserializeOwned>(self) -> Result<JsonLines<T>, Error> {
+        let (body, _) = self.into_stream_body(is_json_lines)?;
+        Ok(JsonLines::new(body))
+    }
+
+    /// The body as a stream reads it, when its `Content-Type` is `expected` or absent.
+    fn into_stream_body(
+        mut self,
+        expected: fn(&str) -> bool,
+    ) -> Result<(LiveBody, Option<Box<Reconnect>>), Error> {
+        let fits = self
+            .headers
+            .get(CONTENT_TYPE)
+            .is_none_or(|value| value.to_str().is_ok_and(expected));
+        if !fits {
+            return Err(self.undocumented_media());
+        }
+        if let Some(live) = self.live.take() {
+            let body = LiveBody::live(
+                live.response,
+                self.operation,
+                self.transport,
+                self.redact_query,
+            );
+            return Ok((body, live.reconnect));
+        }
+        let failure = self.check_complete().err();
+        let body = LiveBody::read(
+            std::mem::take(&mut self.body.bytes),
+            failure,
+            self.operation,
+            self.status,
+            self.transport,
+            self.redact_query,
+        );
+        Ok((body, None))
+    }
+
+    /// [`Error::ContentType`] for this response.
+    fn undocumented_media(&self) -> Error {
         let content_type = self
             .headers
             .get(CONTENT_TYPE)
@@ -343,6 +443,10 @@ impl Received {
     /// Fails unless all of the body was read and kept. Leaves the body
     /// marked complete: it is called once, just before `self` is used up.
     fn check_complete(&mut self) -> Result<(), Error> {
+        if self.live.is_some() {
+            // A streamed body was not read: only `events` and `json_lines` take it.
+            return Err(self.undocumented_media());
+        }
         let limit = match std::mem::replace(&mut self.body.end, ReadEnd::Complete) {
             ReadEnd::Complete => return Ok(()),
             ReadEnd::Cut => ApiError::MAX_BODY_BYTES,

@@ -20,6 +20,8 @@ use crate::{Call, CallOptions, Error, OperationInfo, Received, Transport};
 pub struct RequestBase {
     transport: Transport,
     options: CallOptions,
+    /// A next page's URL, sent to instead of the operation's path and query.
+    next_url: Option<Box<str>>,
 }
 
 /// Shows the per-call options only: the transport is the client's, and its whole
@@ -39,6 +41,7 @@ impl RequestBase {
         Self {
             transport: transport.clone(),
             options: CallOptions::default(),
+            next_url: None,
         }
     }
 
@@ -51,7 +54,14 @@ impl RequestBase {
     /// Starts a call of `operation` with this transport and these options.
     #[inline]
     pub fn call(self, operation: &'static OperationInfo) -> Call {
-        Call::owning(self.transport, operation, self.options)
+        let mut call = Call::owning(self.transport, operation, self.options);
+        call.next_url = self.next_url;
+        call
+    }
+
+    /// Sends the request to `url` (a next page's) instead of its own path and query.
+    pub(crate) fn set_next_url(&mut self, url: String) {
+        self.next_url = Some(url.into());
     }
 }
 
@@ -143,6 +153,13 @@ macro_rules! request {
             )*)?
 
             $crate::__send_methods!($output);
+        }
+
+        impl $crate::WithBase for $name {
+            #[inline]
+            fn request_base(&mut self) -> &mut $crate::RequestBase {
+                &mut self.__base
+            }
         }
 
         $crate::__send_methods!(into_future [] $name => $output);

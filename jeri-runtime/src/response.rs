@@ -3,7 +3,10 @@
 
 use reqwest::header::HeaderMap;
 
+use super::content_type::is_streaming;
+use super::live_body::LiveBody;
 use super::received::Keep;
+use super::reconnect::Reconnect;
 use super::{Error, OperationInfo, Received, Transport};
 
 /// A response to a [`Call`](super::Call), with any status, its body not read
@@ -14,6 +17,9 @@ pub(crate) struct Response {
     operation: &'static OperationInfo,
     transport: Transport,
     redact_query: bool,
+    /// A `2xx` body in a streaming media type is left unread.
+    stream: bool,
+    again: Option<Box<Reconnect>>,
 }
 
 impl Response {
@@ -28,7 +34,26 @@ impl Response {
             operation,
             transport,
             redact_query,
+            stream: false,
+            again: None,
         }
+    }
+
+    /// Leaves a `2xx` body in a streaming media type unread when received, keeping
+    /// `again` for the stream to resume with.
+    pub(crate) fn stream_success(&mut self, again: Option<Box<Reconnect>>) {
+        self.stream = true;
+        self.again = again;
+    }
+
+    /// The body, unread, as a stream reads it.
+    pub(crate) fn into_live_body(self) -> LiveBody {
+        LiveBody::live(
+            self.inner,
+            self.operation,
+            self.transport,
+            self.redact_query,
+        )
     }
 
     /// The HTTP status code.
@@ -57,8 +82,17 @@ impl Response {
 
     /// Reads the body the way [`execute`](super::execute) does: a `2xx` body
     /// whole, any other only its start.
-    pub(crate) fn receive(self) -> impl Future<Output = Received> + Send {
-        let keep = if (200..300).contains(&self.status()) {
+    pub(crate) fn receive(mut self) -> impl Future<Output = Received> + Send {
+        let streams = self.stream
+            && self
+                .inner
+                .headers()
+                .get(reqwest::header::CONTENT_TYPE)
+                .and_then(|value| value.to_str().ok())
+                .is_some_and(is_streaming);
+        let keep = if (200..300).contains(&self.status()) && streams {
+            Keep::Live(self.again.take())
+        } else if (200..300).contains(&self.status()) {
             Keep::Whole
         } else {
             Keep::Start

@@ -4,6 +4,7 @@
 use std::fmt::Display;
 
 use super::layer;
+use super::reconnect::Reconnect;
 use super::response::Response;
 use super::retry::{is_retryable_status, parse_retry_after};
 use super::{Attempt, Error, OperationInfo, Transport, TransportErrorKind};
@@ -14,6 +15,11 @@ pub(crate) struct Sending {
     pub(crate) operation: &'static OperationInfo,
     /// A secret travels in the query string, so the URL is never shown.
     pub(crate) redact_query: bool,
+    /// A `2xx` body in a streaming media type is left unread for the decoder
+    /// ([`Call::stream_success`](super::Call::stream_success)).
+    pub(crate) stream: bool,
+    /// A copy of a `GET` stream's request, should the stream resume.
+    pub(crate) again: Option<Box<Reconnect>>,
 }
 
 /// A [`Call`] turned into the request reqwest sends.
@@ -219,12 +225,12 @@ impl Sending {
                     elapsed_ms,
                     "call finished"
                 );
-                Ok(Response::new(
-                    response,
-                    operation,
-                    self.transport,
-                    self.redact_query,
-                ))
+                let mut response =
+                    Response::new(response, operation, self.transport, self.redact_query);
+                if self.stream {
+                    response.stream_success(self.again);
+                }
+                Ok(response)
             }
             Err(error) => {
                 let error = Error::transport(operation, error, None, self.redact_query);

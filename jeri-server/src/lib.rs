@@ -21,6 +21,7 @@
 
 mod answer;
 mod credentials;
+mod events;
 pub mod format;
 mod pattern;
 
@@ -38,6 +39,7 @@ mod webhook;
 
 pub use answer::{Answer, Answers, no_route, problem_json};
 pub use credentials::{Carrier, Credentials};
+pub use events::{Events, events, text_events};
 pub use form::{Form, FormField, Part};
 pub use incoming::{Incoming, Scalar, decode, decode_ref, is_json};
 pub use jeri_runtime::validation::{Expected, Place, Problem, ProblemKind, Problems, Segment};

@@ -4,7 +4,8 @@
 //! Stages, as [`generate`] runs them: [`load`] (text → the document, version checks;
 //! OpenAPI 3.1 and Swagger 2.0 converted into the 3.0 form; the `skip(...)` setting) → [`build`] (one walk: document → [`model::Api`], with the rules
 //! of its schemas) → [`check`] (rules over the model, one per function) → [`select`]
-//! (`only(...)`, `formats = strings`: the model to generate) → [`types`], then [`client`]
+//! (`only(...)`, `formats = strings`, `stream_end`, `pagination(...)`: the model to
+//! generate) → [`types`], then [`client`]
 //! or [`server`] (→ tokens). The generators read only the model and share the rendering
 //! helpers of `rust`; neither imports the other. Every stage collects errors instead of
 //! stopping, and code is still generated for whatever checked out.
@@ -59,7 +60,8 @@ pub fn generate(source: &str, settings: &Settings) -> Output {
     // 3. check: rules over the model; the operations they fail are left out.
     let failed = check::run(&built, settings, &mut diag);
     // 4. select: the model to generate.
-    let selection = select::select(built, settings, failed, skipped, &mut diag);
+    let mut selection = select::select(built, settings, failed, skipped, &mut diag);
+    select::streams::apply(&mut selection.api, settings);
     let api = &selection.api;
     // 5. generate: types, then the client or the server.
     let serde = if settings.server.is_some() {

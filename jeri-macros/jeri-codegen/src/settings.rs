@@ -37,6 +37,25 @@
 //!   named by its `operationId` or by its path (every operation under it), for a spec you
 //!   do not own with an operation that cannot be generated. A name that matches nothing is
 //!   an error, so the list cannot go stale silently.
+//! - `stream_end = "[DONE]"` (the default): the `data` of the Server-Sent Event that ends
+//!   an event stream (as OpenAI-style APIs end theirs); that event is not handed out, and
+//!   the connection is closed. `stream_end = ""`: only the end of the body ends a stream.
+//! - `pagination(...)`: how the list operations of a document that does not say page
+//!   (documents with `x-dropshot-pagination` or `x-speakeasy-pagination` say it
+//!   themselves, and keep theirs). It applies to every `GET` operation with the named
+//!   query parameter (an optional one) whose one JSON success has the named properties;
+//!   they get `pages()` and `items()` on their request and a `…_stream` client method.
+//!   `items = "data"` names the property holding a page's items (without it, the body
+//!   is the list), and one of:
+//!   - `cursor = "page_token", next = "next_page"`: the cursor parameter takes the
+//!     body's `next_page`; none (null, absent, empty) is the last page;
+//!   - `cursor = "starting_after", has_more = "has_more", item_cursor = "id"` (Stripe):
+//!     while `has_more` is true, the cursor parameter takes the last item's `id`;
+//!   - `offset = "offset"` or `page = "page"`: the integer parameter grows by the items
+//!     of a page (or by one page, counting from 1), until an empty page;
+//!   - `next_url = "next"`: the body's `next` holds the next page's URL;
+//!   - `link = "next"` (GitHub): the `Link` header's `rel="next"` URL; for `GET`
+//!     operations with no parameter named.
 
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
@@ -63,6 +82,10 @@ pub struct Settings {
     /// `webhook_signature = "..."`: the `x-jeri-webhook-signature` value to use, as YAML
     /// text.
     pub webhook_signature: Option<String>,
+    /// `stream_end = "..."`: the `data` that ends an event stream; `None` for none.
+    pub stream_end: Option<String>,
+    /// `pagination(...)`: how list operations page where the document does not say.
+    pub pagination: Option<crate::model::Pagination>,
 }
 
 /// The `formats` setting.
@@ -119,6 +142,8 @@ impl Default for Settings {
             server: None,
             formats: Formats::Types,
             webhook_signature: None,
+            stream_end: Some("[DONE]".to_owned()),
+            pagination: None,
         }
     }
 }
@@ -136,6 +161,8 @@ impl std::fmt::Debug for Settings {
             .field("server", &server)
             .field("formats", &self.formats)
             .field("webhook_signature", &self.webhook_signature)
+            .field("stream_end", &self.stream_end)
+            .field("pagination", &self.pagination)
             .finish()
     }
 }
@@ -151,6 +178,8 @@ impl PartialEq for Settings {
             && server_text(self) == server_text(other)
             && self.formats == other.formats
             && self.webhook_signature == other.webhook_signature
+            && self.stream_end == other.stream_end
+            && self.pagination == other.pagination
     }
 }
 
@@ -167,7 +196,8 @@ const VALID: &str = "expected one of: `runtime = <path>`, `types_only`, \
                      `scope(<ClientName> = \"<securityScheme>\", ...)`, \
                      `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`, \
                      `skip(\"<operationId or path>\", ...)`, `server`, `server = <path>`, \
-                     `formats = types`, `formats = strings`, `webhook_signature = \"...\"`";
+                     `formats = types`, `formats = strings`, `webhook_signature = \"...\"`, \
+                     `stream_end = \"...\"`, `pagination(...)`";
 
 const ONLY_EXAMPLE: &str =
     "write e.g. `only(operationId = \"getCustomer\", tag = \"Rewards\", path = \"/v1/programs\")`";
@@ -282,6 +312,12 @@ impl Parse for MacroInput {
                     let value: LitStr = input.parse()?;
                     settings.webhook_signature = Some(value.value());
                 }
+                "stream_end" => {
+                    input.parse::<Token![=]>()?;
+                    let value: LitStr = input.parse()?;
+                    settings.stream_end = Some(value.value()).filter(|end| !end.is_empty());
+                }
+                "pagination" => settings.pagination = Some(parse_pagination(&name, input)?),
                 "server" => {
                     settings.server = Some(if input.peek(Token![=]) {
                         input.parse::<Token![=]>()?;
@@ -361,6 +397,96 @@ fn parse_only(name: &Ident, input: ParseStream<'_>) -> syn::Result<Vec<Selector>
     Ok(selectors)
 }
 
+const PAGINATION_EXAMPLE: &str = "write e.g. `pagination(cursor = \"page_token\", \
+     items = \"items\", next = \"next_page\")`, `pagination(cursor = \"starting_after\", \
+     items = \"data\", has_more = \"has_more\", item_cursor = \"id\")` or \
+     `pagination(link = \"next\")`";
+
+/// The parenthesized rule after `pagination`.
+fn parse_pagination(name: &Ident, input: ParseStream<'_>) -> syn::Result<crate::model::Pagination> {
+    use crate::model::{NextRule, Pagination};
+    let pairs = parenthesized_pairs(name, input, PAGINATION_EXAMPLE)?;
+    let mut given: Vec<(String, String)> = Vec::new();
+    for pair in &pairs {
+        let key = pair.key.to_string();
+        let known = [
+            "items",
+            "cursor",
+            "next",
+            "has_more",
+            "item_cursor",
+            "offset",
+            "page",
+            "next_url",
+            "link",
+        ];
+        if !known.contains(&key.as_str()) {
+            return Err(syn::Error::new(
+                pair.key.span(),
+                format!("unknown `{key}` in `pagination(...)`; {PAGINATION_EXAMPLE}"),
+            ));
+        }
+        if given.iter().any(|(seen, _)| *seen == key) {
+            return Err(syn::Error::new(
+                pair.key.span(),
+                format!("`{key}` is given twice in `pagination(...)`"),
+            ));
+        }
+        given.push((key, pair.value.value()));
+    }
+    let get = |key: &str| {
+        given
+            .iter()
+            .find(|(seen, _)| seen == key)
+            .map(|(_, value)| value.clone())
+    };
+    let rule_keys: Vec<&str> = given
+        .iter()
+        .map(|(key, _)| key.as_str())
+        .filter(|key| *key != "items")
+        .collect();
+    let next = match rule_keys.as_slice() {
+        ["cursor", "next"] | ["next", "cursor"] => NextRule::Cursor {
+            param: get("cursor").unwrap_or_default(),
+            property: get("next").unwrap_or_default(),
+        },
+        keys if keys.len() == 3
+            && ["cursor", "has_more", "item_cursor"]
+                .iter()
+                .all(|key| keys.contains(key)) =>
+        {
+            NextRule::LastItem {
+                param: get("cursor").unwrap_or_default(),
+                has_more: get("has_more").unwrap_or_default(),
+                field: get("item_cursor").unwrap_or_default(),
+            }
+        }
+        ["offset"] => NextRule::Offset {
+            param: get("offset").unwrap_or_default(),
+            per_item: true,
+        },
+        ["page"] => NextRule::Offset {
+            param: get("page").unwrap_or_default(),
+            per_item: false,
+        },
+        ["next_url"] => NextRule::NextUrl {
+            property: get("next_url").unwrap_or_default(),
+        },
+        ["link"] if get("link").as_deref() == Some("next") => NextRule::LinkHeader,
+        _ => {
+            return Err(syn::Error::new(
+                name.span(),
+                format!("`pagination(...)` needs one rule; {PAGINATION_EXAMPLE}"),
+            ));
+        }
+    };
+    Ok(Pagination {
+        items: get("items"),
+        next,
+        source: "the `pagination(...)` setting".to_owned(),
+    })
+}
+
 /// `key = "value"`, as in `scope(...)` and `only(...)`.
 struct Pair {
     key: Ident,
@@ -433,6 +559,50 @@ mod tests {
     }
 
     #[test]
+    fn stream_end_and_pagination() {
+        use crate::model::NextRule;
+        let (_, defaults) = Settings::parse(quote!("spec.yaml")).expect("valid");
+        assert_eq!(defaults.stream_end.as_deref(), Some("[DONE]"));
+        assert_eq!(defaults.pagination, None);
+        let (_, s) = Settings::parse(quote!(
+            "spec.yaml",
+            stream_end = "",
+            pagination(
+                cursor = "starting_after",
+                items = "data",
+                has_more = "has_more",
+                item_cursor = "id"
+            ),
+        ))
+        .expect("valid");
+        assert_eq!(s.stream_end, None);
+        let stripe = s.pagination.expect("a rule");
+        assert_eq!(stripe.items.as_deref(), Some("data"));
+        assert_eq!(
+            stripe.next,
+            NextRule::LastItem {
+                param: "starting_after".into(),
+                has_more: "has_more".into(),
+                field: "id".into()
+            }
+        );
+        let (_, s) =
+            Settings::parse(quote!("spec.yaml", pagination(link = "next"))).expect("valid");
+        assert_eq!(s.pagination.map(|p| p.next), Some(NextRule::LinkHeader));
+        for bad in [
+            quote!("spec.yaml", pagination(cursor = "after")),
+            quote!("spec.yaml", pagination(link = "prev")),
+            quote!(
+                "spec.yaml",
+                pagination(cursor = "a", next = "b", page = "p")
+            ),
+            quote!("spec.yaml", pagination(curser = "a")),
+        ] {
+            assert!(Settings::parse(bad).is_err());
+        }
+    }
+
+    #[test]
     fn a_webhook_signature_is_its_text() {
         let parsed = Settings::parse(quote!(
             "s",
@@ -469,7 +639,7 @@ mod tests {
             ),
             (
                 quote!("s", typesonly),
-                "unknown setting `typesonly`; expected one of: `runtime = <path>`, `types_only`, `scope(<ClientName> = \"<securityScheme>\", ...)`, `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`, `skip(\"<operationId or path>\", ...)`, `server`, `server = <path>`, `formats = types`, `formats = strings`, `webhook_signature = \"...\"`",
+                "unknown setting `typesonly`; expected one of: `runtime = <path>`, `types_only`, `scope(<ClientName> = \"<securityScheme>\", ...)`, `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`, `skip(\"<operationId or path>\", ...)`, `server`, `server = <path>`, `formats = types`, `formats = strings`, `webhook_signature = \"...\"`, `stream_end = \"...\"`, `pagination(...)`",
             ),
             (
                 quote!("s", formats = text),

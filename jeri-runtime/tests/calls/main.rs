@@ -15,6 +15,7 @@ mod request;
 mod response;
 mod retry;
 mod security;
+mod streams;
 mod timeout;
 mod trace;
 mod webhook;

@@ -19,6 +19,8 @@ pub mod haystack;
 #[cfg(corpus)]
 pub mod keeper;
 #[cfg(corpus)]
+pub mod mistral;
+#[cfg(corpus)]
 pub mod nexus;
 #[cfg(corpus)]
 pub mod petstore;

@@ -14,6 +14,7 @@ pub mod haystack;
 #[cfg(shared_specs)]
 pub mod keeper;
 pub mod media;
+pub mod streams;
 
 /// Whether the shared specs were found at build time; when not, tests skip with a note,
 /// except under `CI=true`, where a missing spec is a failure.

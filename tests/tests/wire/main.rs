@@ -19,6 +19,7 @@ mod reliability_retries;
 mod reliability_secrets;
 mod request_media;
 mod security_schemes;
+mod streams;
 mod subset_client;
 mod swagger2;
 mod versions31;

@@ -9,7 +9,7 @@ use super::operation::resolve;
 use super::schema::{SRef, Shape, classify};
 use crate::diagnostics::child;
 use crate::model::{IntType, MediaAlternative, Response, ResponseMedia, StatusMatch, TypeRef};
-use crate::model::{essence, is_json, is_text};
+use crate::model::{StreamKind, essence, is_json, is_text, stream_kind};
 use crate::rust::naming::{NameSet, pascal_ident};
 
 /// Whether a schema describes structured data (an object, array, union or reference)
@@ -113,6 +113,7 @@ impl Builder<'_, '_, '_> {
                 content_type: read.content_type,
                 accept: response.content.keys().cloned().collect(),
                 alternatives: read.alternatives,
+                stream: read.stream,
                 description: response.description.clone(),
             });
         }
@@ -127,6 +128,7 @@ struct ReadBody {
     ty: Option<TypeRef>,
     content_type: Option<String>,
     alternatives: Vec<MediaAlternative>,
+    stream: Option<crate::model::StreamBody>,
 }
 
 /// Documented media types read the same way: one kind, and for JSON one schema.
@@ -134,6 +136,8 @@ struct MediaGroup<'r> {
     media: ResponseMedia,
     schema: Option<&'r ReferenceOr<openapiv3::Schema>>,
     names: Vec<&'r String>,
+    /// A streaming media type's group: its items are read one by one.
+    stream: Option<StreamKind>,
 }
 
 /// Preference when a response is offered in several media types: JSON first, as it is the
@@ -153,19 +157,21 @@ fn media_groups(response: &OaResponse) -> Vec<MediaGroup<'_>> {
     let mut groups: Vec<MediaGroup<'_>> = Vec::new();
     for (name, media_type) in &response.content {
         let media = response_media(name);
-        let schema = match media {
-            ResponseMedia::Json => media_type.schema.as_ref(),
+        let stream = stream_kind(name);
+        let schema = match (media, stream) {
+            (ResponseMedia::Json, _) | (_, Some(_)) => media_type.schema.as_ref(),
             _ => None,
         };
         match groups
             .iter_mut()
-            .find(|group| group.media == media && group.schema == schema)
+            .find(|group| group.media == media && group.schema == schema && group.stream == stream)
         {
             Some(group) => group.names.push(name),
             None => groups.push(MediaGroup {
                 media,
                 schema,
                 names: vec![name],
+                stream,
             }),
         }
     }
@@ -191,6 +197,7 @@ impl Builder<'_, '_, '_> {
                 ty: None,
                 content_type: None,
                 alternatives: Vec::new(),
+                stream: None,
             };
         };
         let content_type = Some(answered_media_type(preferred.media, preferred.names[0]));
@@ -198,7 +205,7 @@ impl Builder<'_, '_, '_> {
             .iter()
             .filter(|group| group.media == ResponseMedia::Json)
             .count();
-        let mut variants = NameSet::with_reserved(&["Text", "Bytes"]);
+        let mut variants = NameSet::with_reserved(&["Text", "Bytes", "Events", "JsonLines"]);
         let mut alternatives = Vec::new();
         for (index, group) in groups.iter().enumerate() {
             let first = group.names[0];
@@ -218,12 +225,19 @@ impl Builder<'_, '_, '_> {
                 (ResponseMedia::Text, _) => TypeRef::String,
                 _ => bytes_type(),
             };
-            let variant = match group.media {
-                ResponseMedia::Json if json_groups > 1 => {
+            let stream = group.stream.map(|kind| {
+                let media_pointer = child(&child(pointer, "content"), first);
+                let hint = format!("{type_name}Response{}Item", pascal_ident(label));
+                self.stream_body(kind, group.schema, &media_pointer, &hint)
+            });
+            let variant = match (group.media, group.stream) {
+                (_, Some(StreamKind::Events)) => "Events".to_owned(),
+                (_, Some(StreamKind::JsonLines)) => "JsonLines".to_owned(),
+                (ResponseMedia::Json, _) if json_groups > 1 => {
                     variants.claim(&pascal_ident(&essence(first)))
                 }
-                ResponseMedia::Json => "Json".to_owned(),
-                ResponseMedia::Text => "Text".to_owned(),
+                (ResponseMedia::Json, _) => "Json".to_owned(),
+                (ResponseMedia::Text, _) => "Text".to_owned(),
                 _ => "Bytes".to_owned(),
             };
             alternatives.push(MediaAlternative {
@@ -231,9 +245,11 @@ impl Builder<'_, '_, '_> {
                 media: group.media,
                 ty,
                 media_types: group.names.iter().map(|name| (*name).clone()).collect(),
+                stream,
             });
         }
         let (media, ty) = (alternatives[0].media, Some(alternatives[0].ty.clone()));
+        let stream = alternatives[0].stream.clone();
         if alternatives.len() < 2 {
             alternatives.clear();
         }
@@ -242,6 +258,7 @@ impl Builder<'_, '_, '_> {
             ty,
             content_type,
             alternatives,
+            stream,
         }
     }
 }

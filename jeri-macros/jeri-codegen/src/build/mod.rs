@@ -10,11 +10,13 @@ mod docs;
 mod form;
 mod media;
 mod operation;
+mod pagination;
 pub mod path_template;
 mod request_body;
 mod rules;
 mod schema;
 mod shape;
+mod stream;
 mod union;
 mod webhooks;
 

@@ -6,6 +6,7 @@ use openapiv3::{
 };
 
 use super::docs::docs_from;
+use super::pagination;
 use super::schema::SRef;
 use super::{Builder, Built, OpSource};
 use crate::build::path_template;
@@ -159,6 +160,16 @@ impl Builder<'_, '_, '_> {
         let body = self.body(op, pointer, &type_name);
         let responses = self.responses(op, pointer, &type_name, &mut docs.assumptions);
         let (security, security_ok) = self.security(op, pointer, schemes);
+        let pagination = match pagination::pagination(op) {
+            Ok(pagination) => pagination,
+            Err(reason) => {
+                docs.assumptions.push(format!(
+                    "Its pagination extension is not followed ({reason}): send each \
+                     page's request yourself."
+                ));
+                None
+            }
+        };
         let operation = Operation {
             fn_name: crate::rust::reserved::avoiding(
                 &snake_ident(&id),
@@ -177,6 +188,7 @@ impl Builder<'_, '_, '_> {
             body,
             responses,
             security,
+            pagination,
         };
         let failed = self.diag.len() > errors_before || !security_ok;
         (

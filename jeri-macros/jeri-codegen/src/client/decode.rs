@@ -13,6 +13,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
+use crate::client::streams::{stream_doc, stream_read, stream_type};
 use crate::model::{Operation, Response, ResponseMedia, StatusMatch, TypeRef};
 use crate::rust::docs::inline_text;
 use crate::rust::type_ref::{Scope, type_ref};
@@ -26,10 +27,12 @@ pub(crate) struct Outcome<'a> {
     default_only: Option<&'a Response>,
     /// Whether successes differ in type, so that a `{Type}Response` enum is needed.
     several: bool,
+    /// The runtime as seen from `requests` (which names the stream types).
+    runtime: syn::Path,
 }
 
 impl<'a> Outcome<'a> {
-    pub(crate) fn new(op: &'a Operation) -> Self {
+    pub(crate) fn new(op: &'a Operation, runtime: &syn::Path) -> Self {
         let default_only = match op.responses.as_slice() {
             [only] if only.status == StatusMatch::Default => Some(only),
             _ => None,
@@ -47,6 +50,7 @@ impl<'a> Outcome<'a> {
         let several = successes.windows(2).any(|pair| {
             pair[0].ty != pair[1].ty
                 || pair[0].media != pair[1].media
+                || pair[0].stream != pair[1].stream
                 || !pair[0].alternatives.is_empty()
                 || !pair[1].alternatives.is_empty()
         });
@@ -55,6 +59,17 @@ impl<'a> Outcome<'a> {
             successes,
             default_only,
             several,
+            runtime: runtime.clone(),
+        }
+    }
+
+    /// The derives of the enums holding a success: a stream is neither `Clone` nor
+    /// `PartialEq`.
+    fn enum_derives(&self) -> TokenStream {
+        if crate::client::streams::streams(self.op) {
+            quote!(#[derive(::core::fmt::Debug)])
+        } else {
+            quote!(#[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)])
         }
     }
 
@@ -84,6 +99,10 @@ impl<'a> Outcome<'a> {
             Some(response) if !response.alternatives.is_empty() => {
                 format!("requests::{}", self.body_enum_name(response))
             }
+            Some(Response {
+                stream: Some(stream),
+                ..
+            }) => stream_doc(stream, doc_type(&stream.item)),
             Some(response) => response
                 .ty
                 .as_ref()
@@ -95,6 +114,9 @@ impl<'a> Outcome<'a> {
     /// The type a success body is decoded into: its body enum when it is read by its
     /// `Content-Type`, else its type; `None` without content.
     fn body_type(&self, response: &Response) -> Option<TokenStream> {
+        if let (true, Some(stream)) = (response.alternatives.is_empty(), &response.stream) {
+            return Some(stream_type(stream, &self.runtime));
+        }
         if response.alternatives.is_empty() {
             return response.ty.as_ref().map(|ty| type_ref(ty, Scope::Requests));
         }
@@ -132,9 +154,10 @@ impl<'a> Outcome<'a> {
                 );
                 let variants = response.alternatives.iter().map(|alternative| {
                     let variant = format_ident!("{}", alternative.variant);
-                    let how = match alternative.media {
-                        ResponseMedia::Json => "decoded from JSON",
-                        ResponseMedia::Text => "the text",
+                    let how = match (&alternative.stream, alternative.media) {
+                        (Some(_), _) => "handed out as it arrives",
+                        (None, ResponseMedia::Json) => "decoded from JSON",
+                        (None, ResponseMedia::Text) => "the text",
                         _ => "the bytes",
                     };
                     let media = alternative
@@ -144,12 +167,16 @@ impl<'a> Outcome<'a> {
                         .collect::<Vec<_>>()
                         .join(", ");
                     let doc = format!(" {media}: {how}.");
-                    let ty = type_ref(&alternative.ty, Scope::Requests);
+                    let ty = match &alternative.stream {
+                        Some(stream) => stream_type(stream, &self.runtime),
+                        None => type_ref(&alternative.ty, Scope::Requests),
+                    };
                     quote!(#[doc = #doc] #variant(#ty),)
                 });
+                let derives = self.enum_derives();
                 quote! {
                     #[doc = #doc]
-                    #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
+                    #derives
                     pub enum #name {
                         #(#variants)*
                     }
@@ -177,11 +204,12 @@ impl<'a> Outcome<'a> {
                 None => quote!(#[doc = #doc] #variant,),
             }
         });
+        let derives = self.enum_derives();
         quote! {
             #body_enums
 
             #[doc = #doc]
-            #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
+            #derives
             pub enum #name {
                 #(#variants)*
             }
@@ -369,6 +397,10 @@ impl<'a> Outcome<'a> {
     fn decode(&self, response: &Response) -> TokenStream {
         let value = match (&response.ty, response.media) {
             _ if !response.alternatives.is_empty() => self.decode_by_content_type(response),
+            _ if response.stream.is_some() => match &response.stream {
+                Some(stream) => stream_read(stream, stream.end.as_deref()),
+                None => quote!(received.empty()),
+            },
             (Some(ty), ResponseMedia::Json) => {
                 let ty = type_ref(ty, Scope::Requests);
                 quote!(received.json::<#ty>())
@@ -408,6 +440,10 @@ impl Outcome<'_> {
             let pattern = quote!(::core::option::Option::Some(#(#indices)|*));
             let variant = format_ident!("{}", alternative.variant);
             let read = match alternative.media {
+                _ if alternative.stream.is_some() => match &alternative.stream {
+                    Some(stream) => stream_read(stream, stream.end.as_deref()),
+                    None => quote!(received.empty()),
+                },
                 ResponseMedia::Json => {
                     let ty = type_ref(&alternative.ty, Scope::Requests);
                     quote!(received.json::<#ty>())

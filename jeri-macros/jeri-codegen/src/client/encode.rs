@@ -108,12 +108,14 @@ pub(crate) fn encode_args(
         }
     });
     let accept_call = accept_call(op);
+    let stream_call = crate::client::streams::stream_call(op);
     quote! {
         #(#limit_checks)*
         #path_calls
         #(#other_calls)*
         #body_call
         #accept_call
+        #stream_call
     }
 }
 

@@ -5,7 +5,9 @@ pub(crate) mod bodies;
 pub(crate) mod decode;
 pub(crate) mod encode;
 pub(crate) mod omitted;
+pub(crate) mod pages;
 pub mod requests;
+pub(crate) mod streams;
 pub mod webhooks;
 
 use proc_macro2::{Ident, TokenStream};
@@ -21,7 +23,7 @@ use crate::settings::Settings;
 /// The contract between generated code and the runtime it calls, as `jeri-runtime`'s
 /// `CONTRACT` names it: raised whenever generated code starts calling the runtime
 /// differently.
-pub const RUNTIME_CONTRACT: u32 = 6;
+pub const RUNTIME_CONTRACT: u32 = 7;
 
 /// Everything client mode adds next to `types`: `SERVERS`, the runtime contract check,
 /// `requests`, `Client`, one struct per scope and, when the document has webhooks,
@@ -141,7 +143,11 @@ fn client_struct(
     runtime: &syn::Path,
 ) -> TokenStream {
     let allow = crate::rust::allow_deprecated_types(api);
-    let methods = operations.iter().map(|op| client_method(op, runtime));
+    let methods = operations.iter().map(|op| {
+        let method = client_method(op, runtime);
+        let stream = stream_method(api, op, runtime);
+        quote!(#method #stream)
+    });
     let transport_builder = transport_builder(api, runtime);
     quote! {
         #doc
@@ -273,7 +279,7 @@ fn method_ident(op: &Operation) -> Ident {
 fn client_method(op: &Operation, runtime: &syn::Path) -> TokenStream {
     let mut docs = DocText::default();
     docs.spec_docs(&op.docs);
-    let outcome = Outcome::new(op);
+    let outcome = Outcome::new(op, &runtime_from_child(runtime));
     docs.line(format!(
         "`{} {}`; sending the request (`.await`) gives `{}`.",
         op.method.as_str(),
@@ -311,6 +317,39 @@ fn client_method(op: &Operation, runtime: &syn::Path) -> TokenStream {
         #[inline]
         pub fn #method(&self, #(#decls),*) -> self::requests::#request {
             #literal
+        }
+    }
+}
+
+/// `{method}_stream`: the items of a paged operation across its pages, for the
+/// operations `client::pages` can page.
+fn stream_method(api: &Api, op: &Operation, runtime: &syn::Path) -> TokenStream {
+    let Some(paging) = pages::paging(api, op, &runtime_from_child(runtime)) else {
+        return TokenStream::new();
+    };
+    let method = method_ident(op);
+    let stream = pages::stream_method(&method);
+    let request = format_ident!("{}Request", op.type_name);
+    let item = paging.item_type();
+    let args = required_args(op, Scope::Root, runtime);
+    let decls = args.iter().map(|Arg { name, ty, .. }| quote!(#name: #ty));
+    let names = args.iter().map(|Arg { name, .. }| name);
+    // The method calls the operation's own method, deprecated with it.
+    let deprecated = deprecated_attr(&op.docs);
+    let allow = (!deprecated.is_empty()).then(|| quote!(#[allow(deprecated)]));
+    let doc = format!(
+        " The items of [`{method}`](Self::{method}) across all its pages, as a stream \
+         (`requests::{request}::items`); `{method}(..)` with its setters, then `.items()` \
+         or `.pages()`, sets the optional parameters first."
+    );
+    let many_args = (args.len() > 6).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    quote! {
+        #[doc = #doc]
+        #deprecated
+        #allow
+        #many_args
+        pub fn #stream(&self, #(#decls),*) -> #runtime::Items<self::requests::#request, #item> {
+            self.#method(#(#names),*).items()
         }
     }
 }

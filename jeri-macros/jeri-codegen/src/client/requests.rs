@@ -153,7 +153,7 @@ fn request_item(
         op.method.as_str(),
         op.path.replace('`', "'")
     );
-    let outcome = Outcome::new(op);
+    let outcome = Outcome::new(op, runtime);
     let output = outcome.output_type();
     let response_enum = outcome.response_enum();
     let body_items = op
@@ -229,6 +229,8 @@ fn request_item(
         }
     });
     let send = send_fn(api, op, runtime, checker, &outcome);
+    let paging = crate::client::pages::paging(api, op, runtime)
+        .map(|paging| paging.request_methods(op, &name, runtime));
 
     quote! {
         #response_enum
@@ -246,6 +248,8 @@ fn request_item(
         #max_items
 
         #send
+
+        #paging
     }
 }
 

@@ -113,6 +113,7 @@ pub(super) fn convert(
 ) {
     if v32 {
         report_v32_constructs(doc, diag);
+        super::v32::item_schemas(doc, origins);
     }
     hoist_defs(doc, origins);
     each_schema(doc, &mut |schema, pointer| {

@@ -17,6 +17,20 @@ pub fn is_json(media: &str) -> bool {
     e == "application/json" || (e.ends_with("+json") && e.contains('/'))
 }
 
+/// The stream a response body in `media` is read as: `text/event-stream` is Server-Sent
+/// Events; `application/jsonl`, `application/x-ndjson`, `application/x-jsonlines` and
+/// `application/json-seq` are JSON Lines.
+pub fn stream_kind(media: &str) -> Option<super::StreamKind> {
+    match essence(media).as_str() {
+        "text/event-stream" => Some(super::StreamKind::Events),
+        "application/jsonl"
+        | "application/x-ndjson"
+        | "application/x-jsonlines"
+        | "application/json-seq" => Some(super::StreamKind::JsonLines),
+        _ => None,
+    }
+}
+
 /// `text/*`.
 pub fn is_text(media: &str) -> bool {
     essence(media).starts_with("text/")

@@ -9,6 +9,7 @@ mod body;
 mod format;
 mod media;
 mod operation;
+mod pagination;
 mod response;
 mod rules;
 mod types;
@@ -16,9 +17,12 @@ mod webhook;
 
 pub use body::{Body, BodyAlternative, BodyMedia, FormField, FormFieldKind, MultipartForm};
 pub use format::Format;
-pub use media::{essence, is_json, is_text};
+pub use media::{essence, is_json, is_text, stream_kind};
 pub use operation::{Limit, Method, Operation, Param, ParamLocation, ParamStyle, PathPart};
-pub use response::{MediaAlternative, Response, ResponseMedia, StatusMatch};
+pub use pagination::{NextRule, Pagination};
+pub use response::{
+    MediaAlternative, Response, ResponseMedia, StatusMatch, StreamBody, StreamKind,
+};
 pub use rules::{
     Additional, ArrayRule, BadPattern, Bound, Check, ComponentRule, IntegerRule, NumberRule,
     ObjectRule, Rule, Rules, StringRule,

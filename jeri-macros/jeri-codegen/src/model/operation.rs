@@ -35,6 +35,8 @@ pub struct Operation {
     /// Security alternatives: the operation may be called with any one inner list, whose
     /// schemes (by [`SecurityScheme::name`](super::SecurityScheme::name)) all apply. Empty: no credentials at all.
     pub security: Vec<Vec<String>>,
+    /// How the operation pages, when the document or a setting says.
+    pub pagination: Option<super::Pagination>,
 }
 
 /// HTTP methods.

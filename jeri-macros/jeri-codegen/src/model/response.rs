@@ -48,8 +48,35 @@ pub struct Response {
     /// kind order (JSON, text, bytes) and document order. Empty otherwise: the body is
     /// read as `media` says whatever its `Content-Type`.
     pub alternatives: Vec<MediaAlternative>,
+    /// When the preferred media type is a stream (Server-Sent Events, JSON Lines): how
+    /// its items are read. `ty` and `media` then say how a server writes the body whole
+    /// (`String` text, bytes), as before streams were read.
+    pub stream: Option<StreamBody>,
     /// The response's description.
     pub description: String,
+}
+
+/// A success body the client hands out item by item as it arrives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StreamBody {
+    /// Events or lines.
+    pub kind: StreamKind,
+    /// The type of each event's `data`, or of each line (see `build::stream` for the
+    /// rule that picks it).
+    pub item: TypeRef,
+    /// For events, the `data` that ends the stream (the `stream_end` setting; `[DONE]`
+    /// unless set otherwise), not handed out; `None`: the body's end alone ends it.
+    pub end: Option<String>,
+}
+
+/// The streaming media types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StreamKind {
+    /// `text/event-stream`: Server-Sent Events.
+    Events,
+    /// `application/jsonl`, `application/x-ndjson`, `application/json-seq`: one JSON
+    /// value per line (or per record).
+    JsonLines,
 }
 
 impl Response {
@@ -57,16 +84,22 @@ impl Response {
     pub fn body_types(&self) -> impl Iterator<Item = &TypeRef> {
         self.ty
             .iter()
-            .chain(self.alternatives.iter().map(|alternative| &alternative.ty))
+            .chain(self.stream.iter().map(|stream| &stream.item))
+            .chain(self.alternatives.iter().flat_map(|alternative| {
+                std::iter::once(&alternative.ty)
+                    .chain(alternative.stream.iter().map(|stream| &stream.item))
+            }))
     }
 
     /// [`Response::body_types`], for rewriting.
     pub fn body_types_mut(&mut self) -> impl Iterator<Item = &mut TypeRef> {
-        self.ty.iter_mut().chain(
-            self.alternatives
-                .iter_mut()
-                .map(|alternative| &mut alternative.ty),
-        )
+        self.ty
+            .iter_mut()
+            .chain(self.stream.iter_mut().map(|stream| &mut stream.item))
+            .chain(self.alternatives.iter_mut().flat_map(|alternative| {
+                std::iter::once(&mut alternative.ty)
+                    .chain(alternative.stream.iter_mut().map(|stream| &mut stream.item))
+            }))
     }
 }
 
@@ -83,6 +116,9 @@ pub struct MediaAlternative {
     pub ty: TypeRef,
     /// The documented media types (or ranges) read this way, as written.
     pub media_types: Vec<String>,
+    /// When these media types are a stream: how its items are read (the variant holds
+    /// the stream, not `ty`).
+    pub stream: Option<StreamBody>,
 }
 
 /// How a response body is read.

@@ -11,6 +11,7 @@
 //! spec does not depend on the others being well-formed.
 
 pub mod formats;
+pub mod streams;
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -354,6 +355,7 @@ mod tests {
             docs: Docs::default(),
             params: Vec::new(),
             body: None,
+            pagination: None,
             responses: Vec::new(),
             security: Vec::new(),
         }
@@ -367,6 +369,7 @@ mod tests {
             content_type: Some("application/json".into()),
             accept: vec!["application/json".into()],
             alternatives: Vec::new(),
+            stream: None,
             description: "OK".into(),
         });
         op

@@ -1,11 +1,12 @@
 //! Server mode: the response enum of an operation (one variant per documented status),
 //! how each variant is written (JSON serialized; text and bytes as they are, under the
-//! documented media type), and its `WithStatus` impls.
+//! documented media type; Server-Sent Events as the handler's stream yields them), and
+//! its `WithStatus` impls.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use crate::model::{Operation, Response, ResponseMedia, StatusMatch, TypeRef};
+use crate::model::{Operation, Response, ResponseMedia, StatusMatch, StreamKind, TypeRef};
 use crate::rust::docs::inline_text;
 use crate::rust::status_variant;
 use crate::rust::type_ref::{Scope, type_ref};
@@ -28,7 +29,13 @@ pub(crate) fn response_enum(op: &Operation, name: &Ident, runtime: &syn::Path) -
             inline_text(&response.description)
         );
         let doc = doc.trim_end().to_owned();
-        let ty = response.ty.as_ref().map(|ty| type_ref(ty, Scope::Requests));
+        let ty = match events_item(response) {
+            Some(item) => {
+                let item = type_ref(item, Scope::Requests);
+                Some(quote!(#runtime::Events<#item>))
+            }
+            None => response.ty.as_ref().map(|ty| type_ref(ty, Scope::Requests)),
+        };
         match (response.status, ty) {
             (StatusMatch::Code(_), Some(ty)) => quote!(#[doc = #doc] #variant(#ty),),
             (StatusMatch::Code(_), None) => quote!(#[doc = #doc] #variant,),
@@ -55,10 +62,14 @@ pub(crate) fn response_enum(op: &Operation, name: &Ident, runtime: &syn::Path) -
         let content_type = response.content_type.as_deref().unwrap_or_default();
         // JSON is serialized; text and bytes are sent as they are, under the documented
         // media type.
-        let write = |status: TokenStream| match response.media {
-            ResponseMedia::Text => quote!(#runtime::text(#status, #content_type, body)),
-            ResponseMedia::Bytes => quote!(#runtime::bytes(#status, #content_type, body)),
-            ResponseMedia::Json | ResponseMedia::Empty => quote!(#runtime::json(#status, &body)),
+        let write = |status: TokenStream| match (events_item(response), response.media) {
+            (Some(TypeRef::String), _) => quote!(#runtime::text_events(#status, body)),
+            (Some(_), _) => quote!(#runtime::events(#status, body)),
+            (None, ResponseMedia::Text) => quote!(#runtime::text(#status, #content_type, body)),
+            (None, ResponseMedia::Bytes) => quote!(#runtime::bytes(#status, #content_type, body)),
+            (None, ResponseMedia::Json | ResponseMedia::Empty) => {
+                quote!(#runtime::json(#status, &body))
+            }
         };
         match (response.status, &response.ty) {
             (StatusMatch::Code(code), Some(_)) => {
@@ -78,9 +89,15 @@ pub(crate) fn response_enum(op: &Operation, name: &Ident, runtime: &syn::Path) -
         .is_empty()
         .then(|| quote!(_ => #runtime::empty(500),));
     let with_status = with_status_impls(op, name, runtime);
+    // A stream of events is answered once: neither it nor its enum is `Clone`.
+    let derives = if op.responses.iter().any(|r| events_item(r).is_some()) {
+        quote!(#[derive(::core::fmt::Debug)])
+    } else {
+        quote!(#[derive(::core::fmt::Debug, ::core::clone::Clone)])
+    };
     quote! {
         #[doc = #doc]
-        #[derive(::core::fmt::Debug, ::core::clone::Clone)]
+        #derives
         pub enum #name {
             #(#variants)*
         }
@@ -102,7 +119,8 @@ pub(crate) fn response_enum(op: &Operation, name: &Ident, runtime: &syn::Path) -
 /// `WithStatus<B>` once per body type `B` of the documented responses.
 fn with_status_impls(op: &Operation, name: &Ident, runtime: &syn::Path) -> TokenStream {
     let mut body_types: Vec<&TypeRef> = Vec::new();
-    for ty in op.responses.iter().filter_map(|r| r.ty.as_ref()) {
+    let bodies = op.responses.iter().filter(|r| events_item(r).is_none());
+    for ty in bodies.filter_map(|r| r.ty.as_ref()) {
         if !body_types.contains(&ty) {
             body_types.push(ty);
         }
@@ -111,7 +129,7 @@ fn with_status_impls(op: &Operation, name: &Ident, runtime: &syn::Path) -> Token
         let with: Vec<&Response> = op
             .responses
             .iter()
-            .filter(|r| r.ty.as_ref() == Some(ty))
+            .filter(|r| r.ty.as_ref() == Some(ty) && events_item(r).is_none())
             .collect();
         let arms = with.iter().map(|response| {
             let variant = status_variant(response.status);
@@ -143,4 +161,14 @@ fn with_status_impls(op: &Operation, name: &Ident, runtime: &syn::Path) -> Token
         }
     });
     quote!(#(#impls)*)
+}
+
+/// The type of an event's data, when the response is answered with Server-Sent Events (a
+/// `jeri_server::Events` the handler streams); JSON Lines are answered whole, as bytes.
+fn events_item(response: &Response) -> Option<&TypeRef> {
+    response
+        .stream
+        .as_ref()
+        .filter(|stream| stream.kind == StreamKind::Events)
+        .map(|stream| &stream.item)
 }

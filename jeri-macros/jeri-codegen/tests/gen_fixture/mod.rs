@@ -76,6 +76,7 @@ pub fn response(status: StatusMatch, ty: Option<TypeRef>) -> Response {
         media,
         accept: content_type.iter().cloned().collect(),
         alternatives: Vec::new(),
+        stream: None,
         content_type,
         description: "A response.".to_string(),
     }
@@ -118,6 +119,7 @@ pub fn operation(id: &str, method: Method, path_parts: Vec<PathPart>) -> Operati
         body: None,
         responses: vec![response(StatusMatch::Code(200), None)],
         security: vec![vec!["apiKey".to_string()]],
+        pagination: None,
     }
 }
 

@@ -2,6 +2,8 @@
 //! transports to the shared loopback recording server.
 #![allow(dead_code)] // each test file uses a different part
 
+pub mod chunked;
+
 use std::time::Duration;
 
 use jeri_runtime::{
