@@ -5,7 +5,7 @@
 //! OpenAPI 3.1 and Swagger 2.0 converted into the 3.0 form; the `skip(...)` setting) → [`build`] (one walk: document → [`model::Api`], with the rules
 //! of its schemas) → [`check`] (rules over the model, one per function) → [`select`]
 //! (`only(...)`, `formats = strings`: the model to generate) → [`types`], then [`client`]
-//! or [`server`] (→ tokens). The generators read only the model and share the rendering
+//! or [`server`] (→ tokens), and with `example_calls` [`examples`]. The generators read only the model and share the rendering
 //! helpers of `rust`; neither imports the other. Every stage collects errors instead of
 //! stopping, and code is still generated for whatever checked out.
 #![deny(missing_docs)]
@@ -14,6 +14,7 @@ pub mod build;
 pub mod check;
 pub mod client;
 pub mod diagnostics;
+pub mod examples;
 pub mod load;
 pub mod model;
 mod rust;
@@ -74,6 +75,7 @@ pub fn generate(source: &str, settings: &Settings) -> Output {
         tokens.extend(server::server(api, runtime));
     } else if !settings.types_only {
         tokens.extend(client::operations(api, settings));
+        tokens.extend(examples::examples_module(api, settings));
     }
     if !settings.only.is_empty() {
         tokens.extend(client::omitted::omitted_const(&selection.omitted));

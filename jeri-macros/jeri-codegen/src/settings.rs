@@ -37,6 +37,12 @@
 //!   named by its `operationId` or by its path (every operation under it), for a spec you
 //!   do not own with an operation that cannot be generated. A name that matches nothing is
 //!   an error, so the list cannot go stale silently.
+//! - `example_calls`: also generate `pub mod examples`: for every operation a function
+//!   building its request from example arguments (the smallest values the schemas allow:
+//!   required properties only, strings meeting their `format`, length and `pattern`,
+//!   numbers inside their bounds, the first `enum` value, one array item), `CALLS` to send
+//!   each of them, and `LEFT_OUT`, the operations without one and why. A smoke test of an
+//!   integration against a staging server or a mock. Client mode only; off by default.
 
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
@@ -63,6 +69,8 @@ pub struct Settings {
     /// `webhook_signature = "..."`: the `x-jeri-webhook-signature` value to use, as YAML
     /// text.
     pub webhook_signature: Option<String>,
+    /// `example_calls`: generate `pub mod examples` (client mode).
+    pub example_calls: bool,
 }
 
 /// The `formats` setting.
@@ -119,6 +127,7 @@ impl Default for Settings {
             server: None,
             formats: Formats::Types,
             webhook_signature: None,
+            example_calls: false,
         }
     }
 }
@@ -136,6 +145,7 @@ impl std::fmt::Debug for Settings {
             .field("server", &server)
             .field("formats", &self.formats)
             .field("webhook_signature", &self.webhook_signature)
+            .field("example_calls", &self.example_calls)
             .finish()
     }
 }
@@ -151,6 +161,7 @@ impl PartialEq for Settings {
             && server_text(self) == server_text(other)
             && self.formats == other.formats
             && self.webhook_signature == other.webhook_signature
+            && self.example_calls == other.example_calls
     }
 }
 
@@ -167,7 +178,8 @@ const VALID: &str = "expected one of: `runtime = <path>`, `types_only`, \
                      `scope(<ClientName> = \"<securityScheme>\", ...)`, \
                      `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`, \
                      `skip(\"<operationId or path>\", ...)`, `server`, `server = <path>`, \
-                     `formats = types`, `formats = strings`, `webhook_signature = \"...\"`";
+                     `formats = types`, `formats = strings`, `webhook_signature = \"...\"`, \
+                     `example_calls`";
 
 const ONLY_EXAMPLE: &str =
     "write e.g. `only(operationId = \"getCustomer\", tag = \"Rewards\", path = \"/v1/programs\")`";
@@ -222,6 +234,7 @@ impl Parse for MacroInput {
                     settings.runtime = input.parse()?;
                 }
                 "types_only" => settings.types_only = true,
+                "example_calls" => settings.example_calls = true,
                 "scope" => {
                     let pairs = parenthesized_pairs(
                         &name,
@@ -297,6 +310,12 @@ impl Parse for MacroInput {
                     ));
                 }
             }
+        }
+        if settings.example_calls && (settings.server.is_some() || settings.types_only) {
+            return Err(syn::Error::new(
+                path.span(),
+                "`example_calls` sends requests through the generated client: leave out `server` and `types_only`",
+            ));
         }
         if settings.server.is_some() && (settings.types_only || !settings.scopes.is_empty()) {
             return Err(syn::Error::new(
@@ -405,6 +424,7 @@ mod tests {
         ))
         .expect("valid");
         assert_eq!(s.formats, Formats::Strings);
+        assert!(!s.example_calls);
         let runtime = &s.runtime;
         assert_eq!(quote!(#runtime).to_string(), "crate :: runtime");
         assert!(s.types_only);
@@ -446,6 +466,13 @@ mod tests {
     }
 
     #[test]
+    fn example_calls_is_off_unless_named() {
+        let (_, on) = Settings::parse(quote!("s", example_calls)).expect("valid");
+        assert!(on.example_calls);
+        assert_ne!(on, Settings::default());
+    }
+
+    #[test]
     fn server_with_and_without_a_runtime() {
         let (_, plain) = Settings::parse(quote!("spec.yaml", server)).expect("valid");
         assert_eq!(server_text(&plain).as_deref(), Some(":: jeri_server"));
@@ -469,7 +496,11 @@ mod tests {
             ),
             (
                 quote!("s", typesonly),
-                "unknown setting `typesonly`; expected one of: `runtime = <path>`, `types_only`, `scope(<ClientName> = \"<securityScheme>\", ...)`, `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`, `skip(\"<operationId or path>\", ...)`, `server`, `server = <path>`, `formats = types`, `formats = strings`, `webhook_signature = \"...\"`",
+                "unknown setting `typesonly`; expected one of: `runtime = <path>`, `types_only`, `scope(<ClientName> = \"<securityScheme>\", ...)`, `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`, `skip(\"<operationId or path>\", ...)`, `server`, `server = <path>`, `formats = types`, `formats = strings`, `webhook_signature = \"...\"`, `example_calls`",
+            ),
+            (
+                quote!("s", server, example_calls),
+                "`example_calls` sends requests through the generated client: leave out `server` and `types_only`",
             ),
             (
                 quote!("s", formats = text),
