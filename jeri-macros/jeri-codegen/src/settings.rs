@@ -38,7 +38,8 @@
 //!   do not own with an operation that cannot be generated. A name that matches nothing is
 //!   an error, so the list cannot go stale silently.
 //! - `example_calls`: also generate `pub mod examples`: for every operation a function
-//!   building its request from example arguments (the smallest values the schemas allow:
+//!   building its request from example arguments (the required ones: the spec's `example`
+//!   of a parameter or body where it gives one, else the smallest value the schema allows:
 //!   required properties only, strings meeting their `format`, length and `pattern`,
 //!   numbers inside their bounds, the first `enum` value, one array item), `CALLS` to send
 //!   each of them, and `LEFT_OUT`, the operations without one and why. A smoke test of an

@@ -426,3 +426,14 @@ paths:
         );
     }
 }
+
+/// The value of the first of `examples` given inline (a referenced one is left: its value
+/// sits elsewhere in the document).
+pub(super) fn first_example<'e>(
+    mut examples: impl Iterator<Item = &'e ReferenceOr<openapiv3::Example>>,
+) -> Option<serde_json::Value> {
+    examples.find_map(|example| match example {
+        ReferenceOr::Item(example) => example.value.clone(),
+        ReferenceOr::Reference { .. } => None,
+    })
+}

@@ -322,6 +322,7 @@ impl Builder<'_, '_, '_> {
                 docs,
                 check,
                 limits,
+                example: param_example(data),
             };
             out.push((param, p_pointer));
         }
@@ -565,4 +566,18 @@ fn is_scalar(ty: &TypeRef) -> bool {
         ty,
         TypeRef::String | TypeRef::Bool | TypeRef::Integer(_) | TypeRef::Number(_)
     )
+}
+
+/// A parameter's example: its `example`, its first `examples` value, or its inline
+/// schema's `example` or `default`.
+fn param_example(data: &openapiv3::ParameterData) -> Option<serde_json::Value> {
+    let schema = match &data.format {
+        ParameterSchemaOrContent::Schema(openapiv3::ReferenceOr::Item(schema)) => Some(schema),
+        _ => None,
+    };
+    data.example
+        .clone()
+        .or_else(|| super::media::first_example(data.examples.values()))
+        .or_else(|| schema.and_then(|s| s.schema_data.example.clone()))
+        .or_else(|| schema.and_then(|s| s.schema_data.default.clone()))
 }

@@ -2,10 +2,12 @@
 //! builds its request from example arguments, `CALLS` to send each one, and `LEFT_OUT`,
 //! the operations without one and why.
 //!
-//! The values are the smallest the schemas allow ([`value`]); each is written into the
+//! The values are the spec's examples where it gives them (a parameter's or a body's
+//! `example`), else the smallest the schemas allow ([`value`]); each is written into the
 //! generated code as JSON text and decoded into the argument's Rust type when the
-//! function runs, so a value the type does not take is an `Error::InvalidInput` naming
-//! the operation, not a compile error. Reads only the model, like the other generators.
+//! function runs (the built value when the spec's example does not decode), so a value
+//! the type does not take is an `Error::InvalidInput` naming the operation, not a
+//! compile error. Reads only the model, like the other generators.
 
 mod pattern;
 pub(crate) mod value;
@@ -63,16 +65,27 @@ pub fn examples_module(api: &Api, settings: &Settings) -> TokenStream {
         #[doc = " staging server or a mock: `for (id, send) in CALLS { send(&client).await }`."]
         #[allow(deprecated)]
         pub mod examples {
-            /// Decodes one example argument from its JSON text into the argument's type.
+            /// Decodes one example argument into the argument's type from the first of its
+            /// JSON texts that decodes: the spec's example (when it gives one), then the
+            /// value built from the schema.
             fn __example<T: ::serde::de::DeserializeOwned>(
                 operation: &'static str,
                 argument: &str,
-                json: &str,
+                texts: &[&str],
             ) -> ::core::result::Result<T, #runtime::Error> {
-                ::serde_json::from_str(json).map_err(|error| #runtime::Error::InvalidInput {
+                let mut last = ::std::string::String::from("no example value");
+                for text in texts {
+                    match ::serde_json::from_str(text) {
+                        ::core::result::Result::Ok(value) => {
+                            return ::core::result::Result::Ok(value);
+                        }
+                        ::core::result::Result::Err(error) => last = error.to_string(),
+                    }
+                }
+                ::core::result::Result::Err(#runtime::Error::InvalidInput {
                     operation,
                     message: ::std::format!(
-                        "the example value of `{argument}` does not decode: {error}"
+                        "the example value of `{argument}` does not decode: {last}"
                     ),
                 })
             }
@@ -149,17 +162,21 @@ fn example_args(
     let id = op.id.as_str();
     let mut args = Vec::new();
     for param in op.params.iter().filter(|param| param.required) {
-        let value = builder
-            .value(&param.ty, Some(&param.check))
-            .map_err(|why| {
-                format!(
-                    "{} parameter `{}`: {why}",
-                    param.location.as_str(),
-                    param.wire_name
-                )
-            })?;
+        let built = builder.value(&param.ty, Some(&param.check)).map_err(|why| {
+            format!(
+                "{} parameter `{}`: {why}",
+                param.location.as_str(),
+                param.wire_name
+            )
+        });
         let ty = type_ref(&param.ty, Scope::Requests);
-        args.push(decoded(id, &param.wire_name, &value, ty));
+        args.push(decoded(
+            id,
+            &param.wire_name,
+            param.example.as_ref(),
+            built,
+            ty,
+        )?);
     }
     if let Some(body) = op.body.as_ref().filter(|body| body.required) {
         args.push(body_arg(builder, op, body, runtime)?);
@@ -167,15 +184,30 @@ fn example_args(
     Ok(args)
 }
 
-/// `__example::<T>(id, name, json)?`.
-fn decoded(id: &str, name: &str, value: &serde_json::Value, ty: TokenStream) -> ExampleArg {
-    let json = value.to_string();
-    let literal = Literal::string(&json);
-    ExampleArg {
+/// `__example::<T>(id, name, &[texts])?`: the spec's example first, when it gives one,
+/// then the value built from the schema; at least one of them.
+fn decoded(
+    id: &str,
+    name: &str,
+    spec: Option<&serde_json::Value>,
+    built: Result<serde_json::Value, String>,
+    ty: TokenStream,
+) -> Result<ExampleArg, String> {
+    let texts: Vec<String> = spec
+        .map(serde_json::Value::to_string)
+        .into_iter()
+        .chain(match (&built, spec) {
+            (Ok(value), _) => Some(value.to_string()),
+            (Err(_), Some(_)) => None,
+            (Err(why), None) => return Err(why.clone()),
+        })
+        .collect();
+    let literals = texts.iter().map(|text| Literal::string(text));
+    Ok(ExampleArg {
         name: name.to_owned(),
-        shown: json,
-        expr: quote!(__example::<#ty>(#id, #name, #literal)?),
-    }
+        shown: texts.first().cloned().unwrap_or_default(),
+        expr: quote!(__example::<#ty>(#id, #name, &[#(#literals),*])?),
+    })
 }
 
 /// The body argument: the preferred media type's value (the first alternative when the
@@ -188,11 +220,11 @@ fn body_arg(
 ) -> Result<ExampleArg, String> {
     let id = op.id.as_str();
     let why = |what: &str| format!("the request body is {what}, which has no example value");
-    let json = |ty| {
-        builder
-            .value(&body.ty, body.check.as_ref())
-            .map(|value| decoded(id, "body", &value, ty))
-            .map_err(|why| format!("the request body: {why}"))
+    let json = |ty: &crate::model::TypeRef, rust: TokenStream| {
+        let built = builder
+            .value(ty, body.check.as_ref())
+            .map_err(|why| format!("the request body: {why}"));
+        decoded(id, "body", body.example.as_ref(), built, rust)
     };
     let bytes = || ExampleArg {
         name: "body".into(),
@@ -200,6 +232,18 @@ fn body_arg(
         expr: quote!(::std::vec::Vec::from(&b"example"[..])),
     };
     let text = || match &body.check {
+        _ if body
+            .example
+            .as_ref()
+            .is_some_and(serde_json::Value::is_string) =>
+        {
+            Ok(body
+                .example
+                .as_ref()
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or_default()
+                .to_owned())
+        }
         Some(check) => builder
             .value(&crate::model::TypeRef::String, Some(check))
             .map(|value| value.as_str().unwrap_or("example").to_owned())
@@ -218,10 +262,7 @@ fn body_arg(
         let variant = ident(&first.variant);
         let mut arg = match first.media {
             BodyMedia::Json | BodyMedia::FormUrlEncoded => {
-                let value = builder
-                    .value(&first.ty, body.check.as_ref())
-                    .map_err(|why| format!("the request body: {why}"))?;
-                decoded(id, "body", &value, type_ref(&first.ty, Scope::Requests))
+                json(&first.ty, type_ref(&first.ty, Scope::Requests))?
             }
             BodyMedia::Text => text_arg(text()?),
             BodyMedia::Bytes if crate::client::bodies::is_range(&first.content_type) => {
@@ -236,7 +277,7 @@ fn body_arg(
     }
     match body.media {
         BodyMedia::Json | BodyMedia::FormUrlEncoded => {
-            json(body_type(body, Scope::Requests, runtime))
+            json(&body.ty, body_type(body, Scope::Requests, runtime))
         }
         BodyMedia::Text => Ok(text_arg(text()?)),
         BodyMedia::Bytes => Ok(bytes()),
@@ -262,10 +303,10 @@ fn form_arg(
             FormFieldKind::File => (file.clone(), "a file".to_owned()),
             FormFieldKind::Files => (quote!(::std::vec![#file]), "one file".to_owned()),
             FormFieldKind::Value(ty) => {
-                let value = builder
+                let built = builder
                     .value(ty, None)
-                    .map_err(|why| format!("the request body's part `{wire}`: {why}"))?;
-                let arg = decoded(id, wire, &value, type_ref(ty, Scope::Requests));
+                    .map_err(|why| format!("the request body's part `{wire}`: {why}"));
+                let arg = decoded(id, wire, None, built, type_ref(ty, Scope::Requests))?;
                 (arg.expr, arg.shown)
             }
         };
@@ -296,3 +337,6 @@ fn empty_form(runtime: &syn::Path) -> ExampleArg {
         expr: quote!(#runtime::Multipart::new()),
     }
 }
+
+#[cfg(test)]
+mod tests;
