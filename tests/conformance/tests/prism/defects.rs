@@ -2,9 +2,18 @@
 //! written, each named with the spec's own fault, and the limits of Prism itself. A
 //! failure not listed here is a bug of the generator or the runtime, and fails the test.
 
-/// `(spec, operationId or `*` for every operation, text the failure contains, the
-/// defect)`.
+/// `(spec or `*`, operationId or `*` for every operation, text the failure contains,
+/// the defect)`.
 const DEFECTS: &[(&str, &str, &str, &str)] = &[
+    // Any spec: Prism answered with the spec's own example, and says the example breaks
+    // the spec's schema (a string where an array is declared, a required property
+    // missing, a property a closed object does not list).
+    (
+        "*",
+        "*",
+        crate::judge::SPEC_BREAKS_ITSELF,
+        EXAMPLE_BREAKS_SCHEMA,
+    ),
     // kratos: the flow bodies are `oneOf`s whose alternatives overlap. Each alternative
     // allows any other property, and several require only `method` (a plain string, or
     // an enum listing more than one method), so a body for one method also matches
@@ -58,6 +67,9 @@ const DEFECTS: &[(&str, &str, &str, &str)] = &[
     ),
 ];
 
+const EXAMPLE_BREAKS_SCHEMA: &str =
+    "spec defect: the spec's example does not match its own schema (Prism's violations quoted)";
+
 const MULTIPART_ARRAYS: &str = "Prism's limit, not the client's: Prism reads repeated parts of a multipart form as one value (stoplightio/prism pull request 2654, open), so a form with an array property never passes";
 
 const OVERLAPPING_ONE_OF: &str = "spec defect: the body's `oneOf` alternatives overlap (a body for one method also matches another method's schema), so no body matches exactly one";
@@ -69,7 +81,7 @@ pub fn named(spec: &str, operation: &str, failure: &str) -> Option<&'static str>
     DEFECTS
         .iter()
         .find(|(s, op, text, _)| {
-            *s == spec && (*op == operation || *op == "*") && failure.contains(text)
+            (*s == spec || *s == "*") && (*op == operation || *op == "*") && failure.contains(text)
         })
         .map(|(_, _, _, why)| *why)
 }

@@ -45,15 +45,23 @@ pub fn judge(code: u16, result: &Result<(), Error>, seen: &Seen) -> Judged {
     if seen.status != Some(code) {
         return Judged::NotBuilt;
     }
+    let failed = |why: String| match seen.response_violations() {
+        Some(violations) => Judged::Failed(format!("{why}; {SPEC_BREAKS_ITSELF}: {violations}")),
+        None => Judged::Failed(why),
+    };
     match result {
         Ok(()) => Judged::Decoded,
         Err(Error::Api(api)) if (200..300).contains(&code) => {
-            Judged::Failed(format!("a documented success is an error: {api}"))
+            failed(format!("a documented success is an error: {api}"))
         }
         Err(Error::Api(api)) => match api.body_error() {
-            Some(why) => Judged::Failed(format!("the error body does not decode: {why}")),
+            Some(why) => failed(format!("the error body does not decode: {why}")),
             None => Judged::Decoded,
         },
-        Err(other) => Judged::Failed(other.to_string()),
+        Err(other) => failed(other.to_string()),
     }
 }
+
+/// Said of a failure when Prism itself reports that the response it built (from the
+/// spec's example) breaks the spec's schema.
+pub const SPEC_BREAKS_ITSELF: &str = "Prism reports that the response it built breaks the spec";

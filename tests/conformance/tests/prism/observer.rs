@@ -19,18 +19,25 @@ pub struct Seen {
 
 impl Seen {
     /// The violations Prism found in the request: those of `sl-violations` whose
-    /// location starts with `request` (Prism also lists where the response it built
-    /// breaks the spec, a defect of the spec's examples, not of the request).
+    /// location starts with `request`.
     pub fn request_violations(&self) -> Option<String> {
+        self.violations_at("request")
+    }
+
+    /// The violations Prism found in the response it built itself (from an example of
+    /// the spec that breaks the spec's own schema): location `response`.
+    pub fn response_violations(&self) -> Option<String> {
+        self.violations_at("response")
+    }
+
+    fn violations_at(&self, place: &str) -> Option<String> {
         let list: Vec<serde_json::Value> =
             serde_json::from_str(self.violations.as_deref()?).unwrap_or_default();
-        let found: Vec<&serde_json::Value> = list
-            .iter()
-            .filter(|violation| violation["location"][0] == "request")
+        let found: Vec<serde_json::Value> = list
+            .into_iter()
+            .filter(|violation| violation["location"][0] == place)
             .collect();
-        (!found.is_empty()).then(|| {
-            serde_json::Value::from(found.into_iter().cloned().collect::<Vec<_>>()).to_string()
-        })
+        (!found.is_empty()).then(|| serde_json::Value::from(found).to_string())
     }
 }
 
