@@ -6,7 +6,7 @@
 //! of its schemas) → [`check`] (rules over the model, one per function) → [`select`]
 //! (`only(...)`, `formats = strings`, `stream_end`, `pagination(...)`: the model to
 //! generate) → [`types`], then [`client`]
-//! or [`server`] (→ tokens). The generators read only the model and share the rendering
+//! or [`server`] (→ tokens), and with `example_calls` [`examples`]. The generators read only the model and share the rendering
 //! helpers of `rust`; neither imports the other. Every stage collects errors instead of
 //! stopping, and code is still generated for whatever checked out.
 #![deny(missing_docs)]
@@ -15,6 +15,7 @@ pub mod build;
 pub mod check;
 pub mod client;
 pub mod diagnostics;
+pub mod examples;
 pub mod load;
 pub mod model;
 mod rust;
@@ -76,6 +77,7 @@ pub fn generate(source: &str, settings: &Settings) -> Output {
         tokens.extend(server::server(api, runtime));
     } else if !settings.types_only {
         tokens.extend(client::operations(api, settings));
+        tokens.extend(examples::examples_module(api, settings));
     }
     if !settings.only.is_empty() {
         tokens.extend(client::omitted::omitted_const(&selection.omitted));

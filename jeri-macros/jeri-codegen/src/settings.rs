@@ -56,6 +56,13 @@
 //!   - `next_url = "next"`: the body's `next` holds the next page's URL;
 //!   - `link = "next"` (GitHub): the `Link` header's `rel="next"` URL; for `GET`
 //!     operations with no parameter named.
+//! - `example_calls`: also generate `pub mod examples`: for every operation a function
+//!   building its request from example arguments (the required ones: the spec's `example`
+//!   of a parameter or body where it gives one, else the smallest value the schema allows:
+//!   required properties only, strings meeting their `format`, length and `pattern`,
+//!   numbers inside their bounds, the first `enum` value, one array item), `CALLS` to send
+//!   each of them, and `LEFT_OUT`, the operations without one and why. A smoke test of an
+//!   integration against a staging server or a mock. Client mode only; off by default.
 
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
@@ -86,6 +93,8 @@ pub struct Settings {
     pub stream_end: Option<String>,
     /// `pagination(...)`: how list operations page where the document does not say.
     pub pagination: Option<crate::model::Pagination>,
+    /// `example_calls`: generate `pub mod examples` (client mode).
+    pub example_calls: bool,
 }
 
 /// The `formats` setting.
@@ -144,6 +153,7 @@ impl Default for Settings {
             webhook_signature: None,
             stream_end: Some("[DONE]".to_owned()),
             pagination: None,
+            example_calls: false,
         }
     }
 }
@@ -163,6 +173,7 @@ impl std::fmt::Debug for Settings {
             .field("webhook_signature", &self.webhook_signature)
             .field("stream_end", &self.stream_end)
             .field("pagination", &self.pagination)
+            .field("example_calls", &self.example_calls)
             .finish()
     }
 }
@@ -180,6 +191,7 @@ impl PartialEq for Settings {
             && self.webhook_signature == other.webhook_signature
             && self.stream_end == other.stream_end
             && self.pagination == other.pagination
+            && self.example_calls == other.example_calls
     }
 }
 
@@ -197,7 +209,8 @@ const VALID: &str = "expected one of: `runtime = <path>`, `types_only`, \
                      `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`, \
                      `skip(\"<operationId or path>\", ...)`, `server`, `server = <path>`, \
                      `formats = types`, `formats = strings`, `webhook_signature = \"...\"`, \
-                     `stream_end = \"...\"`, `pagination(...)`";
+                     `stream_end = \"...\"`, `pagination(...)`, \
+                     `example_calls`";
 
 const ONLY_EXAMPLE: &str =
     "write e.g. `only(operationId = \"getCustomer\", tag = \"Rewards\", path = \"/v1/programs\")`";
@@ -252,6 +265,7 @@ impl Parse for MacroInput {
                     settings.runtime = input.parse()?;
                 }
                 "types_only" => settings.types_only = true,
+                "example_calls" => settings.example_calls = true,
                 "scope" => {
                     let pairs = parenthesized_pairs(
                         &name,
@@ -333,6 +347,12 @@ impl Parse for MacroInput {
                     ));
                 }
             }
+        }
+        if settings.example_calls && (settings.server.is_some() || settings.types_only) {
+            return Err(syn::Error::new(
+                path.span(),
+                "`example_calls` sends requests through the generated client: leave out `server` and `types_only`",
+            ));
         }
         if settings.server.is_some() && (settings.types_only || !settings.scopes.is_empty()) {
             return Err(syn::Error::new(
@@ -531,6 +551,7 @@ mod tests {
         ))
         .expect("valid");
         assert_eq!(s.formats, Formats::Strings);
+        assert!(!s.example_calls);
         let runtime = &s.runtime;
         assert_eq!(quote!(#runtime).to_string(), "crate :: runtime");
         assert!(s.types_only);
@@ -616,6 +637,13 @@ mod tests {
     }
 
     #[test]
+    fn example_calls_is_off_unless_named() {
+        let (_, on) = Settings::parse(quote!("s", example_calls)).expect("valid");
+        assert!(on.example_calls);
+        assert_ne!(on, Settings::default());
+    }
+
+    #[test]
     fn server_with_and_without_a_runtime() {
         let (_, plain) = Settings::parse(quote!("spec.yaml", server)).expect("valid");
         assert_eq!(server_text(&plain).as_deref(), Some(":: jeri_server"));
@@ -639,7 +667,11 @@ mod tests {
             ),
             (
                 quote!("s", typesonly),
-                "unknown setting `typesonly`; expected one of: `runtime = <path>`, `types_only`, `scope(<ClientName> = \"<securityScheme>\", ...)`, `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`, `skip(\"<operationId or path>\", ...)`, `server`, `server = <path>`, `formats = types`, `formats = strings`, `webhook_signature = \"...\"`, `stream_end = \"...\"`, `pagination(...)`",
+                "unknown setting `typesonly`; expected one of: `runtime = <path>`, `types_only`, `scope(<ClientName> = \"<securityScheme>\", ...)`, `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`, `skip(\"<operationId or path>\", ...)`, `server`, `server = <path>`, `formats = types`, `formats = strings`, `webhook_signature = \"...\"`, `stream_end = \"...\"`, `pagination(...)`, `example_calls`",
+            ),
+            (
+                quote!("s", server, example_calls),
+                "`example_calls` sends requests through the generated client: leave out `server` and `types_only`",
             ),
             (
                 quote!("s", formats = text),

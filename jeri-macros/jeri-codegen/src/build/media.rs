@@ -105,7 +105,17 @@ impl Builder<'_, '_, '_> {
                     op_assumptions.push(format!("Response `{label}`: {assumption}"));
                 }
             }
-            let read = self.response_body(response, &this_pointer, type_name, &label);
+            // 204, 205 and 304 responses end at their headers (RFC 9110): content the
+            // spec documents for one is never sent, so it is not read (and said so).
+            let no_content = matches!(status, StatusMatch::Code(204 | 205 | 304));
+            let read = if no_content && !response.content.is_empty() {
+                op_assumptions.push(format!(
+                    "Response `{label}` is documented with content, but a `{label}` response has none (RFC 9110), so none is read."
+                ));
+                ReadBody::empty()
+            } else {
+                self.response_body(response, &this_pointer, type_name, &label)
+            };
             out.push(Response {
                 status,
                 ty: read.ty,
@@ -181,6 +191,19 @@ fn media_groups(response: &OaResponse) -> Vec<MediaGroup<'_>> {
     groups
 }
 
+impl ReadBody {
+    /// A response without content.
+    fn empty() -> ReadBody {
+        ReadBody {
+            media: ResponseMedia::Empty,
+            ty: None,
+            content_type: None,
+            alternatives: Vec::new(),
+            stream: None,
+        }
+    }
+}
+
 impl Builder<'_, '_, '_> {
     /// How the body of `response` (at `pointer`, status `label`) is read.
     fn response_body(
@@ -192,13 +215,7 @@ impl Builder<'_, '_, '_> {
     ) -> ReadBody {
         let groups = media_groups(response);
         let Some(preferred) = groups.first() else {
-            return ReadBody {
-                media: ResponseMedia::Empty,
-                ty: None,
-                content_type: None,
-                alternatives: Vec::new(),
-                stream: None,
-            };
+            return ReadBody::empty();
         };
         let content_type = Some(answered_media_type(preferred.media, preferred.names[0]));
         let json_groups = groups
@@ -334,6 +351,47 @@ pub(super) mod tests {
         operation_of(spec).responses
     }
 
+    #[test]
+    fn a_no_content_status_documented_with_content_reads_none() {
+        // talon-one's `resetPassword`: `204` with an `application/json` schema.
+        let op = operation_of(
+            "openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /r:
+    post:
+      operationId: reset
+      responses:
+        '204':
+          description: Created
+          content:
+            application/json:
+              schema: {type: object, properties: {password: {type: string}}}
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {password: {type: string}}}
+",
+        );
+        let no_content = &op.responses[1];
+        assert_eq!(no_content.status, StatusMatch::Code(204));
+        assert_eq!(
+            (no_content.ty.clone(), no_content.media),
+            (None, ResponseMedia::Empty)
+        );
+        assert_eq!(no_content.content_type, None);
+        assert!(op.responses[0].ty.is_some(), "a 200 keeps its body");
+        assert!(
+            op.docs
+                .assumptions
+                .iter()
+                .any(|a| a.contains("`204` is documented with content")),
+            "{:?}",
+            op.docs.assumptions
+        );
+    }
+
     const SEVERAL: &str = r#"
 openapi: 3.0.3
 info: {title: t, version: "1"}
@@ -442,4 +500,15 @@ paths:
             ]
         );
     }
+}
+
+/// The value of the first of `examples` given inline (a referenced one is left: its value
+/// sits elsewhere in the document).
+pub(super) fn first_example<'e>(
+    mut examples: impl Iterator<Item = &'e ReferenceOr<openapiv3::Example>>,
+) -> Option<serde_json::Value> {
+    examples.find_map(|example| match example {
+        ReferenceOr::Item(example) => example.value.clone(),
+        ReferenceOr::Reference { .. } => None,
+    })
 }

@@ -334,6 +334,7 @@ impl Builder<'_, '_, '_> {
                 docs,
                 check,
                 limits,
+                example: param_example(data),
             };
             out.push((param, p_pointer));
         }
@@ -590,4 +591,18 @@ fn param_name(names: &mut NameSet, wire_name: &str, location: ParamLocation) -> 
         return names.claim(&plain);
     }
     names.claim(&format!("{}_{}", unraw(&plain), location.as_str()))
+}
+
+/// A parameter's example: its `example`, its first `examples` value, or its inline
+/// schema's `example` or `default`.
+fn param_example(data: &openapiv3::ParameterData) -> Option<serde_json::Value> {
+    let schema = match &data.format {
+        ParameterSchemaOrContent::Schema(openapiv3::ReferenceOr::Item(schema)) => Some(schema),
+        _ => None,
+    };
+    data.example
+        .clone()
+        .or_else(|| super::media::first_example(data.examples.values()))
+        .or_else(|| schema.and_then(|s| s.schema_data.example.clone()))
+        .or_else(|| schema.and_then(|s| s.schema_data.default.clone()))
 }

@@ -176,6 +176,16 @@ impl Builder<'_, '_, '_> {
             &body.extensions,
             false,
         );
+        let example = media_type.example.clone().or_else(|| {
+            super::media::first_example(media_type.examples.values()).or_else(|| {
+                match media_type.schema.as_ref() {
+                    Some(openapiv3::ReferenceOr::Item(schema)) => {
+                        schema.schema_data.example.clone()
+                    }
+                    _ => None,
+                }
+            })
+        });
         Some(Body {
             ty: preferred.ty,
             required: body.required,
@@ -186,6 +196,7 @@ impl Builder<'_, '_, '_> {
             content_type: preferred.content_type,
             form: preferred.form,
             alternatives,
+            example,
         })
     }
 }

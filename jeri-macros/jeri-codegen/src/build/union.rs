@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use openapiv3::{ReferenceOr, Schema};
+use openapiv3::{ReferenceOr, Schema, SchemaKind};
 
 use super::Builder;
 use super::schema::{SRef, Shape, classify, component_key, string_enum};
@@ -56,7 +56,9 @@ impl Builder<'_, '_, '_> {
                     (base, key.clone(), key)
                 }
                 SRef::Item(s) => {
-                    let tag_value = tag.as_deref().and_then(|t| single_value_property(s, t));
+                    let tag_value = tag
+                        .as_deref()
+                        .and_then(|t| self.pinned_value(member, t, PIN_DEPTH));
                     (variant_base(s, i), None, tag_value)
                 }
             };
@@ -89,7 +91,37 @@ impl Builder<'_, '_, '_> {
         }
         TypeKind::Union { tag, variants }
     }
+
+    /// The value `property` is pinned to (a one-value string enum), looking through
+    /// `allOf` members and the components they reference: an inline alternative written
+    /// as `allOf: [{$ref: Base}, {properties: {kind: {enum: [card]}}}]` is tagged `card`.
+    fn pinned_value(&self, s: SRef<'_>, property: &str, depth: u8) -> Option<String> {
+        let depth = depth.checked_sub(1)?;
+        let schema = match s {
+            SRef::Item(schema) => schema,
+            SRef::Ref(reference) => {
+                let key = component_key(reference)?;
+                let doc: &openapiv3::OpenAPI = self.doc;
+                let found = doc.components.as_ref()?.schemas.get(&key)?;
+                return self.pinned_value(SRef::of(found), property, depth);
+            }
+        };
+        if let Some(value) = single_value_property(schema, property) {
+            return Some(value);
+        }
+        let all_of = match &schema.schema_kind {
+            SchemaKind::AllOf { all_of } => all_of,
+            SchemaKind::Any(any) => &any.all_of,
+            _ => return None,
+        };
+        all_of
+            .iter()
+            .find_map(|member| self.pinned_value(SRef::of(member), property, depth))
+    }
 }
+
+/// How many references and `allOf` levels [`Builder::pinned_value`] follows.
+const PIN_DEPTH: u8 = 8;
 
 /// The value of `property` when the schema pins it to one string (a tag).
 fn single_value_property(schema: &Schema, property: &str) -> Option<String> {
@@ -140,5 +172,45 @@ fn variant_base(schema: &Schema, i: usize) -> String {
         Shape::Bool => "Bool".to_owned(),
         Shape::Array(..) => "Array".to_owned(),
         _ => format!("Variant{}", i + 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::build::media::tests::build_spec;
+    use crate::model::TypeKind;
+
+    #[test]
+    fn an_inline_alternative_is_tagged_by_the_value_its_all_of_pins() {
+        let (built, errors) = build_spec(
+            "openapi: 3.0.3
+info: {title: t, version: '1'}
+paths: {}
+components:
+  schemas:
+    Token:
+      discriminator: {propertyName: wallet_name}
+      oneOf:
+        - allOf:
+            - {$ref: '#/components/schemas/Gpay'}
+            - {type: object, required: [wallet_name], properties: {wallet_name: {type: string, enum: [google_pay]}}}
+        - allOf: [{$ref: '#/components/schemas/Pinned'}]
+        - {type: object, required: [wallet_name], properties: {wallet_name: {type: string, enum: [none]}}}
+    Gpay: {type: object, properties: {merchant: {type: string}}}
+    Pinned: {type: object, properties: {wallet_name: {type: string, enum: [apple_pay]}}}
+",
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let token = built
+            .api
+            .types
+            .iter()
+            .find(|def| def.name == "Token")
+            .expect("Token");
+        let TypeKind::Union { variants, .. } = &token.kind else {
+            panic!("a union: {:?}", token.kind);
+        };
+        let tags: Vec<Option<&str>> = variants.iter().map(|v| v.tag_value.as_deref()).collect();
+        assert_eq!(tags, [Some("google_pay"), Some("apple_pay"), Some("none")]);
     }
 }

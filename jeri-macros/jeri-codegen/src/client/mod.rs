@@ -267,7 +267,7 @@ fn user_agent(title: &str, version: &str) -> String {
 }
 
 /// The method name; one that would clash with the client's own methods gets a suffix.
-fn method_ident(op: &Operation) -> Ident {
+pub(crate) fn method_ident(op: &Operation) -> Ident {
     match unraw(&op.fn_name) {
         name @ ("from_transport" | "transport" | "transport_builder") => {
             format_ident!("{}_operation", name)

@@ -30,6 +30,9 @@ pub struct Body {
     /// preferred one (`ty`, `media`, `content_type`, `form`) first, then by kind and
     /// document order. The caller picks one per call. Empty when there is one.
     pub alternatives: Vec<BodyAlternative>,
+    /// The spec's example of the preferred media type: its `example`, its first
+    /// `examples` entry, or its (inline) schema's `example`. What example calls send.
+    pub example: Option<serde_json::Value>,
 }
 
 impl Body {

@@ -218,6 +218,9 @@ pub struct Param {
     /// The limits of its schema the client checks before sending (see [`Limit`]), from
     /// [`Param::check`].
     pub limits: Vec<Limit>,
+    /// The spec's example value: the parameter's `example`, its first `examples` entry,
+    /// or its (inline) schema's `example` or `default`. What example calls send.
+    pub example: Option<serde_json::Value>,
 }
 
 /// A limit of a parameter's schema, checked before a request is sent: a value outside

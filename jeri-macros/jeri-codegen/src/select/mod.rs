@@ -389,6 +389,7 @@ mod tests {
             content_type: "application/json".into(),
             form: None,
             alternatives: Vec::new(),
+            example: None,
         });
         Api {
             title: "T".into(),

@@ -60,6 +60,7 @@ pub fn param(
         docs: Docs::default(),
         check: jeri_codegen::model::Check::any(),
         limits: Vec::new(),
+        example: None,
     }
 }
 
@@ -431,6 +432,7 @@ pub fn operations() -> Vec<Operation> {
         content_type: "application/json".to_string(),
         form: None,
         alternatives: Vec::new(),
+        example: None,
     });
     upsert.responses = vec![
         response(StatusMatch::Code(200), Some(named("Customer"))),
@@ -455,6 +457,7 @@ pub fn operations() -> Vec<Operation> {
         content_type: "application/json".to_string(),
         form: None,
         alternatives: Vec::new(),
+        example: None,
     });
     delete.responses = vec![response(StatusMatch::Code(204), None)];
     delete.docs.deprecated = true;
@@ -489,6 +492,7 @@ pub fn operations() -> Vec<Operation> {
         content_type: "application/octet-stream".to_string(),
         form: None,
         alternatives: Vec::new(),
+        example: None,
     });
     let mut note = operation("note", Method::Post, vec![lit("/v1/notes")]);
     note.body = Some(Body {
@@ -501,6 +505,7 @@ pub fn operations() -> Vec<Operation> {
         content_type: "text/plain".to_string(),
         form: None,
         alternatives: Vec::new(),
+        example: None,
     });
     let mut login = operation("login", Method::Post, vec![lit("/v1/login")]);
     login.body = Some(Body {
@@ -513,6 +518,7 @@ pub fn operations() -> Vec<Operation> {
         content_type: "application/x-www-form-urlencoded".to_string(),
         form: None,
         alternatives: Vec::new(),
+        example: None,
     });
 
     vec![

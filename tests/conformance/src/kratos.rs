@@ -1,0 +1,8 @@
+//! Ory kratos, an identity service (`specs/realworld/kratos.json`), with example calls;
+//! the operation skipped is the corpus's (see `jeri_corpus::specs::SPECS`).
+
+jeri_macros::generate!(
+    "../../../../shared/specs/realworld/kratos.json",
+    skip("updateSettingsFlow"),
+    example_calls
+);

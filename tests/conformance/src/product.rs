@@ -1,0 +1,3 @@
+//! The JeriCommerce API (`spec/openapi.yaml`), with example calls.
+
+jeri_macros::generate!("../../../spec/openapi.yaml", example_calls);

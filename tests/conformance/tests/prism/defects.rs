@@ -1,0 +1,87 @@
+//! Defects of the published specs that make an operation fail Prism's judgement as
+//! written, each named with the spec's own fault, and the limits of Prism itself. A
+//! failure not listed here is a bug of the generator or the runtime, and fails the test.
+
+/// `(spec or `*`, operationId or `*` for every operation, text the failure contains,
+/// the defect)`.
+const DEFECTS: &[(&str, &str, &str, &str)] = &[
+    // Any spec: Prism answered with the spec's own example, and says the example breaks
+    // the spec's schema (a string where an array is declared, a required property
+    // missing, a property a closed object does not list).
+    (
+        "*",
+        "*",
+        crate::judge::SPEC_BREAKS_ITSELF,
+        EXAMPLE_BREAKS_SCHEMA,
+    ),
+    // kratos: the flow bodies are `oneOf`s whose alternatives overlap. Each alternative
+    // allows any other property, and several require only `method` (a plain string, or
+    // an enum listing more than one method), so a body for one method also matches
+    // another's schema: `oneOf` needs exactly one match, and Prism (ajv) does not use
+    // the `discriminator` to choose.
+    (
+        "kratos",
+        "updateLoginFlow",
+        "must match exactly one schema in oneOf",
+        OVERLAPPING_ONE_OF,
+    ),
+    (
+        "kratos",
+        "updateRegistrationFlow",
+        "must match exactly one schema in oneOf",
+        OVERLAPPING_ONE_OF,
+    ),
+    (
+        "kratos",
+        "updateRecoveryFlow",
+        "must match exactly one schema in oneOf",
+        OVERLAPPING_ONE_OF,
+    ),
+    (
+        "kratos",
+        "updateVerificationFlow",
+        "must match exactly one schema in oneOf",
+        OVERLAPPING_ONE_OF,
+    ),
+    // nexus: integers whose range is stated only by a non-standard `format` (`uint8`,
+    // `uint16`: Oxide's Rust types) with `minimum: 0` and no `maximum`. JSON Schema
+    // ignores formats it does not know, so Prism's made-up values go up to millions; a
+    // real server (whose fields are `u8`, `u16`) never sends them, and the client keeps
+    // the format's Rust type.
+    ("nexus", "*", "expected u16", UNBOUNDED_FORMAT),
+    ("nexus", "*", "expected u8", UNBOUNDED_FORMAT),
+    // `Datum`'s `bytes` alternative: an array of `uint8` items.
+    (
+        "nexus",
+        "*",
+        "did not match any variant of untagged enum Datum",
+        UNBOUNDED_FORMAT,
+    ),
+    // haystack: `files`, an array of files, sent as one part per file (OpenAPI's
+    // multipart encoding of an array).
+    (
+        "haystack",
+        "upload_file",
+        "Request body property files must be array",
+        MULTIPART_ARRAYS,
+    ),
+];
+
+const EXAMPLE_BREAKS_SCHEMA: &str =
+    "spec defect: the spec's example does not match its own schema (Prism's violations quoted)";
+
+const MULTIPART_ARRAYS: &str = "Prism's limit, not the client's: Prism reads repeated parts of a multipart form as one value (stoplightio/prism pull request 2654, open), so a form with an array property never passes";
+
+const OVERLAPPING_ONE_OF: &str = "spec defect: the body's `oneOf` alternatives overlap (a body for one method also matches another method's schema), so no body matches exactly one";
+
+const UNBOUNDED_FORMAT: &str = "spec defect: the range is stated only by `format: uint8`/`uint16` (no `maximum`), which JSON Schema tools such as Prism's generator ignore";
+
+/// The named defect behind a failure of `operation` in `spec` that says `failure`.
+pub fn named(spec: &str, operation: &str, failure: &str) -> Option<&'static str> {
+    DEFECTS
+        .iter()
+        .find(|(s, op, text, _)| {
+            (*s == spec || *s == "*") && (*op == operation || *op == "*") && failure.contains(text)
+        })
+        .map(|(_, _, _, why)| *why)
+}
