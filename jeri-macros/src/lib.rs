@@ -106,6 +106,16 @@ use quote::quote;
 ///   until an empty page), `next_url = "next"` (a body property holding the next URL) or
 ///   `link = "next"` (GitHub: the `Link` header's `rel="next"`). It applies to the `GET`
 ///   operations with that query parameter and a JSON success with those properties.
+/// - `example_calls` (client mode): also `pub mod examples`, a function per operation
+///   building its request from example arguments (the spec's `example` of a parameter or
+///   body, else the smallest value its schema allows), `CALLS` sending each and
+///   `LEFT_OUT` naming the operations without one and why: a smoke test of an
+///   integration against a staging server, the sandbox or a mock.
+/// - `example_answers` (with `server`): also `pub mod examples` with `ExampleServer`, an
+///   implementation of `server::Server` answering every operation with its first
+///   documented success (a `2XX` code, else a `2XX` range, else `default`) and the
+///   smallest body its schema allows, and `LEFT_OUT` naming the operations it leaves at
+///   `501` and why: a stand-in for a service not written yet.
 ///
 /// # What it generates
 ///

@@ -43,7 +43,7 @@ pub use events::{Events, events, text_events};
 pub use form::{Form, FormField, Part};
 pub use incoming::{Incoming, Scalar, decode, decode_ref, is_json};
 pub use jeri_runtime::validation::{Expected, Place, Problem, ProblemKind, Problems, Segment};
-pub use reply::{WithStatus, bytes, empty, json, text};
+pub use reply::{WithStatus, bytes, empty, json, json_as, text};
 pub use webhook::{Webhook, WebhookRejection};
 
 pub use axum;

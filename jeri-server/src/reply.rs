@@ -16,13 +16,21 @@ pub trait WithStatus<B>: Sized {
 /// A response with `status` and `body` as `application/json`. A body that cannot be
 /// serialized (a map with non-string keys, a non-finite float) is a server bug: `500`.
 pub fn json<T: Serialize>(status: u16, body: &T) -> Response {
+    json_as(status, "application/json", body)
+}
+
+/// A response with `status` and `body` serialized as JSON under `content_type`, the JSON
+/// media type the spec documents as written (`application/json; charset=utf-8`,
+/// `application/problem+json`); otherwise as [`json`].
+pub fn json_as<T: Serialize>(status: u16, content_type: &str, body: &T) -> Response {
     let status = status_code(status);
     match serde_json::to_vec(body) {
         Ok(bytes) => (
             status,
             [(
                 header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
+                HeaderValue::from_str(content_type)
+                    .unwrap_or(HeaderValue::from_static("application/json")),
             )],
             bytes,
         )
@@ -86,6 +94,11 @@ mod tests {
         let mut keys = std::collections::HashMap::new();
         keys.insert(vec![1u8], 1);
         assert_eq!(json(200, &keys).status(), 500);
+        let documented = json_as(200, "application/json; charset=utf-8", &1);
+        assert_eq!(
+            documented.headers()[header::CONTENT_TYPE],
+            "application/json; charset=utf-8"
+        );
         let csv = text(200, "text/csv", "a,b".to_owned());
         assert_eq!(
             csv.headers()[header::CONTENT_TYPE],

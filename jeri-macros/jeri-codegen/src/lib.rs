@@ -75,6 +75,9 @@ pub fn generate(source: &str, settings: &Settings) -> Output {
         check::server::routes(api, &mut diag);
         check::server::patterns(api, &mut diag);
         tokens.extend(server::server(api, runtime));
+        if settings.example_answers {
+            tokens.extend(examples::answers::answers_module(api, runtime));
+        }
     } else if !settings.types_only {
         tokens.extend(client::operations(api, settings));
         tokens.extend(examples::examples_module(api, settings));

@@ -63,6 +63,11 @@
 //!   numbers inside their bounds, the first `enum` value, one array item), `CALLS` to send
 //!   each of them, and `LEFT_OUT`, the operations without one and why. A smoke test of an
 //!   integration against a staging server or a mock. Client mode only; off by default.
+//! - `example_answers` (with `server`): also generate `examples::ExampleServer`, an
+//!   implementation of `server::Server` answering every operation with its first
+//!   documented success, its body the smallest value the schema allows (built as for
+//!   `example_calls`), and `examples::LEFT_OUT`, the operations it leaves at `501` and
+//!   why. A stand-in for a service not written yet, and what conformance tests judge.
 
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
@@ -95,6 +100,8 @@ pub struct Settings {
     pub pagination: Option<crate::model::Pagination>,
     /// `example_calls`: generate `pub mod examples` (client mode).
     pub example_calls: bool,
+    /// `example_answers`: generate `examples::ExampleServer` (server mode).
+    pub example_answers: bool,
 }
 
 /// The `formats` setting.
@@ -154,6 +161,7 @@ impl Default for Settings {
             stream_end: Some("[DONE]".to_owned()),
             pagination: None,
             example_calls: false,
+            example_answers: false,
         }
     }
 }
@@ -174,6 +182,7 @@ impl std::fmt::Debug for Settings {
             .field("stream_end", &self.stream_end)
             .field("pagination", &self.pagination)
             .field("example_calls", &self.example_calls)
+            .field("example_answers", &self.example_answers)
             .finish()
     }
 }
@@ -192,6 +201,7 @@ impl PartialEq for Settings {
             && self.stream_end == other.stream_end
             && self.pagination == other.pagination
             && self.example_calls == other.example_calls
+            && self.example_answers == other.example_answers
     }
 }
 
@@ -210,7 +220,7 @@ const VALID: &str = "expected one of: `runtime = <path>`, `types_only`, \
                      `skip(\"<operationId or path>\", ...)`, `server`, `server = <path>`, \
                      `formats = types`, `formats = strings`, `webhook_signature = \"...\"`, \
                      `stream_end = \"...\"`, `pagination(...)`, \
-                     `example_calls`";
+                     `example_calls`, `example_answers`";
 
 const ONLY_EXAMPLE: &str =
     "write e.g. `only(operationId = \"getCustomer\", tag = \"Rewards\", path = \"/v1/programs\")`";
@@ -266,6 +276,7 @@ impl Parse for MacroInput {
                 }
                 "types_only" => settings.types_only = true,
                 "example_calls" => settings.example_calls = true,
+                "example_answers" => settings.example_answers = true,
                 "scope" => {
                     let pairs = parenthesized_pairs(
                         &name,
@@ -352,6 +363,12 @@ impl Parse for MacroInput {
             return Err(syn::Error::new(
                 path.span(),
                 "`example_calls` sends requests through the generated client: leave out `server` and `types_only`",
+            ));
+        }
+        if settings.example_answers && settings.server.is_none() {
+            return Err(syn::Error::new(
+                path.span(),
+                "`example_answers` implements the generated server: add `server`",
             ));
         }
         if settings.server.is_some() && (settings.types_only || !settings.scopes.is_empty()) {
@@ -667,7 +684,11 @@ mod tests {
             ),
             (
                 quote!("s", typesonly),
-                "unknown setting `typesonly`; expected one of: `runtime = <path>`, `types_only`, `scope(<ClientName> = \"<securityScheme>\", ...)`, `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`, `skip(\"<operationId or path>\", ...)`, `server`, `server = <path>`, `formats = types`, `formats = strings`, `webhook_signature = \"...\"`, `stream_end = \"...\"`, `pagination(...)`, `example_calls`",
+                "unknown setting `typesonly`; expected one of: `runtime = <path>`, `types_only`, `scope(<ClientName> = \"<securityScheme>\", ...)`, `only(operationId = \"...\", tag = \"...\", path = \"/...\", ...)`, `skip(\"<operationId or path>\", ...)`, `server`, `server = <path>`, `formats = types`, `formats = strings`, `webhook_signature = \"...\"`, `stream_end = \"...\"`, `pagination(...)`, `example_calls`, `example_answers`",
+            ),
+            (
+                quote!("s", example_answers),
+                "`example_answers` implements the generated server: add `server`",
             ),
             (
                 quote!("s", server, example_calls),

@@ -466,3 +466,37 @@ fn errors_in_a_swagger_2_document_keep_their_places() {
     assert_eq!(gone.pointer, "definitions.Pet.properties.tag");
     assert_eq!(gone.line, Some(75));
 }
+
+/// A `discriminator.mapping` into a schema's own `$defs` follows the entries it names
+/// when they become component schemas (Mistral's event-stream schemas map event types so).
+#[test]
+fn discriminator_mappings_into_defs_follow_the_hoisted_schemas() {
+    let s = schemas_31(
+        "    Event:
+      type: object
+      properties:
+        data:
+          oneOf:
+            - $ref: '#/$defs/Delta'
+            - $ref: '#/$defs/Done'
+          discriminator:
+            propertyName: type
+            mapping:
+              delta: '#/$defs/Delta'
+              done: '#/$defs/Done'
+      $defs:
+        Delta: {type: object, properties: {type: {const: delta}}}
+        Done: {type: object, properties: {type: {const: done}}}
+",
+    );
+    let data = &s["Event"]["properties"]["data"];
+    assert_eq!(data["oneOf"][0]["$ref"], "#/components/schemas/Delta");
+    assert_eq!(
+        data["discriminator"]["mapping"]["delta"],
+        "#/components/schemas/Delta"
+    );
+    assert_eq!(
+        data["discriminator"]["mapping"]["done"],
+        "#/components/schemas/Done"
+    );
+}

@@ -4,7 +4,8 @@
 //! against the spec and answers with responses built from it.
 //!
 //! [`SPECS`] lists them as values the tests can loop over: each client's calls behind
-//! one function type, whatever the client. The corpus specs are compiled only when the
+//! one function type, whatever the client, and the generated server of the same spec
+//! implemented by its example answers (the `example_answers` setting). The corpus specs are compiled only when the
 //! corpus is there (`cfg(corpus)`, from the corpus crate's build script); hyperswitch and
 //! talon-one, the large ones, only with the `large` feature.
 #![deny(missing_docs)]
@@ -59,6 +60,11 @@ pub struct Spec {
     pub left_out: &'static [(&'static str, &'static str)],
     /// The generated client's `transport_builder`: the spec's security schemes named.
     pub transport_builder: fn() -> jeri_runtime::TransportBuilder,
+    /// The generated server for the same spec, implemented by its `ExampleServer`
+    /// (the `example_answers` setting), as an axum router.
+    pub router: fn() -> jeri_server::axum::Router,
+    /// The operations the `ExampleServer` leaves at `501`, and why.
+    pub answers_left_out: &'static [(&'static str, &'static str)],
 }
 
 impl Spec {
@@ -89,6 +95,8 @@ macro_rules! spec {
             calls: $module::examples::CALLS.len(),
             left_out: $module::examples::LEFT_OUT,
             transport_builder: $module::Client::transport_builder,
+            router: || $module::service::server::router($module::service::examples::ExampleServer),
+            answers_left_out: $module::service::examples::LEFT_OUT,
         }
     };
 }

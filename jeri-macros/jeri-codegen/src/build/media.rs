@@ -124,6 +124,7 @@ impl Builder<'_, '_, '_> {
                 accept: response.content.keys().cloned().collect(),
                 alternatives: read.alternatives,
                 stream: read.stream,
+                check: read.check,
                 description: response.description.clone(),
             });
         }
@@ -139,6 +140,7 @@ struct ReadBody {
     content_type: Option<String>,
     alternatives: Vec<MediaAlternative>,
     stream: Option<crate::model::StreamBody>,
+    check: Option<crate::model::Check>,
 }
 
 /// Documented media types read the same way: one kind, and for JSON one schema.
@@ -200,6 +202,7 @@ impl ReadBody {
             content_type: None,
             alternatives: Vec::new(),
             stream: None,
+            check: None,
         }
     }
 }
@@ -224,11 +227,15 @@ impl Builder<'_, '_, '_> {
             .count();
         let mut variants = NameSet::with_reserved(&["Text", "Bytes", "Events", "JsonLines"]);
         let mut alternatives = Vec::new();
+        let mut check = None;
         for (index, group) in groups.iter().enumerate() {
             let first = group.names[0];
             let ty = match (group.media, group.schema) {
                 (ResponseMedia::Json, Some(schema)) => {
                     let schema_pointer = child(&child(&child(pointer, "content"), first), "schema");
+                    if index == 0 {
+                        check = Some(self.reader.check(SRef::of(schema), &schema_pointer));
+                    }
                     // The preferred schema keeps the name it has when it is the only one.
                     let media_suffix = if index == 0 {
                         String::new()
@@ -276,6 +283,7 @@ impl Builder<'_, '_, '_> {
             content_type,
             alternatives,
             stream,
+            check,
         }
     }
 }

@@ -295,6 +295,12 @@ impl Reader {
                 nullable: false,
                 rule: Rule::Values(json_texts(&words.values).unwrap_or_default()),
             });
+        } else if parts.is_empty() && !words.values.is_empty() {
+            // `enum: [null]`: `null` and nothing else.
+            parts.push(Check {
+                nullable: true,
+                rule: Rule::Values(Vec::new()),
+            });
         }
         self.combine(schema, parts, &words, pointer)
     }
@@ -316,7 +322,7 @@ impl Reader {
         Some(match typ {
             "string" => {
                 if let Some(pattern) = words.pattern
-                    && let Err(error) = regex_syntax::Parser::new().parse(pattern)
+                    && let Err(error) = fancy_regex::Regex::new(pattern)
                 {
                     self.bad_patterns.push(BadPattern {
                         pointer: child(pointer, "pattern"),

@@ -4,8 +4,9 @@
 use crate::diagnostics::{Diagnostics, child};
 use crate::model::{Api, Method, PathPart};
 
-/// `pattern`s a generated server cannot compile (the `regex` crate's syntax has no
-/// look-around or backreferences); a client only states patterns in its docs.
+/// `pattern`s a generated server cannot compile (`fancy-regex`'s syntax: the `regex`
+/// crate's with look-around and backreferences); a client only states patterns in its
+/// docs.
 pub fn patterns(api: &Api, diag: &mut Diagnostics<'_>) {
     for bad in &api.rules.bad_patterns {
         diag.error(
@@ -14,7 +15,7 @@ pub fn patterns(api: &Api, diag: &mut Diagnostics<'_>) {
                 "`pattern: '{}'` cannot be checked by the generated server: {}",
                 bad.pattern, bad.error
             ),
-            "write the pattern without look-around and backreferences (the Rust `regex` syntax), or remove it",
+            "write the pattern in the syntax of the Rust `regex` crate (look-around and backreferences allowed), or remove it",
         );
     }
 }

@@ -9,6 +9,7 @@
 //! the type does not take is an `Error::InvalidInput` naming the operation, not a
 //! compile error. Reads only the model, like the other generators.
 
+pub mod answers;
 mod pattern;
 pub(crate) mod value;
 

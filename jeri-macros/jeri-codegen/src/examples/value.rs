@@ -265,6 +265,13 @@ impl<'a> Builder<'a> {
         if let Some(value) = listed(&rules) {
             return Ok(value);
         }
+        // No values but `null` (the model's `enum: [null]`).
+        if rules
+            .iter()
+            .any(|rule| matches!(rule, Rule::Values(values) if values.is_empty()))
+        {
+            return Ok(Value::Null);
+        }
         for rule in &rules {
             match rule {
                 Rule::String(_) => return string(&merged_string(&rules), None),
@@ -319,12 +326,13 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// The first value of an `enum` without a type.
+/// The first value of an `enum` without a type (strings are kept as their text, other
+/// values as JSON text).
 fn listed(rules: &[&Rule]) -> Option<Value> {
     rules.iter().find_map(|rule| match rule {
         Rule::Values(values) => values
-            .iter()
-            .find_map(|text| serde_json::from_str(text).ok()),
+            .first()
+            .map(|text| serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.clone()))),
         _ => None,
     })
 }

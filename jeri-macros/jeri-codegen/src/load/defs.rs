@@ -154,21 +154,22 @@ fn remove_empty_defs(value: &mut Value) {
     }
 }
 
-/// Rewrites `$ref`s that point at a moved node (or inside one).
+/// Rewrites `$ref`s, and the references of `discriminator.mapping` values, that point at
+/// a moved node (or inside one).
 pub(super) fn rewrite_refs(value: &mut Value, moved: &BTreeMap<String, String>) {
     match value {
         Value::Mapping(map) => {
             if let Some(Value::String(reference)) = map.get_mut("$ref") {
-                let target = moved
-                    .iter()
-                    .filter(|(from, _)| {
-                        reference
-                            .strip_prefix(from.as_str())
-                            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-                    })
-                    .max_by_key(|(from, _)| from.len());
-                if let Some((from, to)) = target {
-                    *reference = format!("{to}{}", &reference[from.len()..]);
+                rewrite_one(reference, moved);
+            }
+            if let Some(Value::Mapping(mapping)) = map
+                .get_mut("discriminator")
+                .and_then(|discriminator| discriminator.get_mut("mapping"))
+            {
+                for (_, target) in mapping.iter_mut() {
+                    if let Value::String(reference) = target {
+                        rewrite_one(reference, moved);
+                    }
                 }
             }
             map.iter_mut()
@@ -176,5 +177,20 @@ pub(super) fn rewrite_refs(value: &mut Value, moved: &BTreeMap<String, String>) 
         }
         Value::Sequence(items) => items.iter_mut().for_each(|i| rewrite_refs(i, moved)),
         _ => {}
+    }
+}
+
+/// Points `reference` at where the longest moved prefix of it went.
+fn rewrite_one(reference: &mut String, moved: &BTreeMap<String, String>) {
+    let target = moved
+        .iter()
+        .filter(|(from, _)| {
+            reference
+                .strip_prefix(from.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
+        .max_by_key(|(from, _)| from.len());
+    if let Some((from, to)) = target {
+        *reference = format!("{to}{}", &reference[from.len()..]);
     }
 }

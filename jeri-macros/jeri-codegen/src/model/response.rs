@@ -52,6 +52,9 @@ pub struct Response {
     /// its items are read. `ty` and `media` then say how a server writes the body whole
     /// (`String` text, bytes), as before streams were read.
     pub stream: Option<StreamBody>,
+    /// The rules of the preferred JSON body's schema (what a server's answer must meet);
+    /// `None` for other bodies and none.
+    pub check: Option<crate::model::Check>,
     /// The response's description.
     pub description: String,
 }

@@ -370,6 +370,7 @@ mod tests {
             accept: vec!["application/json".into()],
             alternatives: Vec::new(),
             stream: None,
+            check: None,
             description: "OK".into(),
         });
         op

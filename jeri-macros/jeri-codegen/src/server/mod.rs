@@ -65,11 +65,11 @@ pub fn server(api: &Api, runtime: &syn::Path) -> TokenStream {
 
 /// The trait method's name for an operation (the build stage keeps it clear of the
 /// trait's own methods).
-fn method_ident(op: &Operation) -> Ident {
+pub(crate) fn method_ident(op: &Operation) -> Ident {
     ident(&op.fn_name)
 }
 
-fn request_ident(op: &Operation) -> Ident {
+pub(crate) fn request_ident(op: &Operation) -> Ident {
     format_ident!("{}Request", op.type_name)
 }
 

@@ -67,6 +67,13 @@ pub(crate) fn response_enum(op: &Operation, name: &Ident, runtime: &syn::Path) -
             (Some(_), _) => quote!(#runtime::events(#status, body)),
             (None, ResponseMedia::Text) => quote!(#runtime::text(#status, #content_type, body)),
             (None, ResponseMedia::Bytes) => quote!(#runtime::bytes(#status, #content_type, body)),
+            // The media type as documented, parameters included: a validating client or
+            // proxy compares it with the spec's.
+            (None, ResponseMedia::Json | ResponseMedia::Empty)
+                if !content_type.is_empty() && content_type != "application/json" =>
+            {
+                quote!(#runtime::json_as(#status, #content_type, &body))
+            }
             (None, ResponseMedia::Json | ResponseMedia::Empty) => {
                 quote!(#runtime::json(#status, &body))
             }

@@ -78,6 +78,7 @@ pub fn response(status: StatusMatch, ty: Option<TypeRef>) -> Response {
         accept: content_type.iter().cloned().collect(),
         alternatives: Vec::new(),
         stream: None,
+        check: None,
         content_type,
         description: "A response.".to_string(),
     }

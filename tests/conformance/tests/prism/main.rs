@@ -8,11 +8,14 @@
 //! does not list), in static mode (from the spec's examples) and in dynamic mode (made
 //! up from the schemas, `dynamic=true`) with three seeds, and the client must decode it:
 //! a success as its type, an error status as an `Error::Api` whose body matches the
-//! documented schema. Every failure is a bug of ours or a defect of the spec named in
+//! documented schema. Then the generated server of the spec, implemented by its
+//! `ExampleServer`, answers every example call behind `prism proxy --errors`, which
+//! validates the request and the server's answer (`proxied.rs`). Every failure is a bug
+//! of ours or a defect of the spec named in
 //! `defects.rs`; one that is neither fails the test.
 //!
 //! The table of the run (per spec: operations, example calls, requests accepted,
-//! responses decoded) is printed and kept in `target/tmp/conformance/table.md`, which
+//! responses decoded, server answers accepted) is printed and kept in `target/tmp/conformance/table.md`, which
 //! CI prints; CONFORMANCE.md records one.
 //!
 //! Which specs: all of `SPECS` (hyperswitch and talon-one only when built with the
@@ -22,6 +25,7 @@
 mod defects;
 mod judge;
 mod observer;
+mod proxied;
 mod server;
 
 use std::collections::HashMap;
@@ -106,6 +110,8 @@ struct Row {
     accepted: usize,
     static_mode: Tally,
     dynamic_mode: Tally,
+    /// Example calls that passed through `prism proxy --errors` to the generated server.
+    server_passed: usize,
     /// Failures, each once: `operationId`, what was asked, what went wrong.
     failures: Vec<(String, String, String)>,
 }
@@ -132,6 +138,7 @@ async fn run_spec(prism: &std::path::Path, spec: &Spec) -> Result<Row, String> {
         accepted: 0,
         static_mode: Tally::default(),
         dynamic_mode: Tally::default(),
+        server_passed: 0,
         failures: Vec::new(),
     };
     for (id, why) in spec.left_out {
@@ -202,6 +209,7 @@ async fn run_spec(prism: &std::path::Path, spec: &Spec) -> Result<Row, String> {
             }
         }
     }
+    proxied::check_server(prism, spec, &api, &mut row).await?;
     Ok(row)
 }
 
@@ -216,13 +224,13 @@ fn chosen() -> Vec<&'static Spec> {
 
 fn table(rows: &[Row]) -> String {
     let mut out = String::from(
-        "| spec | operations | example calls (left out) | requests accepted | responses decoded, static | responses decoded, dynamic (3 seeds) | server checks | failures |\n\
-         |---|---:|---:|---:|---:|---:|---|---:|\n",
+        "| spec | operations | example calls (left out) | requests accepted | responses decoded, static | responses decoded, dynamic (3 seeds) | server answers accepted (Prism proxy) | failures |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     for row in rows {
         let _ = writeln!(
             out,
-            "| {} | {} | {} ({}) | {} / {} | {} | {} | not run | {} |",
+            "| {} | {} | {} ({}) | {} / {} | {} | {} | {} / {} | {} |",
             row.name,
             row.operations,
             row.calls,
@@ -231,6 +239,8 @@ fn table(rows: &[Row]) -> String {
             row.calls,
             row.static_mode,
             row.dynamic_mode,
+            row.server_passed,
+            row.calls,
             row.failures.len(),
         );
     }

@@ -1,5 +1,6 @@
 //! Prism on loopback: installed by `.ci/prism.sh` (pinned, into `target/prism`), started
-//! as `prism mock` for one spec, stopped (by its process id) when dropped.
+//! as `prism mock` for one spec or as `prism proxy --errors` in front of a server of it,
+//! stopped (by its process id) when dropped.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -35,7 +36,7 @@ pub fn installed() -> Option<PathBuf> {
     None
 }
 
-/// A running `prism mock`.
+/// A running `prism mock` or `prism proxy`.
 pub struct Prism {
     child: Child,
     /// `http://127.0.0.1:<port>`.
@@ -50,15 +51,30 @@ impl Prism {
     /// Starts `prism mock` for `spec` on a free loopback port, with `--seed seed` for
     /// the responses it makes up in dynamic mode; returns when it listens.
     pub fn mock(prism: &Path, spec: &Path, seed: u32) -> Result<Prism, String> {
+        let seed = seed.to_string();
+        Prism::start(prism, "mock", &["--seed", &seed, &spec.to_string_lossy()])
+    }
+
+    /// Starts `prism proxy --errors` for `spec` in front of `upstream` on a free loopback
+    /// port: every request and every answer of `upstream` is validated against the spec,
+    /// and a violation is answered as an error with the `sl-violations` header.
+    pub fn proxy(prism: &Path, spec: &Path, upstream: &str) -> Result<Prism, String> {
+        Prism::start(
+            prism,
+            "proxy",
+            &["--errors", &spec.to_string_lossy(), upstream],
+        )
+    }
+
+    fn start(prism: &Path, command: &str, args: &[&str]) -> Result<Prism, String> {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|listener| listener.local_addr())
             .map_err(|error| format!("no free port: {error}"))?
             .port();
         let mut child = Command::new(prism)
-            .args(["mock", "--host", "127.0.0.1", "--port"])
+            .args([command, "--host", "127.0.0.1", "--port"])
             .arg(port.to_string())
-            .args(["--seed", &seed.to_string()])
-            .arg(spec)
+            .args(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
