@@ -10,20 +10,14 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-venv="$root/target/schemathesis-venv"
 python="${PYTHON:-python3}"
 api_key="schemathesis-key"
 max_examples="${SCHEMATHESIS_MAX_EXAMPLES:-100}"
 seed="${SCHEMATHESIS_SEED:-1}"
 report_dir="$root/target/schemathesis-report"
 
-if [[ ! -x "$venv/bin/schemathesis" ]]; then
-    echo "schemathesis: installing into $venv"
-    "$python" -m venv "$venv"
-    "$venv/bin/pip" install --quiet --upgrade pip
-    "$venv/bin/pip" install --quiet 'schemathesis>=4,<5'
-fi
-"$venv/bin/schemathesis" --version
+schemathesis="$(bash "$root/.ci/schemathesis-install.sh")"
+"$schemathesis" --version
 
 cargo build --quiet -p jeri-sandbox --bin jeri-sandbox
 binary="$root/target/debug/jeri-sandbox"
@@ -70,7 +64,7 @@ echo "schemathesis: sandbox up at $base_url"
 work_dir="$root/target/schemathesis-work"
 mkdir -p "$work_dir"
 cd "$work_dir"
-"$venv/bin/schemathesis" run "$root/spec/openapi.yaml" \
+"$schemathesis" run "$root/spec/openapi.yaml" \
     --url "$base_url" \
     --header "api-key: $api_key" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,negative_data_rejection,ignored_auth \

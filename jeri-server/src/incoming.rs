@@ -156,6 +156,17 @@ impl Incoming {
         &self.headers
     }
 
+    /// Whether the request's `Content-Type` is the media type `essence` (compared without
+    /// parameters and case): how a handler picks among the media types a body is
+    /// documented in.
+    pub fn sent_media_is(&self, essence: &str) -> bool {
+        self.headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.split(';').next())
+            .is_some_and(|sent| sent.trim().eq_ignore_ascii_case(essence))
+    }
+
     /// The query pairs, percent-decoded, in order.
     pub fn query_pairs(&self) -> &[(String, String)] {
         &self.query
@@ -405,14 +416,30 @@ impl Incoming {
     }
 
     /// An `application/x-www-form-urlencoded` body as a JSON object, so the schema's
-    /// checks apply: each field's text is read as JSON when it is JSON (`5`, `true`) and as
-    /// a string otherwise; a repeated field becomes an array.
-    pub fn form_body(&self, required: bool, problems: &mut Problems) -> Option<Value> {
+    /// checks apply. `fields` lists the schema's properties: each is read as its scalar
+    /// kind (a string stays a string, `11111` included), and an array property's
+    /// occurrences are its items (one occurrence is a list of one). Other fields are read
+    /// as JSON when they are JSON (`5`, `true`) and as strings otherwise; repeated, they
+    /// become an array.
+    pub fn form_body(
+        &self,
+        required: bool,
+        fields: &[crate::FormField],
+        problems: &mut Problems,
+    ) -> Option<Value> {
         let bytes = self.raw_body(required, problems)?;
         let mut object = serde_json::Map::new();
         for (key, text) in url::form_urlencoded::parse(bytes) {
-            let value = Scalar::Any.read(&text, problems).unwrap_or(Value::Null);
+            let listed = fields.iter().find(|(name, _, _)| *name == key.as_ref());
+            let scalar = listed.map_or(Scalar::Any, |(_, scalar, _)| *scalar);
+            problems.name(&key);
+            let value = scalar.read(&text, problems).unwrap_or(Value::Null);
+            problems.leave();
+            let array = listed.is_some_and(|(_, _, array)| *array);
             match object.get_mut(key.as_ref()) {
+                None if array => {
+                    object.insert(key.into_owned(), Value::Array(vec![value]));
+                }
                 Some(Value::Array(items)) => items.push(value),
                 Some(first) => {
                     let first = first.take();
@@ -682,8 +709,24 @@ mod tests {
         let mut problems = Problems::new();
         let form = request(None, "a=1&b=x+y&a=true&c=%7B");
         assert_eq!(
-            form.form_body(true, &mut problems),
+            form.form_body(true, &[], &mut problems),
             Some(serde_json::json!({"a": [1, true], "b": "x y", "c": "{"}))
+        );
+        assert!(!form.sent_media_is("application/x-www-form-urlencoded"));
+        let sent = request(Some("Application/X-WWW-Form-Urlencoded; charset=utf-8"), "");
+        assert!(sent.sent_media_is("application/x-www-form-urlencoded"));
+        // Read by the schema: a string stays one, an array property is a list even of one.
+        let typed = request(None, "code=11111&tags=a&n=5");
+        assert_eq!(
+            typed.form_body(
+                true,
+                &[
+                    ("code", Scalar::String, false),
+                    ("tags", Scalar::String, true)
+                ],
+                &mut problems
+            ),
+            Some(serde_json::json!({"code": "11111", "tags": ["a"], "n": 5}))
         );
         assert_eq!(
             form.text_body(true, &mut problems).as_deref(),

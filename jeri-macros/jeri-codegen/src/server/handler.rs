@@ -150,6 +150,17 @@ pub(super) fn handler(
     }
 }
 
+/// How each property of a form body (`urlencoded` or `multipart`) is read:
+/// `(name, scalar, is_array)`.
+fn form_fields(check: Option<&crate::model::Check>, checker: &Checker<'_>) -> Vec<TokenStream> {
+    check
+        .map(|check| checker.form_fields(check))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(name, scalar, array)| quote!((#name, #scalar, #array)))
+        .collect()
+}
+
 /// How the text of an array parameter's items is read when its schema does not say
 /// (a `oneOf` of a value and a list of values): from the Rust item type.
 fn scalar_of_type(item: &TypeRef, runtime: &syn::Path) -> TokenStream {
@@ -295,7 +306,24 @@ fn body_input(
     let body_check = body.check.as_ref();
     let required = body.required;
     let value = format_ident!("value_body");
+    // A JSON body also documented as a form of the same schema is read as the form when
+    // sent as one (petstore's `POST /pet`).
+    let form_too = body.media == BodyMedia::Json
+        && body
+            .alternatives
+            .iter()
+            .any(|alt| alt.media == BodyMedia::FormUrlEncoded && alt.ty == body.ty);
     let read = match body.media {
+        BodyMedia::Json if form_too && crate::model::is_json(&body.content_type) => {
+            let fields = form_fields(body_check, checker);
+            quote! {
+                if incoming.sent_media_is("application/x-www-form-urlencoded") {
+                    incoming.form_body(#required, &[#(#fields),*], p)
+                } else {
+                    incoming.json_body(#required, p)
+                }
+            }
+        }
         BodyMedia::Json if crate::model::is_json(&body.content_type) => {
             quote!(incoming.json_body(#required, p))
         }
@@ -304,15 +332,14 @@ fn body_input(
             let media = crate::model::essence(&body.content_type);
             quote!(incoming.json_body_as(#media, #required, p))
         }
-        BodyMedia::FormUrlEncoded => quote!(incoming.form_body(#required, p)),
+        BodyMedia::FormUrlEncoded => {
+            let fields = form_fields(body_check, checker);
+            quote!(incoming.form_body(#required, &[#(#fields),*], p))
+        }
         BodyMedia::Text => quote!(incoming.text_body(#required, p)),
         BodyMedia::Bytes => quote!(incoming.bytes_body(#required, p)),
         BodyMedia::Multipart => {
-            let fields = body_check
-                .map(|check| checker.form_fields(check))
-                .unwrap_or_default()
-                .into_iter()
-                .map(|(name, scalar, array)| quote!((#name, #scalar, #array)));
+            let fields = form_fields(body_check, checker);
             quote!(incoming.multipart_body(#required, &[#(#fields),*], p).await)
         }
     };

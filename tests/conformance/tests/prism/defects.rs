@@ -102,7 +102,72 @@ const DEFECTS: &[(&str, &str, &str, &str)] = &[
         "Request body property files must be array",
         MULTIPART_ARRAYS,
     ),
+    // What schemathesis reports of the generated servers (`schemathesis.rs`); each
+    // entry names the text of one failure's report.
+    ("*", "*", "not application/xml", XML_BODY),
+    ("nexus", "*", "must be <= 4294967295", FORMAT_RANGE),
+    ("nexus", "*", "must be <= 65535", FORMAT_RANGE),
+    ("nexus", "*", "must be <= 255", FORMAT_RANGE),
+    ("nexus", "*", "must be of type integer", FORMAT_RANGE),
+    ("kratos", "*", "must be >= 0", FORMAT_RANGE),
+    ("kratos", "*", "must be <= 255", FORMAT_RANGE),
+    (
+        "kratos",
+        "*",
+        "body must match exactly one of",
+        OVERLAPPING_ONE_OF,
+    ),
+    ("kratos", "*", "provider is required", OVERLAPPING_ONE_OF),
+    ("haystack", "*", "must be of type integer", WIDE_INTEGER),
+    ("haystack", "*", "files is required", EMPTY_ARRAY_IN_FORM),
+    ("haystack", "*", "files: Incorrect type", TEXT_IN_FORM),
+    (
+        "petstore",
+        "*",
+        "photoUrls is required",
+        EMPTY_ARRAY_IN_FORM,
+    ),
+    ("petstore", "*", "Incorrect type", TEXT_IN_FORM),
+    ("twilio", "*", "Samples is required", EMPTY_ARRAY_IN_FORM),
+    (
+        "twilio",
+        "*",
+        "UseCaseCategories is required",
+        EMPTY_ARRAY_IN_FORM,
+    ),
+    (
+        "twilio",
+        "*",
+        "OptInImageUrls is required",
+        EMPTY_ARRAY_IN_FORM,
+    ),
+    ("twilio", "*", "Incorrect type", TEXT_IN_FORM),
+    ("twilio", "*", "UseCaseCategories=null", NULL_IN_FORM),
+    ("twilio", "*", "violates `required`", EMPTY_OPTIONAL_BODY),
+    (
+        "twilio",
+        "*",
+        "Missing required property",
+        EMPTY_OPTIONAL_BODY,
+    ),
+    ("buildomat", "*", "body is required", EMPTY_BYTES),
 ];
+
+const XML_BODY: &str = "a limit of the generated server, not a defect of the spec: it reads JSON, forms, multipart, text and bytes; a body sent as XML (documented beside JSON) is refused with 400";
+
+const FORMAT_RANGE: &str = "spec defect: the range is stated only by `format` (`uint8`…`uint32`, no `maximum`), so schemathesis, reading JSON Schema, sends integers larger than the Rust type the format names, which the server refuses";
+
+const WIDE_INTEGER: &str = "a limit of the generated server, not a defect of the spec: an integer without `format` is an `i64`, and schemathesis sends integers wider than that, which JSON Schema allows";
+
+const EMPTY_ARRAY_IN_FORM: &str = "not a defect: a form cannot tell an empty array from an absent field (no occurrence of either), so schemathesis's required array with no items arrives as a missing field";
+
+const TEXT_IN_FORM: &str = "schemathesis's limit, not the server's: its invalid value for an array or file field becomes, once written into a form, text that is a valid item or file content";
+
+const NULL_IN_FORM: &str = "not a defect: schemathesis writes a JSON `null` item into a form as the text `null`, which a form cannot tell from the string";
+
+const EMPTY_OPTIONAL_BODY: &str = "not a defect: the request body is optional, and a form with no fields is no body (RFC 9110: an empty content), which the server accepts";
+
+const EMPTY_BYTES: &str = "not a defect: a required `application/octet-stream` body sent with no content is read as no body, and refused as missing";
 
 const EXAMPLE_BREAKS_SCHEMA: &str =
     "spec defect: the spec's example does not match its own schema (Prism's violations quoted)";

@@ -26,6 +26,7 @@ mod defects;
 mod judge;
 mod observer;
 mod proxied;
+mod schemathesis;
 mod server;
 
 use std::collections::HashMap;
@@ -335,4 +336,61 @@ async fn prism_flags_a_request_that_breaks_the_spec() {
     let flagged = seen.request_violations().expect("the request is flagged");
     assert!(flagged.contains("must be array"), "{flagged}");
     assert!(!flagged.contains("security"), "{flagged}");
+}
+
+/// The generated server of every spec, implemented by its `ExampleServer`, judged by
+/// schemathesis (`schemathesis.rs`): valid requests accepted, invalid ones refused with a
+/// 4XX, no 5XX. The table is kept in `target/tmp/conformance/schemathesis.md`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn generated_servers_accept_valid_requests_and_refuse_invalid_ones() {
+    let Some(schemathesis) = schemathesis::installed() else {
+        return;
+    };
+    let mut table = String::from("| spec | operations judged | schemathesis |\n|---|---:|---|\n");
+    let mut causes = String::new();
+    let mut failed = Vec::new();
+    for spec in chosen() {
+        let api = match model_of(spec) {
+            Ok(api) => api,
+            Err(error) => {
+                failed.push(format!("{}: {error}", spec.name));
+                continue;
+            }
+        };
+        let judged = spec.calls + spec.left_out.len() - spec.answers_left_out.len();
+        let verdict = match schemathesis::judge(&schemathesis, spec, &api).await {
+            Ok(found) if found.is_empty() => "passed".to_owned(),
+            Ok(found) => {
+                let _ = writeln!(causes, "\n{}:\n", spec.name);
+                for (operation, report) in &found {
+                    match defects::named(spec.name, "*", report) {
+                        Some(defect) => {
+                            let _ = writeln!(causes, "- `{operation}`: {defect}");
+                        }
+                        None => failed.push(format!("{} {operation}:\n{report}", spec.name)),
+                    }
+                }
+                format!(
+                    "{} failures (each named below, or a test failure)",
+                    found.len()
+                )
+            }
+            Err(error) => {
+                failed.push(format!("{}: {error}", spec.name));
+                "could not run".to_owned()
+            }
+        };
+        let _ = writeln!(table, "| {} | {judged} | {verdict} |", spec.name);
+    }
+    table.push_str("\nNamed causes:\n");
+    table.push_str(&causes);
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("conformance");
+    std::fs::create_dir_all(&dir).expect("the table's directory is made");
+    std::fs::write(dir.join("schemathesis.md"), &table).expect("the table is written");
+    println!("\n{table}");
+    assert!(
+        failed.is_empty(),
+        "schemathesis found what is neither fixed nor a named defect:\n{}",
+        failed.join("\n\n")
+    );
 }

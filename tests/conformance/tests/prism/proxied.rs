@@ -19,7 +19,7 @@ pub const REFUSED_BY_PRISM: &str =
 
 /// Serves `spec`'s generated server on a free loopback port until the returned handle is
 /// aborted; its URL.
-async fn serve(spec: &Spec) -> Result<(String, tokio::task::JoinHandle<()>), String> {
+pub(crate) async fn serve(spec: &Spec) -> Result<(String, tokio::task::JoinHandle<()>), String> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .map_err(|error| format!("no loopback port for the server: {error}"))?;
