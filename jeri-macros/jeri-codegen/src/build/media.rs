@@ -288,6 +288,17 @@ impl Builder<'_, '_, '_> {
     }
 }
 
+/// The value of the first of `examples` given inline (a referenced one is left: its value
+/// sits elsewhere in the document).
+pub(super) fn first_example<'e>(
+    mut examples: impl Iterator<Item = &'e ReferenceOr<openapiv3::Example>>,
+) -> Option<serde_json::Value> {
+    examples.find_map(|example| match example {
+        ReferenceOr::Item(example) => example.value.clone(),
+        ReferenceOr::Reference { .. } => None,
+    })
+}
+
 #[cfg(test)]
 pub(super) mod tests {
     use super::super::request_body::body_media;
@@ -508,15 +519,4 @@ paths:
             ]
         );
     }
-}
-
-/// The value of the first of `examples` given inline (a referenced one is left: its value
-/// sits elsewhere in the document).
-pub(super) fn first_example<'e>(
-    mut examples: impl Iterator<Item = &'e ReferenceOr<openapiv3::Example>>,
-) -> Option<serde_json::Value> {
-    examples.find_map(|example| match example {
-        ReferenceOr::Item(example) => example.value.clone(),
-        ReferenceOr::Reference { .. } => None,
-    })
 }

@@ -3,7 +3,7 @@
 //! first documented success (or redirect, when it documents no success), and `LEFT_OUT`,
 //! the operations it leaves at `501` and why.
 //!
-//! Bodies are built as example calls build arguments ([`Builder`]): the smallest value
+//! Bodies are built as example calls build arguments (the `value` module): the smallest value
 //! the schema allows, written into the generated code as JSON text and decoded into the
 //! body's Rust type when the method runs; a text that does not decode is a `500` naming
 //! the operation, never a panic.

@@ -3,7 +3,7 @@
 //! the operations without one and why.
 //!
 //! The values are the spec's examples where it gives them (a parameter's or a body's
-//! `example`), else the smallest the schemas allow ([`value`]); each is written into the
+//! `example`), else the smallest the schemas allow (the `value` module); each is written into the
 //! generated code as JSON text and decoded into the argument's Rust type when the
 //! function runs (the built value when the spec's example does not decode), so a value
 //! the type does not take is an `Error::InvalidInput` naming the operation, not a
