@@ -248,9 +248,10 @@ fn table(rows: &[Row]) -> String {
     out.push_str("\nFailures (operation, what was asked, cause):\n\n");
     for row in rows {
         for (id, asked, why) in &row.failures {
-            let why: String = why.chars().take(400).collect();
-            let cause = defects::named(row.name, id, why.as_str())
+            // Named by the whole text; shown cut short.
+            let cause = defects::named(row.name, id, why)
                 .map_or_else(String::new, |defect| format!(" — {defect}"));
+            let why: String = why.chars().take(400).collect();
             let _ = writeln!(out, "- {} `{id}` {asked}: {why}{cause}", row.name);
         }
     }
