@@ -246,7 +246,15 @@ impl Builder<'_, '_, '_> {
                     self.type_ref(SRef::of(schema), &schema_pointer, &hint)
                 }
                 (ResponseMedia::Json, None) => TypeRef::Json,
-                (ResponseMedia::Text, _) => TypeRef::String,
+                (ResponseMedia::Text, schema) => {
+                    // A text body's schema may still say what the text is (`type: boolean`).
+                    if let (0, Some(schema)) = (index, schema) {
+                        let schema_pointer =
+                            child(&child(&child(pointer, "content"), first), "schema");
+                        check = Some(self.reader.check(SRef::of(schema), &schema_pointer));
+                    }
+                    TypeRef::String
+                }
                 _ => bytes_type(),
             };
             let stream = group.stream.map(|kind| {

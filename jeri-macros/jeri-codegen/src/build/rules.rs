@@ -322,7 +322,8 @@ impl Reader {
         Some(match typ {
             "string" => {
                 if let Some(pattern) = words.pattern
-                    && let Err(error) = fancy_regex::Regex::new(pattern)
+                    && let Err(error) =
+                        fancy_regex::Regex::new(&crate::model::rust_pattern(pattern))
                 {
                     self.bad_patterns.push(BadPattern {
                         pointer: child(pointer, "pattern"),

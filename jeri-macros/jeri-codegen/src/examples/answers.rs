@@ -112,9 +112,20 @@ fn answer(builder: &Builder<'_>, op: &Operation) -> Result<TokenStream, String> 
     let id = op.id.as_str();
     let decoded = match (&response.ty, response.media) {
         (None, _) => None,
-        (Some(_), ResponseMedia::Text) => Some(quote!(::core::result::Result::Ok(
-            ::std::string::String::from("example")
-        ))),
+        (Some(_), ResponseMedia::Text) => {
+            // The text of the value the schema allows (`false` for `type: boolean`).
+            let text = match response.check.as_ref() {
+                Some(check) => match builder.value(&crate::model::TypeRef::Json, Some(check)) {
+                    Ok(serde_json::Value::String(text)) => text,
+                    Ok(other) => other.to_string(),
+                    Err(why) => {
+                        return Err(format!("the `{}` body: {why}", response.status.label()));
+                    }
+                },
+                None => "example".to_owned(),
+            };
+            Some(quote!(::core::result::Result::Ok(::std::string::String::from(#text))))
+        }
         (Some(_), ResponseMedia::Bytes) => Some(quote!(::core::result::Result::Ok(
             ::std::vec::Vec::from(&b"example"[..])
         ))),

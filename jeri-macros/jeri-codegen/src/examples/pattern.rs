@@ -18,7 +18,7 @@ const PREFERRED: &str = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRS
 /// UUID, and the short letter-and-digit strings built here rarely look like what it
 /// excludes (the server judging the call has the last word).
 pub(crate) fn sample(pattern: &str, min: usize, max: Option<usize>) -> Result<String, String> {
-    let readable = without_negative_lookaround(pattern);
+    let readable = without_negative_lookaround(&crate::model::rust_pattern(pattern));
     let hir = regex_syntax::Parser::new()
         .parse(&readable)
         .map_err(|error| format!("the pattern `{pattern}` cannot be read ({error})"))?;

@@ -25,7 +25,7 @@ pub use response::{
 };
 pub use rules::{
     Additional, ArrayRule, BadPattern, Bound, Check, ComponentRule, IntegerRule, NumberRule,
-    ObjectRule, Rule, Rules, StringRule,
+    ObjectRule, Rule, Rules, StringRule, rust_pattern,
 };
 pub use types::{
     EnumVariant, Field, FloatType, IntType, IntegerVariant, TypeDef, TypeKind, TypeRef,

@@ -52,8 +52,8 @@ pub struct Response {
     /// its items are read. `ty` and `media` then say how a server writes the body whole
     /// (`String` text, bytes), as before streams were read.
     pub stream: Option<StreamBody>,
-    /// The rules of the preferred JSON body's schema (what a server's answer must meet);
-    /// `None` for other bodies and none.
+    /// The rules of the preferred body's schema (what a server's answer must meet), for
+    /// JSON and text bodies with a schema; `None` for others.
     pub check: Option<crate::model::Check>,
     /// The response's description.
     pub description: String,

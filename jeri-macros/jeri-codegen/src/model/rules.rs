@@ -37,6 +37,30 @@ pub struct BadPattern {
     pub error: String,
 }
 
+/// `pattern` (ECMA-262 syntax, as JSON Schema writes it) in the syntax generated servers
+/// compile (`fancy-regex`, the `regex` crate's with look-around and backreferences): the
+/// ECMA-only `[^]` (any character, line ends included) becomes `[\s\S]`. What the spec
+/// wrote stays in the model; this is what is compiled.
+pub fn rust_pattern(pattern: &str) -> std::borrow::Cow<'_, str> {
+    if !pattern.contains("[^]") {
+        return std::borrow::Cow::Borrowed(pattern);
+    }
+    let mut out = String::with_capacity(pattern.len() + 4);
+    let mut escaped = false;
+    let mut rest = pattern;
+    while let Some(c) = rest.chars().next() {
+        if !escaped && rest.starts_with("[^]") {
+            out.push_str("[\\s\\S]");
+            rest = &rest[3..];
+            continue;
+        }
+        escaped = !escaped && c == '\\';
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 impl Rules {
     /// Which component schemas hold a limit a client checks before sending (see
     /// [`Rules::has_limits`]), in themselves or through what they refer to: one flag per
@@ -448,6 +472,18 @@ pub enum Additional {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ecma_any_character_classes_become_rust_ones() {
+        assert_eq!(rust_pattern("^[a-z]+$"), "^[a-z]+$");
+        // talon-one's header pattern; an escaped `\[^]` is left as written.
+        assert_eq!(
+            rust_pattern("^([^:,]*):([^]*|[^,]*)$"),
+            "^([^:,]*):([\\s\\S]*|[^,]*)$"
+        );
+        assert_eq!(rust_pattern("a\\[^]"), "a\\[^]");
+        assert!(fancy_regex::Regex::new(&rust_pattern("^([^:,]*):([^]*|[^,]*)$")).is_ok());
+    }
 
     fn component(key: &str, rule: Rule) -> ComponentRule {
         ComponentRule {

@@ -221,6 +221,8 @@ impl<'a> Checker<'a> {
         });
         let server = self.side == Side::Server;
         let pattern = rule.pattern.as_ref().filter(|_| server).map(|pattern| {
+            let pattern = crate::model::rust_pattern(pattern);
+            let pattern = pattern.as_ref();
             quote! {
                 static PATTERN: #rt::check::Pattern = #rt::check::Pattern::new(#pattern);
                 PATTERN.check(s, p);
