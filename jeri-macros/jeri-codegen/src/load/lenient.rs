@@ -99,9 +99,74 @@ impl<'de> Visitor<'de> for LenientVisitor {
     }
 }
 
+/// The keywords whose value is a number.
+const NUMERIC: &[&str] = &[
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+];
+
+/// Number keywords as the numbers they are: an integral float (`maximum: 5E+6`, read as
+/// 5000000.0) becomes an integer, which an `integer` schema's bound must be (it was
+/// dropped before: talon-one), and number text (`'1'`) becomes a number. Only number
+/// keywords are touched; examples, defaults, enums and extensions are left as written.
+pub(crate) fn numeric_keywords(value: &mut Value) {
+    match value {
+        Value::Mapping(map) => {
+            for (key, child) in map.iter_mut() {
+                let Some(key) = key.as_str() else { continue };
+                if matches!(key, "example" | "examples" | "default" | "enum" | "const")
+                    || key.starts_with("x-")
+                {
+                    continue;
+                }
+                let number = match &*child {
+                    Value::String(text) => text.trim().parse::<f64>().ok(),
+                    // `5E+6` read as a float: integral, so an integer's bound can hold it.
+                    Value::Number(number) if !number.is_i64() && !number.is_u64() => {
+                        number.as_f64()
+                    }
+                    _ => None,
+                };
+                if NUMERIC.contains(&key)
+                    && let Some(number) = number
+                    && number.is_finite()
+                    && (child.is_string() || number.fract() == 0.0)
+                {
+                    *child = if number.fract() == 0.0 && number.abs() < 9.0e15 {
+                        Value::Number(Number::from(number as i64))
+                    } else {
+                        Value::Number(Number::from(number))
+                    };
+                    continue;
+                }
+                numeric_keywords(child);
+            }
+        }
+        Value::Sequence(items) => items.iter_mut().for_each(numeric_keywords),
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_keywords_written_as_yaml_1_1_text_are_numbers() {
+        let mut value = serde_yaml::from_str::<Lenient>(
+            "n: {type: integer, maximum: 5E+6, minimum: '1', example: '5E+6'}\ns: {maximum: big}",
+        )
+        .map(|l| l.0)
+        .unwrap_or(Value::Null);
+        numeric_keywords(&mut value);
+        assert_eq!(value["n"]["maximum"].as_i64(), Some(5_000_000));
+        assert_eq!(value["n"]["minimum"].as_i64(), Some(1));
+        assert_eq!(value["n"]["example"].as_str(), Some("5E+6"));
+        assert_eq!(value["s"]["maximum"].as_str(), Some("big"));
+    }
 
     #[test]
     fn huge_integers_become_floats_and_the_rest_is_kept() {

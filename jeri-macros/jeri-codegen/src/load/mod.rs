@@ -332,7 +332,11 @@ fn parse_json(source: &str, diag: &mut Diagnostics<'_>) -> Option<Value> {
 
 fn parse_yaml(source: &str, diag: &mut Diagnostics<'_>) -> Option<Value> {
     match serde_yaml::from_str::<crate::load::lenient::Lenient>(source).map(|l| l.0) {
-        Ok(Value::Mapping(map)) => Some(Value::Mapping(map)),
+        Ok(Value::Mapping(map)) => {
+            let mut doc = Value::Mapping(map);
+            crate::load::lenient::numeric_keywords(&mut doc);
+            Some(doc)
+        }
         Ok(Value::Null) => {
             diag.error(
                 "",
