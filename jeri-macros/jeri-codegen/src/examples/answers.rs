@@ -15,7 +15,7 @@ use super::value::Builder;
 use crate::model::{Api, Operation, Response, ResponseMedia, StatusMatch};
 use crate::rust::status_variant;
 use crate::rust::type_ref::{Scope, type_ref};
-use crate::server::{method_ident, request_ident, response_ident};
+use crate::server::{method_signature, response_ident};
 
 /// `pub mod examples` with `ExampleServer`, for a server generated with `runtime`.
 pub fn answers_module(api: &Api, runtime: &syn::Path) -> TokenStream {
@@ -150,14 +150,9 @@ fn answer(builder: &Builder<'_>, op: &Operation) -> Result<TokenStream, String> 
 }
 
 fn method(op: &Operation, body: &TokenStream, runtime: &syn::Path) -> TokenStream {
-    let name = method_ident(op);
-    let request = request_ident(op);
-    let response = response_ident(op);
+    let signature = method_signature(op, runtime, &quote!(super::server::));
     quote! {
-        fn #name(
-            &self,
-            request: super::server::#request,
-        ) -> impl ::core::future::Future<Output = #runtime::Reply<super::server::#response>> + ::core::marker::Send {
+        #signature {
             let _ = request;
             async move { #body }
         }

@@ -1,16 +1,21 @@
 use crate::settings::Settings;
 
-/// The generated `examples` module of `source`, as token text.
+/// The `examples` module generated from `source` with `settings`, as token text.
+fn examples_module(source: &str, settings: &Settings) -> String {
+    let output = crate::generate(source, settings);
+    assert!(output.errors.is_empty(), "{:?}", output.errors);
+    let text = output.tokens.to_string();
+    let start = text.find("pub mod examples").expect("an examples module");
+    text[start..].to_owned()
+}
+
+/// The client's `examples` module of `source` (the `example_calls` setting).
 fn examples_of(source: &str) -> String {
     let settings = Settings {
         example_calls: true,
         ..Settings::default()
     };
-    let output = crate::generate(source, &settings);
-    assert!(output.errors.is_empty(), "{:?}", output.errors);
-    let text = output.tokens.to_string();
-    let start = text.find("pub mod examples").expect("an examples module");
-    text[start..].to_owned()
+    examples_module(source, &settings)
 }
 
 const SPEC: &str = "openapi: 3.0.3
@@ -82,11 +87,7 @@ fn answers_of(source: &str) -> String {
         example_answers: true,
         ..Settings::default()
     };
-    let output = crate::generate(source, &settings);
-    assert!(output.errors.is_empty(), "{:?}", output.errors);
-    let text = output.tokens.to_string();
-    let start = text.find("pub mod examples").expect("an examples module");
-    text[start..].to_owned()
+    examples_module(source, &settings)
 }
 
 const ANSWERED: &str = "openapi: 3.0.3

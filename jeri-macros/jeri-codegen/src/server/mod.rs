@@ -65,11 +65,11 @@ pub fn server(api: &Api, runtime: &syn::Path) -> TokenStream {
 
 /// The trait method's name for an operation (the build stage keeps it clear of the
 /// trait's own methods).
-pub(crate) fn method_ident(op: &Operation) -> Ident {
+fn method_ident(op: &Operation) -> Ident {
     ident(&op.fn_name)
 }
 
-pub(crate) fn request_ident(op: &Operation) -> Ident {
+fn request_ident(op: &Operation) -> Ident {
     format_ident!("{}Request", op.type_name)
 }
 
@@ -81,10 +81,27 @@ fn handler_ident(op: &Operation) -> Ident {
     format_ident!("handle_{}", unraw(&op.fn_name))
 }
 
-fn trait_method(op: &Operation, runtime: &syn::Path) -> TokenStream {
+/// The signature of `op`'s `Server` method, its request and response types named
+/// through `path` (empty inside `server`, `super::server::` beside it): one text for the
+/// trait and for implementations the generator writes, so they cannot drift apart.
+pub(crate) fn method_signature(
+    op: &Operation,
+    runtime: &syn::Path,
+    path: &TokenStream,
+) -> TokenStream {
     let name = method_ident(op);
     let request = request_ident(op);
     let response = response_ident(op);
+    quote! {
+        fn #name(
+            &self,
+            request: #path #request,
+        ) -> impl ::core::future::Future<Output = #runtime::Reply<#path #response>> + ::core::marker::Send
+    }
+}
+
+fn trait_method(op: &Operation, runtime: &syn::Path) -> TokenStream {
+    let signature = method_signature(op, runtime, &TokenStream::new());
     let mut docs = DocText::from_docs(&op.docs);
     docs.line(format!(
         "`{}` (`{} {}`).",
@@ -95,10 +112,7 @@ fn trait_method(op: &Operation, runtime: &syn::Path) -> TokenStream {
     let docs = docs.notes(&op.docs).attrs();
     quote! {
         #docs
-        fn #name(
-            &self,
-            request: #request,
-        ) -> impl ::core::future::Future<Output = #runtime::Reply<#response>> + ::core::marker::Send {
+        #signature {
             let _ = request;
             async { ::core::result::Result::Err(#runtime::Answer::NotImplemented) }
         }

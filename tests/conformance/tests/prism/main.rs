@@ -28,6 +28,7 @@ mod observer;
 mod proxied;
 mod schemathesis;
 mod server;
+mod tools;
 
 use std::collections::HashMap;
 use std::fmt::Write as _;

@@ -8,32 +8,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-/// The `prism` executable, installed by the project's script; `None` (with the reason
-/// printed) when it cannot be installed outside CI. Under `CI=true` that is a failure.
+/// The `prism` executable, installed by `.ci/prism.sh`; see [`installed_by`](crate::tools::installed_by).
 pub fn installed() -> Option<PathBuf> {
-    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../.ci/prism.sh");
-    let output = Command::new("bash").arg(&script).output();
-    let why = match output {
-        Ok(output) if output.status.success() => {
-            let path = String::from_utf8_lossy(&output.stdout).trim().to_owned();
-            if Path::new(&path).is_file() {
-                return Some(PathBuf::from(path));
-            }
-            format!("{} printed no executable ({path:?})", script.display())
-        }
-        Ok(output) => format!(
-            "{} failed: {}",
-            script.display(),
-            String::from_utf8_lossy(&output.stderr).trim()
-        ),
-        Err(error) => format!("bash could not run {}: {error}", script.display()),
-    };
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "Prism is needed under CI=true, but {why}"
-    );
-    eprintln!("skipping: Prism could not be installed ({why})");
-    None
+    crate::tools::installed_by("prism.sh", "Prism")
 }
 
 /// A running `prism mock` or `prism proxy`.
